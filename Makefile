@@ -1,0 +1,41 @@
+# The README's two commands: `make run` opens Loss Lens, `make test` runs the whole
+# suite headless. Both create .venv in the checkout on first use and reuse it after.
+PYTHON ?= python3.11
+VENV   := .venv
+PY     := $(VENV)/bin/python
+SYSTEM := $(VENV)/.system-deps
+APP    := $(VENV)/.installed-app
+TEST   := $(VENV)/.installed-test
+
+.PHONY: run test lint bench clean
+
+run: $(APP) $(SYSTEM)
+	$(PY) main.py
+
+test: $(TEST) $(SYSTEM)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+
+lint: $(TEST)
+	$(PY) -m ruff check .
+
+bench: $(APP) $(SYSTEM)
+	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/run_all.py
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+
+$(SYSTEM): tools/system_deps.sh | $(PY)
+	sh tools/system_deps.sh
+	touch $@
+
+$(APP): pyproject.toml | $(PY)
+	$(PY) -m pip install -q -e .
+	touch $@
+
+$(TEST): pyproject.toml | $(PY)
+	$(PY) -m pip install -q -e '.[test]'
+	touch $@ $(APP)
+
+clean:
+	rm -rf $(VENV) build *.egg-info

@@ -1,0 +1,78 @@
+"""Command-line values to State: parse "2,1,0.1"-style flags and lay them over a base State.
+
+Every problem is a ValueError whose message names the flag, so the CLI can print it as one
+line. Lives in core because it is pure and shared by `compute` and `export`.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+from typing import Any
+
+from core.state import State
+
+
+def parse_number(flag: str, text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise ValueError(f"{flag}: {text.strip()!r} is not a number") from None
+    if not math.isfinite(value):
+        raise ValueError(f"{flag}: {text.strip()!r} is not a finite number")
+    return value
+
+
+def parse_numbers(flag: str, text: str) -> tuple[float, ...]:
+    """'2,1,0.1' -> (2.0, 1.0, 0.1); spaces allowed, empty items are not."""
+    parts = text.split(",")
+    if any(not p.strip() for p in parts):
+        raise ValueError(f"{flag}: expected comma-separated numbers like 2,1,0.1, got {text!r}")
+    return tuple(parse_number(flag, p) for p in parts)
+
+
+def parse_target(text: str) -> int | tuple[float, ...]:
+    """A class index ('0') or comma-separated probabilities ('0.7,0.2,0.1')."""
+    if "," in text:
+        return parse_numbers("--target", text)
+    try:
+        return int(text.strip())
+    except ValueError:
+        raise ValueError(f"--target: expected a class index like 0 or probabilities like "
+                         f"0.7,0.2,0.1, got {text!r}") from None
+
+
+def apply_flags(base: State, *, logits: str | None = None, target: str | None = None,
+                temperature: str | None = None, label_smoothing: str | None = None,
+                reduction: str | None = None) -> State:
+    """base with the given flags laid over it; each flag's value is checked and named."""
+    changes: dict[str, Any] = {}
+    if logits is not None:
+        changes["logits"] = parse_numbers("--logits", logits)
+        n = len(changes["logits"])
+        if target is None and base.target_is_index and base.target >= n:
+            raise ValueError(f"--target: the state's class {base.target} does not exist with "
+                             f"{n} logits; pass --target")
+        if max(base.surface.axes) >= n:
+            changes["surface"] = replace(base.surface, axes=(0, 1))
+    if target is not None:
+        changes["target"] = parse_target(target)
+    if temperature is not None:
+        changes["temperature"] = parse_number("--temperature", temperature)
+    if label_smoothing is not None:
+        changes["label_smoothing"] = parse_number("--label-smoothing", label_smoothing)
+    if reduction is not None:
+        changes["reduction"] = reduction
+    try:
+        return base.replace(**changes)
+    except ValueError as exc:
+        raise ValueError(_flag_name(str(exc))) from None
+
+
+def _flag_name(message: str) -> str:
+    """Name the flag, not the state field, when a flag's value is out of range."""
+    field, _, rest = message.partition(":")
+    flag = {"logits": "--logits", "target": "--target", "temperature": "--temperature",
+            "label_smoothing": "--label-smoothing", "reduction": "--reduction"}
+    head = field.split("[")[0]
+    return f"{flag[head]}{field[len(head):]}:{rest}" if head in flag else message

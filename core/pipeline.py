@@ -1,0 +1,34 @@
+"""compute(state) -> Result: the one pure function between what the user set and what is shown."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from core.classifier import compute_classifier
+from core.regression import compute_regression
+from core.result import Result, SoftmaxRatio
+from core.state import State
+from core.surfaces import logit_surfaces
+
+
+def compute(state: State) -> Result:
+    classifier = compute_classifier(state)
+    return Result(
+        state=state,
+        classifier=classifier,
+        ratio=_top_two_ratio(state, classifier.probs),
+        surfaces=logit_surfaces(state),
+        regression=compute_regression(state.regression, state.reduction),
+    )
+
+
+def _top_two_ratio(state: State, probs: np.ndarray) -> SoftmaxRatio:
+    """The note's "2× becomes 3.5×", exactly: p_i/p_j depends only on the gap (a_i - a_j)/T."""
+    order = np.argsort(-np.asarray(state.logits), kind="stable")
+    i, j = int(order[0]), int(order[1])
+    gap = (state.logits[i] - state.logits[j]) / state.temperature
+    ratio = math.exp(gap) if gap < 709.0 else math.inf
+    from_probs = float(probs[i] / probs[j]) if probs[j] > 0 else math.inf
+    return SoftmaxRatio(i=i, j=j, gap=gap, ratio=ratio, ratio_from_probs=from_probs)

@@ -1,0 +1,100 @@
+"""The Result: every number any view shows, computed from one State."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from core.classifier import ClassifierResult, GradientWays
+from core.regression import RegressionResult
+from core.state import State
+from core.surfaces import LossSurface
+
+
+@dataclass(frozen=True)
+class SoftmaxRatio:
+    """p_i / p_j = e^{(a_i - a_j)/T} for the two most probable classes i, j."""
+
+    i: int
+    j: int
+    gap: float               # (a_i - a_j) / T
+    ratio: float             # e^gap (inf when it overflows float64)
+    ratio_from_probs: float  # p_i / p_j as the softmax computed them
+
+
+@dataclass(frozen=True)
+class Result:
+    state: State
+    classifier: ClassifierResult
+    ratio: SoftmaxRatio
+    surfaces: dict[str, LossSurface]
+    regression: RegressionResult
+
+    # Shortcuts the views and the CLI read most.
+    @property
+    def probs(self) -> np.ndarray:
+        return self.classifier.probs
+
+    @property
+    def grads(self) -> dict[str, GradientWays]:
+        return {"cross_entropy": self.classifier.grad_cross_entropy,
+                "mse": self.classifier.grad_mse}
+
+    @property
+    def losses(self) -> dict[str, float]:
+        return {"cross_entropy": self.classifier.cross_entropy, "mse": self.classifier.mse}
+
+    @property
+    def max_abs_diff(self) -> float:
+        """The largest disagreement between the ways of computing each gradient and J."""
+        c = self.classifier
+        return max(c.grad_cross_entropy.max_abs_diff, c.grad_mse.max_abs_diff,
+                   c.jacobian.max_abs_diff)
+
+    @property
+    def surface(self) -> LossSurface:
+        """The surface the state asks the view to show."""
+        return self.surfaces[self.state.surface.loss]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON data (no NaN/inf: a value that overflows is null)."""
+        c, r = self.classifier, self.regression
+
+        def ways(g: GradientWays) -> dict[str, Any]:
+            return {"autograd": _list(g.autograd), "backward": _list(g.backward),
+                    "formula": _list(g.formula), "max_abs_diff": g.max_abs_diff}
+
+        return {
+            "probs": _list(c.probs),
+            "target_effective": _list(c.target_effective),
+            "loss": {"cross_entropy": c.cross_entropy, "mse": c.mse},
+            "grad": {"cross_entropy": ways(c.grad_cross_entropy), "mse": ways(c.grad_mse)},
+            "jacobian": {"autograd": _list(c.jacobian.autograd),
+                         "formula": _list(c.jacobian.formula),
+                         "max_abs_diff": c.jacobian.max_abs_diff},
+            "max_abs_diff": self.max_abs_diff,
+            "softmax_ratio": {"i": self.ratio.i, "j": self.ratio.j, "gap": self.ratio.gap,
+                              "ratio": _finite_or_none(self.ratio.ratio)},
+            "regression": {
+                "loss": r.loss, "grad_w": r.grad_w, "grad_b": r.grad_b,
+                "grad_w_formula": r.grad_w_formula, "grad_b_formula": r.grad_b_formula,
+                "max_abs_diff": r.max_abs_diff,
+                "prediction": _list(r.prediction),
+                "descent": {"path": _list(r.path), "loss": _list(r.path_loss),
+                            "diverged": r.diverged},
+            },
+            "settings": {"temperature": self.state.temperature,
+                         "label_smoothing": self.state.label_smoothing,
+                         "reduction": self.state.reduction},
+        }
+
+
+def _finite_or_none(value: float) -> float | None:
+    return value if math.isfinite(value) else None
+
+
+def _list(values: np.ndarray) -> list[Any]:
+    return values.tolist()

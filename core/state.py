@@ -1,0 +1,317 @@
+"""The State: everything the user set, and nothing computed.
+
+Its JSON form is the file format of saved states and presets, so field names are part
+of the contract. Construction validates, so no invalid State can exist anywhere in the
+app; `from_dict` turns any problem into a ValueError naming the field and what is allowed.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field, fields, replace
+from typing import Any, Literal
+
+STATE_VERSION = 1
+MAX_CLASSES = 1024
+MAX_ABS_LOGIT = 1e4
+MIN_TEMPERATURE = 1e-3
+MAX_TEMPERATURE = 1e4
+TARGET_SUM_TOLERANCE = 1e-6
+MAX_POINTS = 1000
+MAX_ABS_DATA = 1e6
+MAX_GD_STEPS = 1000
+SURFACE_GRID_LIMITS = (10, 1000)
+REGRESSION_GRID_LIMITS = (10, 500)
+
+Reduction = Literal["mean", "sum"]
+LossName = Literal["cross_entropy", "mse"]
+REDUCTIONS: tuple[str, ...] = ("mean", "sum")
+LOSS_NAMES: tuple[str, ...] = ("cross_entropy", "mse")
+
+
+# --------------------------------------------------------------------------- checks
+def _fail(name: str, allowed: str, got: Any) -> ValueError:
+    shown = repr(got)
+    if len(shown) > 60:
+        shown = shown[:57] + "..."
+    return ValueError(f"{name}: expected {allowed}, got {shown}")
+
+
+def _number(name: str, value: Any, lo: float = -math.inf, hi: float = math.inf,
+            allowed: str = "a finite number", lo_open: bool = False,
+            hi_open: bool = False) -> float:
+    """A real number (int or float, never bool or str), finite and within [lo, hi]."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise _fail(name, allowed, value)
+    number = float(value)
+    if not math.isfinite(number):
+        raise _fail(name, allowed, value)
+    below = number <= lo if lo_open else number < lo
+    above = number >= hi if hi_open else number > hi
+    if below or above:
+        raise _fail(name, allowed, value)
+    return number
+
+
+def _integer(name: str, value: Any, lo: int, hi: int, allowed: str) -> int:
+    """An int (never bool, never 1.0) within [lo, hi]."""
+    if isinstance(value, bool) or not isinstance(value, int) or not lo <= value <= hi:
+        raise _fail(name, allowed, value)
+    return value
+
+
+def _numbers(name: str, value: Any, min_len: int, max_len: int, lo: float, hi: float,
+             allowed: str) -> tuple[float, ...]:
+    if not isinstance(value, list | tuple):
+        raise _fail(name, allowed, value)
+    if not min_len <= len(value) <= max_len:
+        count = f"{len(value)} value" + ("" if len(value) == 1 else "s")
+        raise ValueError(f"{name}: expected {allowed}, got {count}")
+    return tuple(_number(f"{name}[{i}]", v, lo, hi, f"a finite number in [{lo:g}, {hi:g}]")
+                 for i, v in enumerate(value))
+
+
+def _choice(name: str, value: Any, choices: tuple[str, ...]) -> str:
+    if not isinstance(value, str) or value not in choices:
+        raise _fail(name, " or ".join(repr(c) for c in choices), value)
+    return value
+
+
+def _mapping(name: str, value: Any) -> Mapping[str, Any]:
+    if not isinstance(value, Mapping):
+        raise _fail(name, "an object {...}", value)
+    return value
+
+
+def _known_keys(name: str, data: Mapping[str, Any], cls: type) -> None:
+    known = {f.name for f in fields(cls)}
+    unknown = sorted(str(k) for k in data if k not in known)
+    if unknown:
+        prefix = f"{name}." if name else ""
+        raise ValueError(f"{prefix}{unknown[0]}: unknown key (allowed: {', '.join(sorted(known))})")
+
+
+# --------------------------------------------------------------------------- parts
+@dataclass(frozen=True)
+class Surface:
+    """Which loss the surface view shows, over which two logits, on what grid."""
+
+    loss: LossName = "cross_entropy"
+    axes: tuple[int, int] = (0, 1)
+    range: tuple[float, float] = (-10.0, 10.0)
+    grid: int = 200
+
+    def __post_init__(self) -> None:
+        _choice("surface.loss", self.loss, LOSS_NAMES)
+        if isinstance(self.axes, list):
+            object.__setattr__(self, "axes", tuple(self.axes))
+        if isinstance(self.range, list):
+            object.__setattr__(self, "range", tuple(self.range))
+        if (not isinstance(self.axes, tuple) or len(self.axes) != 2
+                or any(isinstance(a, bool) or not isinstance(a, int) or a < 0 for a in self.axes)
+                or self.axes[0] == self.axes[1]):
+            raise _fail("surface.axes", "two different class indices [i, j]", self.axes)
+        if not isinstance(self.range, tuple) or len(self.range) != 2:
+            raise _fail("surface.range", "[low, high]", self.range)
+        lo = _number("surface.range[0]", self.range[0], -MAX_ABS_LOGIT, MAX_ABS_LOGIT,
+                     f"a number in [-{MAX_ABS_LOGIT:g}, {MAX_ABS_LOGIT:g}]")
+        hi = _number("surface.range[1]", self.range[1], lo, MAX_ABS_LOGIT,
+                     f"a number above surface.range[0] = {lo:g}, at most {MAX_ABS_LOGIT:g}",
+                     lo_open=True)
+        object.__setattr__(self, "range", (lo, hi))
+        _integer("surface.grid", self.grid, *SURFACE_GRID_LIMITS,
+                 f"an integer from {SURFACE_GRID_LIMITS[0]} to {SURFACE_GRID_LIMITS[1]}")
+
+    @classmethod
+    def from_dict(cls, data: Any) -> Surface:
+        data = _mapping("surface", data)
+        _known_keys("surface", data, cls)
+        return cls(**data)
+
+
+@dataclass(frozen=True)
+class Regression:
+    """The note's MSE example, generalised: points (x, y), the line w·x + b, and descent."""
+
+    x: tuple[float, ...] = (1.0,)
+    y: tuple[float, ...] = (1.0,)
+    w: float = 2.0
+    b: float = 0.0
+    learning_rate: float = 0.1
+    steps: int = 50
+    w_range: tuple[float, float] = (-1.0, 3.0)
+    b_range: tuple[float, float] = (-2.0, 2.0)
+    grid: int = 101
+
+    def __post_init__(self) -> None:
+        data_allowed = f"a list of 1 to {MAX_POINTS} finite numbers within ±{MAX_ABS_DATA:g}"
+        x = _numbers("regression.x", self.x, 1, MAX_POINTS, -MAX_ABS_DATA, MAX_ABS_DATA,
+                     data_allowed)
+        y = _numbers("regression.y", self.y, 1, MAX_POINTS, -MAX_ABS_DATA, MAX_ABS_DATA,
+                     data_allowed)
+        object.__setattr__(self, "x", x)
+        object.__setattr__(self, "y", y)
+        if len(x) != len(y):
+            raise ValueError(f"regression.y: expected as many values as regression.x "
+                             f"({len(x)}), got {len(y)}")
+        for name in ("w", "b"):
+            value = _number(f"regression.{name}", getattr(self, name), -MAX_ABS_DATA,
+                            MAX_ABS_DATA, f"a finite number within ±{MAX_ABS_DATA:g}")
+            object.__setattr__(self, name, value)
+        rate = _number("regression.learning_rate", self.learning_rate, 0.0, 10.0,
+                       "a number in (0, 10]", lo_open=True)
+        object.__setattr__(self, "learning_rate", rate)
+        _integer("regression.steps", self.steps, 0, MAX_GD_STEPS,
+                 f"an integer from 0 to {MAX_GD_STEPS}")
+        for name in ("w_range", "b_range"):
+            rng = getattr(self, name)
+            if not isinstance(rng, list | tuple) or len(rng) != 2:
+                raise _fail(f"regression.{name}", "[low, high]", rng)
+            lo = _number(f"regression.{name}[0]", rng[0], -MAX_ABS_DATA, MAX_ABS_DATA,
+                         f"a number within ±{MAX_ABS_DATA:g}")
+            hi = _number(f"regression.{name}[1]", rng[1], lo, MAX_ABS_DATA,
+                         f"a number above regression.{name}[0] = {lo:g}", lo_open=True)
+            object.__setattr__(self, name, (lo, hi))
+        _integer("regression.grid", self.grid, *REGRESSION_GRID_LIMITS,
+                 f"an integer from {REGRESSION_GRID_LIMITS[0]} to {REGRESSION_GRID_LIMITS[1]}")
+
+    @classmethod
+    def from_dict(cls, data: Any) -> Regression:
+        data = _mapping("regression", data)
+        _known_keys("regression", data, cls)
+        return cls(**data)
+
+
+# --------------------------------------------------------------------------- State
+@dataclass(frozen=True)
+class State:
+    """What the user set: logits, target, temperature, smoothing, reduction, views' inputs.
+
+    `target` is a class index (int) or a tuple of N probabilities.
+    """
+
+    logits: tuple[float, ...] = (2.0, 1.0, 0.1)
+    target: int | tuple[float, ...] = 0
+    temperature: float = 1.0
+    label_smoothing: float = 0.0
+    reduction: Reduction = "mean"
+    surface: Surface = field(default_factory=Surface)
+    regression: Regression = field(default_factory=Regression)
+    version: int = STATE_VERSION
+
+    def __post_init__(self) -> None:
+        if self.version != STATE_VERSION or isinstance(self.version, bool):
+            raise _fail("version", f"{STATE_VERSION}", self.version)
+        logits = _numbers("logits", self.logits, 2, MAX_CLASSES, -MAX_ABS_LOGIT, MAX_ABS_LOGIT,
+                          f"a list of 2 to {MAX_CLASSES} finite numbers within "
+                          f"±{MAX_ABS_LOGIT:g}")
+        object.__setattr__(self, "logits", logits)
+        n = len(logits)
+        if isinstance(self.target, list | tuple):
+            probs = _numbers("target", self.target, n, n, 0.0, 1.0,
+                             f"{n} probabilities in [0, 1] (one per logit)")
+            object.__setattr__(self, "target", probs)
+            total = math.fsum(probs)
+            if abs(total - 1.0) > TARGET_SUM_TOLERANCE:
+                raise ValueError(f"target: probabilities must sum to 1 "
+                                 f"(within {TARGET_SUM_TOLERANCE:g}), they sum to {total:.9g}")
+        else:
+            _integer("target", self.target, 0, n - 1,
+                     f"a class index in [0, {n}) or a list of {n} probabilities")
+        temperature = _number("temperature", self.temperature, MIN_TEMPERATURE,
+                              MAX_TEMPERATURE,
+                              f"a number in [{MIN_TEMPERATURE:g}, {MAX_TEMPERATURE:g}]")
+        smoothing = _number("label_smoothing", self.label_smoothing, 0.0, 1.0,
+                            "a number in [0, 1)", hi_open=True)
+        object.__setattr__(self, "temperature", temperature)
+        object.__setattr__(self, "label_smoothing", smoothing)
+        _choice("reduction", self.reduction, REDUCTIONS)
+        if not isinstance(self.surface, Surface):
+            raise _fail("surface", "a Surface", self.surface)
+        if not isinstance(self.regression, Regression):
+            raise _fail("regression", "a Regression", self.regression)
+        if max(self.surface.axes) >= n:
+            raise _fail("surface.axes", f"two different class indices in [0, {n})",
+                        list(self.surface.axes))
+
+    # ----------------------------------------------------------------- conveniences
+    @property
+    def n_classes(self) -> int:
+        return len(self.logits)
+
+    @property
+    def target_is_index(self) -> bool:
+        return not isinstance(self.target, tuple)
+
+    def replace(self, **changes: Any) -> State:
+        """A validated copy with `changes` applied."""
+        return replace(self, **changes)
+
+    def with_classes(self, n: int) -> State:
+        """This state with n classes: logits padded with 0 or cut; target and axes kept valid."""
+        if n == self.n_classes:
+            return self
+        logits = (self.logits + (0.0,) * n)[:n]
+        if self.target_is_index:
+            target: int | tuple[float, ...] = min(int(self.target), n - 1)
+        else:
+            kept = list(self.target[:n]) + [0.0] * max(0, n - self.n_classes)
+            total = math.fsum(kept)
+            target = tuple(v / total for v in kept) if total > 0 else 0
+        i, j = self.surface.axes
+        axes = (i, j) if max(i, j) < n else (0, 1)
+        return replace(self, logits=logits, target=target,
+                       surface=replace(self.surface, axes=axes))
+
+    # ----------------------------------------------------------------- (de)serialise
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["target"] = self.target if self.target_is_index else list(self.target)
+        return _lists(data)
+
+    def to_json(self, indent: int | None = 2) -> str:
+        return json.dumps(self.to_dict(), indent=indent, allow_nan=False)
+
+    @classmethod
+    def from_dict(cls, data: Any) -> State:
+        """Build a State from plain data: missing keys take defaults, anything else is checked."""
+        if not isinstance(data, Mapping):
+            raise ValueError(f"state: expected a JSON object {{...}}, got {type(data).__name__}")
+        _known_keys("", data, cls)
+        values = dict(data)
+        if "surface" in data:
+            values["surface"] = Surface.from_dict(data["surface"])
+        if "regression" in data:
+            values["regression"] = Regression.from_dict(data["regression"])
+        return cls(**values)
+
+    @classmethod
+    def from_json(cls, text: str) -> State:
+        return cls.from_dict(parse_json(text))
+
+
+
+def _lists(value: Any) -> Any:
+    """Tuples to lists, recursively, so to_dict is plain JSON data."""
+    if isinstance(value, dict):
+        return {k: _lists(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_lists(v) for v in value]
+    return value
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"state: {name} is not allowed in a state file (numbers must be finite)")
+
+
+def parse_json(text: str) -> Any:
+    """json.loads that refuses NaN/Infinity and reports syntax errors in one line."""
+    try:
+        return json.loads(text, parse_constant=_reject_constant)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"state: not valid JSON ({exc.msg} at line {exc.lineno}, "
+                         f"column {exc.colno})") from None
+    except RecursionError:
+        raise ValueError("state: JSON nested too deeply") from None

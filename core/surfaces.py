@@ -1,0 +1,84 @@
+"""Loss surfaces over two logits (a_i, a_j), the others held fixed, on a whole grid at once.
+
+With the other logits fixed, everything they contribute collapses into a few constants:
+their log-sum-exp L_R and, for MSE, Σq², Σq·y and Σy² of their within-group softmax q.
+So one batched torch computation costs O(grid²) whatever N is, and stays exact (it is the
+same algebra as the full softmax, which the tests check point by point).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import torch
+
+from core.arrays import frozen
+from core.classifier import DTYPE, effective_target
+from core.state import State
+
+
+@dataclass(frozen=True)
+class LossSurface:
+    """values[r, c] is the loss at (x = xs[c], y = ys[r])."""
+
+    loss: str
+    axes: tuple[int, int]
+    xs: np.ndarray
+    ys: np.ndarray
+    values: np.ndarray
+
+    @property
+    def finite_range(self) -> tuple[float, float]:
+        finite = self.values[np.isfinite(self.values)]
+        return (float(finite.min()), float(finite.max())) if finite.size else (0.0, 1.0)
+
+
+def grid_axis(lo: float, hi: float, n: int) -> torch.Tensor:
+    return torch.linspace(lo, hi, n, dtype=DTYPE)
+
+
+def logit_surfaces(state: State) -> dict[str, LossSurface]:
+    """Cross-entropy and MSE over (a_i, a_j) on the state's grid, both from one pass."""
+    i, j = state.surface.axes
+    lo, hi = state.surface.range
+    n = state.n_classes
+    t = state.temperature
+    axis = grid_axis(lo, hi, state.surface.grid)
+    zi = (axis / t).unsqueeze(0)          # varies along columns (x = a_i)
+    zj = (axis / t).unsqueeze(1)          # varies along rows (y = a_j)
+
+    z = torch.tensor(state.logits, dtype=DTYPE) / t
+    y = effective_target(state)
+    rest = torch.ones(n, dtype=torch.bool)
+    rest[[i, j]] = False
+    z_rest, y_rest = z[rest], y[rest]
+    if z_rest.numel():
+        lse_rest = torch.logsumexp(z_rest, dim=0)
+        q_rest = torch.exp(z_rest - lse_rest)
+    else:
+        lse_rest = torch.tensor(-torch.inf, dtype=DTYPE)
+        q_rest = z_rest
+    sum_qq = torch.dot(q_rest, q_rest)
+    sum_qy = torch.dot(q_rest, y_rest)
+    sum_yy = torch.dot(y_rest, y_rest)
+
+    zi_full, zj_full = torch.broadcast_tensors(zi, zj)
+    lse = torch.logsumexp(torch.stack([zi_full, zj_full, lse_rest.expand_as(zi_full)]), dim=0)
+
+    # CE = -Σ y_k log p_k = lse·Σy - Σ y_k z_k, and Σ y_eff = 1.
+    ce = lse * y.sum() - (y[i] * zi_full + y[j] * zj_full + torch.dot(y_rest, z_rest))
+
+    p_i = torch.exp(zi_full - lse)
+    p_j = torch.exp(zj_full - lse)
+    s = torch.exp(lse_rest - lse)         # the probability mass of the other classes
+    rest_sq = (s * s * sum_qq - 2.0 * s * sum_qy + sum_yy).clamp_min(0.0)
+    mse = (p_i - y[i]) ** 2 + (p_j - y[j]) ** 2 + rest_sq
+    if state.reduction == "mean":
+        mse = mse / n
+
+    xs = frozen(axis)
+    return {
+        "cross_entropy": LossSurface("cross_entropy", (i, j), xs, xs, frozen(ce)),
+        "mse": LossSurface("mse", (i, j), xs, xs, frozen(mse)),
+    }
