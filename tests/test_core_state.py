@@ -104,7 +104,7 @@ def test_truncated_and_deep_json_give_one_line():
     with pytest.raises(ValueError, match=r"not valid JSON .* line 1") as info:
         State.from_json('{"logits": [1, 2')
     assert "\n" not in str(info.value)
-    with pytest.raises(ValueError, match="nested too deeply|expected"):
+    with pytest.raises(ValueError, match=r"nested too deeply|expected"):
         State.from_json("[" * 100000 + "]" * 100000)
 
 
