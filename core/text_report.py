@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from core.number_format import fmt
 from core.result import Result
 
 MAX_ROWS = 32      # beyond this, the first and last rows with a gap between
@@ -11,7 +12,7 @@ MAX_JACOBIAN = 10  # the Jacobian is printed whole up to N = 10
 
 
 def _num(x: float) -> str:
-    return f"{x: .6f}" if x == 0 or 1e-4 <= abs(x) < 1e5 else f"{x: .5e}"
+    return " " + fmt(x) if x >= 0 else fmt(x)
 
 
 def _row_indices(n: int) -> list[int | None]:

@@ -17,3 +17,38 @@ if str(ROOT) not in sys.path:
 settings.register_profile("ci", derandomize=True, deadline=None, max_examples=150,
                           suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile("ci")
+
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture
+def no_dialogs(monkeypatch):
+    """Any dialog a test reaches fails it: offscreen, a modal dialog would block forever."""
+    from gui import dialogs
+
+    opened = []
+
+    def refuse(name):
+        def fail(*args, **kwargs):
+            opened.append(name)
+            raise AssertionError(f"a test opened the {name} dialog")
+        return fail
+
+    for name in [n for n in dir(dialogs) if not n.startswith("_") and callable(
+            getattr(dialogs, n)) and getattr(getattr(dialogs, n), "__module__", "") ==
+            dialogs.__name__]:
+        monkeypatch.setattr(dialogs, name, refuse(name))
+    return opened
+
+
+@pytest.fixture
+def window(qtbot, no_dialogs):
+    """The one way tests build the main window: shown, with its first result drawn."""
+    from gui import MainWindow
+
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.result() is not None, timeout=10000)
+    return win

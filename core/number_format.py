@@ -1,0 +1,19 @@
+"""How numbers are written for people, the same in the CLI table and in the window."""
+
+from __future__ import annotations
+
+import math
+
+
+def fmt(x: float, digits: int = 6) -> str:
+    """Fixed-point with `digits` decimals in the readable range, scientific outside it."""
+    if not math.isfinite(x):
+        return "∞" if x > 0 else ("−∞" if x < 0 else "NaN")
+    if x == 0 or 10.0 ** -(digits - 2) <= abs(x) < 1e5:
+        return f"{x:.{digits}f}"
+    return f"{x:.{digits - 1}e}"
+
+
+def fmt_diff(x: float) -> str:
+    """A disagreement between two ways: 0, or its order of magnitude."""
+    return "0" if x == 0 else f"{x:.2g}"

@@ -1,0 +1,130 @@
+"""A labelled float slider with an exact entry beside it.
+
+The slider covers the comfortable range (optionally on a log scale); the entry accepts any
+value the State allows, and a typed value outside the slider's range pins the slider at its
+end. `value_edited` fires only for the user's own edits, never for set_value.
+
+The slider is a plain QSlider over integer ticks: superqt's float sliders ignore the
+keyboard, and every control here must work without a mouse. Arrows step by 1/200 of the
+range, Page Up/Down by 1/20, and Shift+arrows by one tick (fine).
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QDoubleSpinBox, QHBoxLayout, QLabel, QSizePolicy, QSlider, QWidget
+
+TICKS = 2000  # slider resolution: 1/2000 of its range
+
+
+class FineSlider(QSlider):
+    """QSlider whose Shift+arrow keys move one tick, for fine adjustment."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        keys = {Qt.Key.Key_Right: 1, Qt.Key.Key_Up: 1, Qt.Key.Key_Left: -1, Qt.Key.Key_Down: -1}
+        if event.modifiers() & Qt.KeyboardModifier.ShiftModifier and event.key() in keys:
+            self.setValue(self.value() + keys[event.key()])
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class FloatControl(QWidget):
+    value_edited = Signal(float)
+
+    def __init__(self, label: str, *, slider_range: tuple[float, float],
+                 entry_range: tuple[float, float], decimals: int = 4, step: float = 0.01,
+                 log_scale: bool = False, tooltip: str = "", accessible_name: str = "",
+                 label_width: int = 0, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._log = log_scale
+        self._value = math.nan
+        name = accessible_name or label
+
+        self.label = QLabel(label, self)
+        if label_width:
+            self.label.setMinimumWidth(label_width)
+        self.slider = FineSlider(Qt.Orientation.Horizontal, self)
+        lo, hi = slider_range
+        if log_scale:
+            lo, hi = math.log10(lo), math.log10(hi)
+        self._lo, self._hi = lo, hi
+        self.slider.setRange(0, TICKS)
+        self.slider.setSingleStep(TICKS // 200)
+        self.slider.setPageStep(TICKS // 20)
+        self.slider.setMinimumWidth(80)
+        self.slider.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.entry = QDoubleSpinBox(self)
+        self.entry.setRange(*entry_range)
+        self.entry.setDecimals(decimals)
+        self.entry.setSingleStep(step)
+        self.entry.setKeyboardTracking(False)  # commit on Enter / focus-out / arrows
+        self.entry.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.entry.setMinimumWidth(self.entry.fontMetrics().horizontalAdvance("-10000.0000") + 24)
+        self.label.setBuddy(self.entry)
+
+        for widget, role in ((self.slider, self.tr("slider")), (self.entry, self.tr("value"))):
+            widget.setAccessibleName(f"{name} {role}")
+            widget.setToolTip(tooltip)
+        self.setToolTip(tooltip)
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addWidget(self.label)
+        layout.addWidget(self.slider, 1)
+        layout.addWidget(self.entry)
+
+        self.slider.valueChanged.connect(self._on_slider_changed)
+        self.entry.valueChanged.connect(self._on_entry_changed)
+
+    def value(self) -> float:
+        return self._value
+
+    def set_value(self, value: float) -> None:
+        """Show value without emitting value_edited."""
+        self._value = value
+        for widget in (self.slider, self.entry):
+            widget.blockSignals(True)
+        self.entry.setValue(value)
+        self.slider.setValue(self._to_slider(value))
+        for widget in (self.slider, self.entry):
+            widget.blockSignals(False)
+
+    def slider_value(self) -> float:
+        """Where the slider stands, in the control's units."""
+        return self._from_slider(self.slider.value())
+
+    def _to_slider(self, value: float) -> int:
+        position = math.log10(max(value, 1e-300)) if self._log else value
+        fraction = (position - self._lo) / (self._hi - self._lo)
+        return round(min(max(fraction, 0.0), 1.0) * TICKS)
+
+    def _from_slider(self, tick: int) -> float:
+        position = self._lo + (self._hi - self._lo) * tick / TICKS
+        return 10.0 ** position if self._log else position
+
+    def _on_slider_changed(self, tick: int) -> None:
+        value = self._from_slider(tick)
+        # round to what the entry shows, so the state holds the number the user sees
+        value = float(f"{value:.4g}") if self._log else round(value, self.entry.decimals())
+        self._commit(value, update_slider=False)
+
+    def _on_entry_changed(self, value: float) -> None:
+        self._commit(value, update_slider=True)
+
+    def _commit(self, value: float, update_slider: bool) -> None:
+        if value == self._value:
+            return
+        self._value = value
+        self.entry.blockSignals(True)
+        self.entry.setValue(value)
+        self.entry.blockSignals(False)
+        if update_slider:
+            self.slider.blockSignals(True)
+            self.slider.setValue(self._to_slider(value))
+            self.slider.blockSignals(False)
+        self.value_edited.emit(value)

@@ -1,0 +1,211 @@
+"""The main window: controls on the left, the four classifier views in a resizable 2×2 grid.
+
+Data flows one way: a control edits the State in the StateStore; the store says `changed`
+at most once per event-loop pass; the window computes the Result once and hands it to
+every view, which updates its existing plot items in place.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QLabel,
+    QMainWindow,
+    QScrollArea,
+    QSplitter,
+    QStyle,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.number_format import fmt, fmt_diff
+from core.result import Result
+from core.state import State
+from gui import dialogs
+from gui.global_controls import GlobalControls
+from gui.gradients_view import GradientsView
+from gui.jacobian_view import JacobianView
+from gui.logits_editor import LogitsEditor
+from gui.loss_editor import LossEditor
+from gui.softmax_view import SoftmaxView
+from gui.state_store import StateStore
+from gui.surface_view import SurfaceView
+from gui.target_editor import TargetEditor
+
+DEFAULT_SIZE = QSize(1280, 800)
+CONTROLS_WIDTH = 330
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, state: State | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Loss Lens"))
+        self.setObjectName("LossLensMainWindow")
+        self.store = StateStore(state or State(), self)
+        self._result: Result | None = None
+
+        # views
+        self.softmax_view = SoftmaxView(self)
+        self.jacobian_view = JacobianView(self)
+        self.surface_view = SurfaceView(self)
+        self.gradients_view = GradientsView(self)
+        self.views = {"softmax": self.softmax_view, "jacobian": self.jacobian_view,
+                      "surface": self.surface_view, "gradients": self.gradients_view}
+
+        # controls
+        self.logits_editor = LogitsEditor(self.store)
+        self.target_editor = TargetEditor(self.store)
+        self.loss_editor = LossEditor(self.store)
+        self.global_controls = GlobalControls(self.store, self.logits_editor.generator)
+        self.editors = [self.global_controls, self.logits_editor, self.target_editor,
+                        self.loss_editor]
+        for editor in self.editors:
+            editor.rejected.connect(self._on_edit_rejected)
+
+        self._build_actions()
+        self._build_toolbar()
+        self.setCentralWidget(self._build_centre())
+        self._build_menus()
+        self.numbers = QLabel(self.tr("Loading torch…"), self)
+        self.numbers.setAccessibleName(self.tr("Key numbers"))
+        self.numbers.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.statusBar().addPermanentWidget(self.numbers)
+        self.resize(DEFAULT_SIZE)
+
+        self.store.changed.connect(self._on_state_changed)
+        for editor in self.editors:
+            editor.set_state(self.store.state())
+        self.store.refresh()
+
+    # ------------------------------------------------------------------ public API
+    def state(self) -> State:
+        return self.store.state()
+
+    def set_state(self, state: State) -> None:
+        """Make state current (undoable); views show it after the next event-loop pass."""
+        self.store.request(state, "", self.tr("Set state"))
+
+    def result(self) -> Result | None:
+        return self._result
+
+    # ------------------------------------------------------------------ building
+    def _build_actions(self) -> None:
+        style = self.style()
+        stack = self.store.undo_stack
+        self.undo_action = stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
+        self.undo_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
+        self.redo_action = stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.redo_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowForward))
+        self.quit_action = QAction(self.tr("&Quit"), self)
+        self.quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+        self.quit_action.triggered.connect(self.close)
+        self.about_action = QAction(self.tr("&About Loss Lens"), self)
+        self.about_action.triggered.connect(lambda: dialogs.about(self))
+
+    def _build_toolbar(self) -> None:
+        toolbar = QToolBar(self.tr("Main"), self)
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setMovable(False)
+        toolbar.addAction(self.undo_action)
+        toolbar.addAction(self.redo_action)
+        toolbar.addSeparator()
+        toolbar.addWidget(self.global_controls)
+        self.addToolBar(toolbar)
+
+    def _build_centre(self) -> QWidget:
+        panel = QWidget()
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(6, 6, 6, 6)
+        for title, editor in ((self.tr("Logits a"), self.logits_editor),
+                              (self.tr("Target y"), self.target_editor),
+                              (self.tr("Loss"), self.loss_editor)):
+            box = QGroupBox(title, panel)
+            box_layout = QVBoxLayout(box)
+            box_layout.setContentsMargins(6, 4, 6, 6)
+            box_layout.addWidget(editor)
+            layout.addWidget(box)
+        layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidget(panel)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(CONTROLS_WIDTH)
+        scroll.setAccessibleName(self.tr("Controls"))
+
+        top = QSplitter(Qt.Orientation.Horizontal)
+        top.addWidget(self.softmax_view)
+        top.addWidget(self.jacobian_view)
+        bottom = QSplitter(Qt.Orientation.Horizontal)
+        bottom.addWidget(self.surface_view)
+        bottom.addWidget(self.gradients_view)
+        grid = QSplitter(Qt.Orientation.Vertical)
+        grid.addWidget(top)
+        grid.addWidget(bottom)
+        for splitter in (top, bottom, grid):
+            splitter.setChildrenCollapsible(False)
+            splitter.setSizes([1, 1])
+        self.view_grid = grid
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(grid, self.tr("Classifier"))
+        self.tabs.setDocumentMode(True)
+
+        centre = QSplitter(Qt.Orientation.Horizontal)
+        centre.addWidget(scroll)
+        centre.addWidget(self.tabs)
+        centre.setStretchFactor(1, 1)
+        centre.setChildrenCollapsible(False)
+        centre.setSizes([CONTROLS_WIDTH, DEFAULT_SIZE.width() - CONTROLS_WIDTH])
+        return centre
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addAction(self.quit_action)
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        view_menu = bar.addMenu(self.tr("&View"))
+        toggle = self.surface_view.toggle_3d
+        self.gl_action = QAction(self.tr("&3-D surface"), self)
+        self.gl_action.setCheckable(True)
+        self.gl_action.setEnabled(toggle.isEnabled())
+        self.gl_action.setToolTip(toggle.toolTip())
+        self.gl_action.toggled.connect(toggle.setChecked)
+        toggle.toggled.connect(self.gl_action.setChecked)
+        view_menu.addAction(self.gl_action)
+        view_menu.setToolTipsVisible(True)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.about_action)
+
+    # ------------------------------------------------------------------ updates
+    def _on_state_changed(self, state: State) -> None:
+        from core.pipeline import compute  # torch loads on the first result, not at start-up
+
+        result = compute(state)
+        self._result = result
+        for view in self.views.values():
+            view.set_result(result)
+        for editor in self.editors:
+            editor.set_state(state)
+        self.loss_editor.set_result(result)
+        c = result.classifier
+        self.numbers.setText(
+            self.tr("CE %1 · MSE (%2) %3 · max |diff| %4 · T %5 · ε %6 · N %7")
+            .replace("%1", fmt(c.cross_entropy, 4)).replace("%2", state.reduction)
+            .replace("%3", fmt(c.mse, 4)).replace("%4", fmt_diff(result.max_abs_diff))
+            .replace("%5", f"{state.temperature:g}").replace("%6", f"{state.label_smoothing:g}")
+            .replace("%7", str(state.n_classes)))
+
+    def _on_edit_rejected(self, message: str) -> None:
+        self.statusBar().showMessage(message, 8000)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.store.undo_stack.clear()
+        super().closeEvent(event)

@@ -1,0 +1,128 @@
+"""Softmax view: p_i as bars with their values, the target y_eff marked, ∂L/∂a_i beside them.
+
+The readout above the plot makes the note's "2× becomes 3.5×" exact: for the two largest
+classes, p_i/p_j = e^{(a_i − a_j)/T}, a ratio that depends only on the gap of the logits.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from core.number_format import fmt
+from core.result import Result
+from gui.plot_style import NEGATIVE_COLOR, POSITIVE_COLOR, PROB_COLOR, TARGET_COLOR
+
+MAX_VALUE_LABELS = 16   # bar values are printed up to this many classes
+BAR_WIDTH = 0.38
+
+
+class SoftmaxView(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel(self)
+        self.title.setTextFormat(Qt.TextFormat.RichText)
+        self.readout = QLabel(self)
+        self.readout.setTextFormat(Qt.TextFormat.RichText)
+        self.readout.setWordWrap(True)
+        self.readout.setAccessibleName(self.tr("Probability ratio readout"))
+        self.readout.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.plot_widget = pg.PlotWidget(self)
+        self.plot_widget.setAccessibleName(self.tr("Softmax probabilities and gradient bars"))
+        self.plot = self.plot_widget.getPlotItem()
+        self.plot.showGrid(y=True, alpha=0.25)
+        self.plot.setLabel("bottom", self.tr("class i"))
+        self.plot.setLabel("left", self.tr("value"))
+        self.plot.setMouseEnabled(x=False, y=False)
+        self.plot.hideButtons()
+        self.plot.addLine(y=0, pen=pg.mkPen("#888888", width=1))
+
+        self.legend = self.plot.addLegend(offset=(8, 4), labelTextSize="8pt", colCount=2)
+        self.prob_bars = pg.BarGraphItem(x=[0.0], height=[0.0], width=BAR_WIDTH,
+                                         brush=PROB_COLOR, pen=pg.mkPen(None),
+                                         name=self.tr("p_i"))
+        self.grad_bars = pg.BarGraphItem(x=[0.0], height=[0.0], width=BAR_WIDTH,
+                                         brushes=[POSITIVE_COLOR], pen=pg.mkPen(None))
+        self.target_marks = pg.PlotDataItem(connect="pairs",
+                                            pen=pg.mkPen(TARGET_COLOR, width=3),
+                                            name=self.tr("target y_eff"))
+        self.plot.addItem(self.prob_bars)
+        self.plot.addItem(self.grad_bars)
+        self.plot.addItem(self.target_marks)
+        # Two legend samples say what the gradient bars' two colours mean.
+        self._grad_samples = [pg.BarGraphItem(x=[0], height=[0], width=0.1, brush=colour)
+                              for colour in (POSITIVE_COLOR, NEGATIVE_COLOR)]
+        self._grad_legend_name = ""
+        self.value_labels: list[pg.TextItem] = []
+        self._n = 0
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(2)
+        layout.addWidget(self.title)
+        layout.addWidget(self.readout)
+        layout.addWidget(self.plot_widget, 1)
+
+    # ------------------------------------------------------------------ update
+    def _rebuild_for(self, n: int) -> None:
+        """Per-class items exist once per N; only a change of N re-creates them."""
+        for label in self.value_labels:
+            self.plot.removeItem(label)
+        self.value_labels = []
+        if n <= MAX_VALUE_LABELS:
+            for _ in range(n):
+                label = pg.TextItem(anchor=(0.5, 1.0), color=PROB_COLOR.darker(150))
+                self.plot.addItem(label)
+                self.value_labels.append(label)
+        axis = self.plot.getAxis("bottom")
+        axis.setTicks([[(i, str(i)) for i in range(n)]] if n <= 32 else None)
+        self.plot.setXRange(-0.6, n - 0.4, padding=0)
+        self._n = n
+
+    def set_result(self, result: Result) -> None:
+        state = result.state
+        n = state.n_classes
+        if n != self._n:
+            self._rebuild_for(n)
+        loss = state.surface.loss
+        loss_name = self.tr("CE") if loss == "cross_entropy" else self.tr("MSE")
+        probs = result.probs
+        grad = result.grads[loss].formula
+        idx = np.arange(n, dtype=float)
+
+        self.prob_bars.setOpts(x=idx - BAR_WIDTH / 2, height=probs, width=BAR_WIDTH)
+        self.grad_bars.setOpts(x=idx + BAR_WIDTH / 2, height=grad, width=BAR_WIDTH,
+                               brushes=[POSITIVE_COLOR if g > 0 else NEGATIVE_COLOR
+                                        for g in grad])
+        y_eff = result.classifier.target_effective
+        xs = np.empty(2 * n)
+        xs[0::2] = idx - BAR_WIDTH - 0.04
+        xs[1::2] = idx + 0.02
+        self.target_marks.setData(xs, np.repeat(y_eff, 2))
+        if loss_name != self._grad_legend_name:
+            for sample in self._grad_samples:
+                self.legend.removeItem(sample)
+            self.legend.addItem(self._grad_samples[0], f"∂{loss_name}/∂a_i > 0")
+            self.legend.addItem(self._grad_samples[1], f"∂{loss_name}/∂a_i < 0")
+            self._grad_legend_name = loss_name
+        for i, text in enumerate(self.value_labels):
+            text.setText(f"{probs[i]:.3f}")
+            text.setPos(i - BAR_WIDTH / 2, max(probs[i], y_eff[i]))
+
+        low = min(0.0, float(grad.min()))
+        high = max(1.0, float(grad.max()), float(y_eff.max()))
+        self.plot.setYRange(low, high * 1.45, padding=0.02)  # headroom for the legend
+
+        self.title.setText(self.tr("<b>Softmax</b> p = softmax(a/T) · target y_eff · "
+                                   "gradient ∂%1/∂a").replace("%1", loss_name))
+        r = result.ratio
+        ratio = fmt(r.ratio, 4) if np.isfinite(r.ratio) else self.tr("overflows")
+        self.readout.setText(
+            self.tr("Top two: p<sub>%1</sub>/p<sub>%2</sub> = e<sup>(a<sub>%1</sub>−a"
+                    "<sub>%2</sub>)/T</sup> = e<sup>%3</sup> = <b>%4</b> — the ratio depends "
+                    "only on the gap of the logits")
+            .replace("%1", str(r.i)).replace("%2", str(r.j))
+            .replace("%3", f"{r.gap:.4g}").replace("%4", ratio))

@@ -1,0 +1,292 @@
+"""The window, driven as a user would (pytest-qt, offscreen): controls -> state -> views."""
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSlider,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QScrollBar,
+    QTabBar,
+    QToolButton,
+    QWidget,
+)
+
+from core import State, Surface, compute
+
+
+def shown(window, state):
+    """set_state, then exactly one pass of the event loop (the window's contract)."""
+    window.set_state(state)
+    QApplication.processEvents()
+
+
+def test_set_state_shows_the_state_after_one_event_loop_pass(window):
+    s = State(logits=(0.5, -1.0, 3.0, 0.0), target=2, temperature=0.7)
+    shown(window, s)
+    assert window.state() == s
+    expected = compute(s)
+    np.testing.assert_allclose(window.softmax_view.prob_bars.opts["height"], expected.probs)
+    np.testing.assert_allclose(window.jacobian_view.image.image,
+                               expected.classifier.jacobian.formula)
+    assert window.global_controls.temperature.entry.value() == pytest.approx(0.7)
+    assert [row.value() for row in window.logits_editor.rows] == list(s.logits)
+
+
+def test_a_burst_of_changes_is_one_compute(window, qtbot):
+    calls = []
+    window.store.changed.connect(lambda state: calls.append(state))
+    for k in range(50):
+        window.set_state(State(logits=(float(k), 0.0, 1.0)))
+    assert calls == []
+    QApplication.processEvents()
+    assert len(calls) == 1 and calls[0].logits == (49.0, 0.0, 1.0)
+    assert window.result().state == calls[0]
+
+
+def test_dragging_a_logit_slider_updates_state_and_every_view(window, qtbot):
+    row = window.logits_editor.rows[1]
+    row.slider.setFocus()
+    before = window.state().logits[1]
+    for _ in range(5):
+        qtbot.keyClick(row.slider, Qt.Key.Key_Right)
+    QApplication.processEvents()
+    after = window.state().logits[1]
+    assert after == pytest.approx(before + 5 * 0.1, abs=1e-9)
+    result = window.result()
+    assert result.state.logits[1] == after
+    np.testing.assert_allclose(window.softmax_view.prob_bars.opts["height"], result.probs)
+    np.testing.assert_allclose(window.softmax_view.grad_bars.opts["height"],
+                               result.grads["cross_entropy"].formula)
+    np.testing.assert_allclose(window.jacobian_view.image.image,
+                               result.classifier.jacobian.formula)
+    x, y = window.surface_view.point.getData()
+    assert (x[0], y[0]) == (result.state.logits[0], after)
+    assert window.gradients_view.model.value(1, 2) == result.grads["cross_entropy"].backward[1]
+
+
+def test_typing_a_wide_logit_pins_the_slider(window, qtbot):
+    entry = window.logits_editor.rows[0].entry
+    entry.lineEdit().selectAll()
+    qtbot.keyClicks(entry.lineEdit(), "250.5")
+    qtbot.keyClick(entry.lineEdit(), Qt.Key.Key_Return)
+    QApplication.processEvents()
+    assert window.state().logits[0] == 250.5
+    assert window.logits_editor.rows[0].slider_value() == pytest.approx(10.0)
+    assert window.result().probs[0] == pytest.approx(1.0)
+
+
+def test_jacobian_levels_are_symmetric_and_tight(window):
+    shown(window, State(logits=(3.0, -1.0, 0.2, 1.0), target=1))
+    jac = window.result().classifier.jacobian.formula
+    low, high = window.jacobian_view.image.levels
+    assert low == -high == pytest.approx(-np.abs(jac).max())
+    assert len(window.jacobian_view.cell_labels) == 16
+
+
+def test_arrow_points_along_minus_gradient(window):
+    for loss in ("cross_entropy", "mse"):
+        s = State(logits=(2.0, -1.0, 0.5), target=1, surface=Surface(loss=loss, axes=(0, 1)))
+        shown(window, s)
+        g = window.result().grads[loss].formula
+        expected = -np.array([g[0], g[1]])
+        arrow = window.surface_view.arrow_vector
+        cos = arrow @ expected / np.linalg.norm(arrow) / np.linalg.norm(expected)
+        assert cos == pytest.approx(1.0, abs=1e-12)
+        xs, ys = window.surface_view.arrow_line.getData()
+        np.testing.assert_allclose([xs[1] - xs[0], ys[1] - ys[0]], arrow)
+        np.testing.assert_allclose(window.surface_view.image.image,
+                                   window.result().surfaces[loss].values)
+
+
+def test_undo_and_redo_restore_states(window, qtbot):
+    first = window.state()
+    window.global_controls.temperature.entry.setValue(2.5)
+    QApplication.processEvents()
+    assert window.state().temperature == 2.5
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    QApplication.processEvents()
+    assert window.state() == first
+    assert window.global_controls.temperature.entry.value() == 1.0
+    qtbot.keyClick(window, Qt.Key.Key_Z,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    QApplication.processEvents()
+    assert window.state().temperature == 2.5
+
+
+def test_one_drag_is_one_undo_step(window, qtbot):
+    first = window.state()
+    slider = window.logits_editor.rows[0].slider
+    for _ in range(10):
+        qtbot.keyClick(slider, Qt.Key.Key_Left)
+    QApplication.processEvents()
+    assert window.store.undo_stack.count() == 1
+    window.store.undo_stack.undo()
+    QApplication.processEvents()
+    assert window.state() == first
+
+
+def test_changing_classes_rebuilds_rows_and_views(window):
+    window.global_controls.classes.setValue(6)
+    QApplication.processEvents()
+    assert window.state().n_classes == 6
+    assert len(window.logits_editor.rows) == 6
+    assert len(window.target_editor.radios) == 6
+    assert window.jacobian_view.image.image.shape == (6, 6)
+    assert len(window.softmax_view.value_labels) == 6
+
+    window.global_controls.classes.setValue(40)
+    QApplication.processEvents()
+    s = window.state()
+    assert s.n_classes == 40 and len(set(s.logits)) == 40  # generated, not zero-padded
+    assert window.logits_editor.rows == []
+    assert window.logits_editor.generator_box.isVisibleTo(window)
+    assert window.jacobian_view.image.image.shape == (40, 40)
+    assert window.jacobian_view.cell_labels == []
+
+    window.logits_editor.seed.setValue(7)
+    window.logits_editor.generate.click()
+    QApplication.processEvents()
+    assert window.state().logits != s.logits
+
+
+def test_items_are_updated_in_place_not_recreated(window):
+    items = (window.softmax_view.prob_bars, window.softmax_view.grad_bars,
+             window.jacobian_view.image, window.surface_view.image,
+             window.surface_view.contours, list(window.jacobian_view.cell_labels))
+    for k in range(5):
+        shown(window, State(logits=(float(k), 1.0, -1.0), target=k % 3))
+    again = (window.softmax_view.prob_bars, window.softmax_view.grad_bars,
+             window.jacobian_view.image, window.surface_view.image,
+             window.surface_view.contours, list(window.jacobian_view.cell_labels))
+    assert all(a is b for a, b in zip(items[:5], again[:5], strict=True))
+    assert all(a is b for a, b in zip(items[5], again[5], strict=True))
+
+
+def test_soft_target_sliders_stay_normalised(window):
+    window.target_editor.soft.setChecked(True)
+    QApplication.processEvents()
+    assert window.state().target == (1.0, 0.0, 0.0)
+    assert window.target_editor.prob_box.isVisibleTo(window)
+    window.target_editor.prob_rows[2].entry.setValue(0.4)
+    QApplication.processEvents()
+    t = window.state().target
+    assert t[2] == pytest.approx(0.4) and sum(t) == pytest.approx(1.0, abs=1e-12)
+    marks = window.softmax_view.target_marks.getData()[1]
+    np.testing.assert_allclose(marks[0::2], window.result().classifier.target_effective)
+    window.target_editor.soft.setChecked(False)
+    QApplication.processEvents()
+    assert window.state().target == 0
+
+
+def test_radio_button_chooses_the_class(window, qtbot):
+    radio = window.target_editor.radios[2]
+    qtbot.mouseClick(radio, Qt.MouseButton.LeftButton, pos=QPoint(8, radio.height() // 2))
+    QApplication.processEvents()
+    assert window.state().target == 2
+
+
+def test_temperature_below_the_slider_can_be_typed(window, qtbot):
+    entry = window.global_controls.temperature.entry
+    entry.lineEdit().selectAll()
+    qtbot.keyClicks(entry.lineEdit(), "0.002")
+    qtbot.keyClick(entry.lineEdit(), Qt.Key.Key_Return)
+    QApplication.processEvents()
+    assert window.state().temperature == 0.002
+    assert window.global_controls.temperature.slider_value() == pytest.approx(0.05)
+
+
+def test_loss_reduction_and_axes_controls(window):
+    editor = window.loss_editor
+    editor.loss.setCurrentIndex(editor.loss.findData("mse"))
+    editor.loss.activated.emit(editor.loss.currentIndex())
+    editor.reduction.setCurrentIndex(editor.reduction.findData("sum"))
+    editor.reduction.activated.emit(editor.reduction.currentIndex())
+    editor.axis_j.setValue(2)
+    QApplication.processEvents()
+    s = window.state()
+    assert (s.surface.loss, s.reduction, s.surface.axes) == ("mse", "sum", (0, 2))
+    editor.axis_i.setValue(2)  # the other axis's logit: they swap
+    QApplication.processEvents()
+    assert window.state().surface.axes == (2, 0)
+    assert "MSE" in window.surface_view.title.text()
+    np.testing.assert_allclose(window.softmax_view.grad_bars.opts["height"],
+                               window.result().grads["mse"].formula)
+
+
+def test_jacobian_hover_explains_and_click_checks_row(window, qtbot):
+    view = window.jacobian_view
+    text = view.describe_cell(0, 1)
+    assert "p<sub>0</sub>(δ<sub>01</sub> − p<sub>1</sub>)/T" in text
+    assert "0.6590 × (0 − 0.2424) / 1" in text and "-0.159764" in text
+    scene_pos = view.plot.vb.mapViewToScene(QPointF(2.0, 1.0))
+    assert view.cell_at(scene_pos) == (1, 2)
+    view.select_row(1)
+    assert view.row_highlight.isVisible()
+    assert "autograd.grad(p[1], a" in view.info.text() and "✓" in view.info.text()
+    view.plot_widget.setFocus()
+    qtbot.keyClick(view.plot_widget, Qt.Key.Key_Down)
+    assert view.selected_row == 2
+    qtbot.keyClick(view.plot_widget, Qt.Key.Key_Escape)
+    assert view.selected_row is None and not view.row_highlight.isVisible()
+
+
+def test_gradients_table_and_status_bar(window):
+    shown(window, State(logits=(2.0, 1.0, 0.1), target=0))
+    model = window.gradients_view.model
+    assert model.rowCount() == 3 and model.columnCount() == 7
+    assert model.data(model.index(0, 3)) == "-0.340999"
+    assert "0.417030" in window.gradients_view.summary.text()
+    assert "all ways agree" in window.gradients_view.summary.text()
+    assert "CE 0.4170" in window.numbers.text()
+
+
+def test_3d_toggle_is_disabled_offscreen_with_a_reason(window):
+    toggle = window.surface_view.toggle_3d
+    assert not toggle.isEnabled()
+    assert "offscreen" in toggle.toolTip()
+    assert not window.gl_action.isEnabled()
+
+
+def test_every_control_is_named_explained_and_reachable(window):
+    kinds = (QAbstractButton, QAbstractSlider, QAbstractSpinBox, QComboBox)
+    missing = []
+    for widget in window.findChildren(QWidget):
+        if not isinstance(widget, kinds) or not widget.isVisibleTo(window):
+            continue
+        if isinstance(widget.parent(), QScrollBar | QTabBar | QAbstractItemView):
+            continue  # parts of Qt's own composite widgets (e.g. the table's corner button)
+        if isinstance(widget, QToolButton) and widget.defaultAction():
+            continue  # toolbar buttons: named and tipped by their actions
+        name = f"{type(widget).__name__} {getattr(widget, 'text', lambda: '')()}"
+        if not widget.accessibleName() or not widget.toolTip():
+            missing.append(f"{name}: no accessible name or tooltip")
+        if not widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            missing.append(f"{name}: not keyboard reachable")
+    assert missing == []
+    for action in (window.undo_action, window.redo_action):
+        assert action.shortcuts() and action.text()
+
+
+def test_fits_1280_by_800(window):
+    hint = window.minimumSizeHint()
+    assert hint.width() <= 1280 and hint.height() <= 800
+
+
+def test_window_renders_every_view(window, tmp_path):
+    window.resize(1280, 800)
+    QApplication.processEvents()
+    path = tmp_path / "window.png"
+    image = window.grab().toImage()
+    assert image.save(str(path))
+    ratio = window.devicePixelRatioF()
+    assert (image.width(), image.height()) == (round(1280 * ratio), round(800 * ratio))
+    for name, view in window.views.items():
+        shot = view.grab().toImage()
+        pixels = np.array([shot.pixel(x, y) for x in range(0, shot.width(), 7)
+                           for y in range(0, shot.height(), 7)])
+        assert len(np.unique(pixels)) > 20, f"{name} looks blank"
