@@ -17,3 +17,11 @@ def fmt(x: float, digits: int = 6) -> str:
 def fmt_diff(x: float) -> str:
     """A disagreement between two ways: 0, or its order of magnitude."""
     return "0" if x == 0 else f"{x:.2g}"
+
+
+_SUBSCRIPT = str.maketrans("0123456789-", "₀₁₂₃₄₅₆₇₈₉₋")
+
+
+def sub(n: int | str) -> str:
+    """Subscript digits, for plain-text labels: sub(12) == '₁₂'."""
+    return str(n).translate(_SUBSCRIPT)

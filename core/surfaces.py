@@ -63,19 +63,27 @@ def logit_surfaces(state: State) -> dict[str, LossSurface]:
     sum_qy = torch.dot(q_rest, y_rest)
     sum_yy = torch.dot(y_rest, y_rest)
 
-    zi_full, zj_full = torch.broadcast_tensors(zi, zj)
-    lse = torch.logsumexp(torch.stack([zi_full, zj_full, lse_rest.expand_as(zi_full)]), dim=0)
+    # Softmax over the three groups (a_i, a_j, the rest) at every grid point, stably:
+    # shift by the largest, exponentiate once, and reuse the exponentials for p.
+    top = torch.maximum(torch.maximum(zi, zj), lse_rest)
+    e_i = torch.exp(zi - top)
+    e_j = torch.exp(zj - top)
+    e_rest = torch.exp(lse_rest - top)
+    total = e_i + e_j + e_rest
+    lse = top + torch.log(total)
 
-    # CE = -Σ y_k log p_k = lse·Σy - Σ y_k z_k, and Σ y_eff = 1.
-    ce = lse * y.sum() - (y[i] * zi_full + y[j] * zj_full + torch.dot(y_rest, z_rest))
+    # CE = -Σ y_k log p_k = lse·Σy - Σ y_k z_k; the second sum is an outer sum of vectors.
+    ce = lse * y.sum() - ((y[i] * zi + torch.dot(y_rest, z_rest)) + y[j] * zj)
 
-    p_i = torch.exp(zi_full - lse)
-    p_j = torch.exp(zj_full - lse)
-    s = torch.exp(lse_rest - lse)         # the probability mass of the other classes
-    rest_sq = (s * s * sum_qq - 2.0 * s * sum_qy + sum_yy).clamp_min(0.0)
-    mse = (p_i - y[i]) ** 2 + (p_j - y[j]) ** 2 + rest_sq
+    p_i = e_i.div_(total)
+    p_j = e_j.div_(total)
+    s = e_rest.div_(total)                # the probability mass of the other classes
+    # Σ_rest (s·q_k - y_k)² = s²Σq² - 2sΣqy + Σy², clamped at 0 against rounding
+    mse = (s * (s * sum_qq - 2.0 * sum_qy) + sum_yy).clamp_min_(0.0)
+    mse += (p_i - y[i]).square_()
+    mse += (p_j - y[j]).square_()
     if state.reduction == "mean":
-        mse = mse / n
+        mse /= n
 
     xs = frozen(axis)
     return {

@@ -18,7 +18,7 @@ def contour_levels(low: float, high: float, count: int = 12) -> np.ndarray:
 
 
 # Lines traced on more than this many points per axis look no different on screen.
-MAX_TRACE_POINTS = 200
+MAX_TRACE_POINTS = 100
 
 
 def contour_polyline(xs: np.ndarray, ys: np.ndarray, values: np.ndarray,

@@ -85,7 +85,9 @@ class FloatControl(QWidget):
         return self._value
 
     def set_value(self, value: float) -> None:
-        """Show value without emitting value_edited."""
+        """Show value without emitting value_edited (and without repainting if unchanged)."""
+        if value == self._value:
+            return
         self._value = value
         for widget in (self.slider, self.entry):
             widget.blockSignals(True)

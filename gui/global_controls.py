@@ -52,9 +52,10 @@ class GlobalControls(StateEditor):
         layout.addWidget(self.smoothing, 2)
 
     def set_state(self, state: State) -> None:
-        self.classes.blockSignals(True)
-        self.classes.setValue(state.n_classes)
-        self.classes.blockSignals(False)
+        if self.classes.value() != state.n_classes:
+            self.classes.blockSignals(True)
+            self.classes.setValue(state.n_classes)
+            self.classes.blockSignals(False)
         self.temperature.set_value(state.temperature)
         self.smoothing.set_value(state.label_smoothing)
 

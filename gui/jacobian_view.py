@@ -10,30 +10,31 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsRectItem, QLabel, QVBoxLayout, QWidget
 
-from core.number_format import fmt, fmt_diff
+from core.number_format import fmt, fmt_diff, sub
 from core.result import Result
-from gui.plot_style import HIGHLIGHT_COLOR, diverging_map, symmetric_levels
+from gui.plot_style import HIGHLIGHT_COLOR, diverging_map, new_plot_widget, symmetric_levels
+from gui.readout_label import ReadoutLabel, set_text
+from gui.text_grid_item import TextGridItem
 
 MAX_CELL_LABELS = 10
+LIGHT_TEXT = QColor("white")
+DARK_TEXT = QColor("#202020")
 
 
 class JacobianView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.title = QLabel(self.tr("<b>Jacobian</b> ∂p<sub>i</sub>/∂a<sub>j</sub> = "
+        self.title = QLabel(self)
+        self.title.setText(self.tr("<b>Jacobian</b> ∂p<sub>i</sub>/∂a<sub>j</sub> = "
                                     "p<sub>i</sub>(δ<sub>ij</sub> − p<sub>j</sub>)/T "
-                                    "— hover a cell, click a row"), self)
-        self.info = QLabel(self)
-        self.info.setTextFormat(Qt.TextFormat.RichText)
-        self.info.setWordWrap(True)
-        self.info.setMinimumHeight(self.info.fontMetrics().height() * 3)
+                                    "— hover a cell, click a row"))
+        self.info = ReadoutLabel(2, parent=self)
         self.info.setAccessibleName(self.tr("Jacobian cell details"))
-        self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.plot_widget = pg.PlotWidget(self)
-        self.plot_widget.setAccessibleName(self.tr("Jacobian heatmap"))
+        self.plot_widget = new_plot_widget(self, self.tr("Jacobian heatmap"))
         self.plot = self.plot_widget.getPlotItem()
         self.plot.setLabel("bottom", self.tr("j (logit a_j)"))
         self.plot.setLabel("left", self.tr("i (probability p_i)"))
@@ -51,7 +52,8 @@ class JacobianView(QWidget):
         self.row_highlight.setPen(pg.mkPen(HIGHLIGHT_COLOR, width=3))
         self.row_highlight.setVisible(False)
         self.plot.addItem(self.row_highlight)
-        self.cell_labels: list[pg.TextItem] = []
+        self.cell_labels = TextGridItem(anchor=(0.5, 0.5))
+        self.plot.addItem(self.cell_labels)
         self.selected_row: int | None = None
         self.levels: tuple[float, float] = (-1.0, 1.0)
         self._result: Result | None = None
@@ -73,16 +75,7 @@ class JacobianView(QWidget):
 
     # ------------------------------------------------------------------ update
     def _rebuild_for(self, n: int) -> None:
-        for label in self.cell_labels:
-            self.plot.removeItem(label)
-        self.cell_labels = []
-        if n <= MAX_CELL_LABELS:
-            for i in range(n):
-                for j in range(n):
-                    label = pg.TextItem(anchor=(0.5, 0.5))
-                    label.setPos(j, i)
-                    self.plot.addItem(label)
-                    self.cell_labels.append(label)
+        self.cell_labels.set_font_size(max(7.0, min(10.0, 60.0 / n)))
         ticks = [[(i, str(i)) for i in range(n)]] if n <= 32 else None
         self.plot.getAxis("bottom").setTicks(ticks)
         self.plot.getAxis("left").setTicks(ticks)
@@ -98,18 +91,22 @@ class JacobianView(QWidget):
         rebuilt = n != self._n
         if rebuilt:
             self._rebuild_for(n)
-        self.levels = symmetric_levels(float(np.abs(jac).max()))
-        self.image.setImage(jac, levels=self.levels, autoLevels=False)
+        levels = symmetric_levels(float(np.abs(jac).max()))
+        self.image.setImage(jac, levels=levels, autoLevels=False)
+        if levels != self.levels or rebuilt:  # the colour bar's axis redraws on every call
+            self.colorbar.setLevels(levels)
+            self.levels = levels
         if rebuilt:  # setRect scales by the current image's size, so it follows setImage
             self.image.setRect(QRectF(-0.5, -0.5, n, n))
-        self.colorbar.setLevels(self.levels)
-        if self.cell_labels:
-            font_px = max(7, min(11, int(60 / n)))
-            for label, value in zip(self.cell_labels, jac.ravel(), strict=True):
-                strong = abs(value) > 0.6 * self.levels[1]
-                colour = "white" if strong else "#202020"
-                label.setHtml(f'<span style="color:{colour}; font-size:{font_px}pt">'
-                              f"{value:.3f}</span>")
+        if n <= MAX_CELL_LABELS:
+            rows, cols = np.indices(jac.shape)
+            values = jac.ravel()
+            strong = np.abs(values) > 0.55 * self.levels[1]  # dark cell: white text
+            self.cell_labels.set_texts(cols.ravel(), rows.ravel(),
+                                       [f"{v:.3f}" for v in values],
+                                       [LIGHT_TEXT if s else DARK_TEXT for s in strong])
+        else:
+            self.cell_labels.set_texts([], [], [], [])
         self._show_row()
 
     # ------------------------------------------------------------------ interaction
@@ -127,9 +124,8 @@ class JacobianView(QWidget):
         p, t = c.probs, self._result.state.temperature
         delta = 1 if i == j else 0
         return self.tr(
-            "∂p<sub>%1</sub>/∂a<sub>%2</sub> = p<sub>%1</sub>(δ<sub>%1%2</sub> − "
-            "p<sub>%2</sub>)/T = %3 × (%4 − %5) / %6 = <b>%7</b><br>"
-            "autograd %8 · closed form %9").replace("%1", str(i)).replace("%2", str(j)) \
+            "∂p%1/∂a%2 = p%1(δ%1%2 − p%2)/T = %3 × (%4 − %5) / %6 = %7\n"
+            "autograd %8 · closed form %9").replace("%1", sub(i)).replace("%2", sub(j)) \
             .replace("%3", f"{p[i]:.4f}").replace("%4", str(delta)) \
             .replace("%5", f"{p[j]:.4f}").replace("%6", f"{t:g}") \
             .replace("%7", fmt(c.jacobian.formula[i, j])) \
@@ -145,10 +141,10 @@ class JacobianView(QWidget):
         if i is None or self._result is None or i >= self._n:
             self.row_highlight.setVisible(False)
             if self._result is not None:
-                self.info.setText(self.tr("Diagonal &gt; 0, off-diagonal &lt; 0; every row "
-                                          "and column sums to 0. Click a row (or focus the "
-                                          "map and press ↑/↓) to check it against "
-                                          "autograd."))
+                set_text(self.info, self.tr("Diagonal > 0, off-diagonal < 0; every row "
+                                            "and column sums to 0. Click a row (or focus the "
+                                            "map and press ↑/↓) to check it against "
+                                            "autograd."))
             return
         self.row_highlight.setRect(QRectF(-0.5, i - 0.5, self._n, 1))
         self.row_highlight.setVisible(True)
@@ -156,7 +152,7 @@ class JacobianView(QWidget):
         shown = ", ".join(f"{v:.4f}" for v in jac.autograd[i][:6])
         more = ", …" if self._n > 6 else ""
         diff = float(np.abs(jac.autograd[i] - jac.formula[i]).max())
-        self.info.setText(
+        set_text(self.info,
             self.tr("Row %1 = torch.autograd.grad(p[%1], a, retain_graph=True) = "
                     "[%2%3]; max |autograd − formula| = %4 %5")
             .replace("%1", str(i)).replace("%2", shown).replace("%3", more)
@@ -184,7 +180,7 @@ class JacobianView(QWidget):
         text = self.describe_cell(*cell)
         self.plot_widget.setToolTip(text)
         if self.selected_row is None:
-            self.info.setText(text)
+            set_text(self.info, text)
 
     def _on_mouse_clicked(self, event) -> None:
         cell = self.cell_at(event.scenePos())

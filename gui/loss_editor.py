@@ -8,6 +8,7 @@ from core.number_format import fmt
 from core.result import Result
 from core.state import State
 from core.state_edits import set_surface_axes, set_surface_loss
+from gui.readout_label import ReadoutLabel, set_text
 from gui.state_editor import StateEditor
 from gui.state_store import StateStore
 
@@ -22,8 +23,8 @@ class LossEditor(StateEditor):
         self.loss.setToolTip(self.tr("The loss whose surface and gradient bars are shown"))
         self.loss.activated.connect(self._on_loss_chosen)
 
-        self.ce_value = QLabel(self)
-        self.mse_value = QLabel(self)
+        self.ce_value = ReadoutLabel(1, parent=self)
+        self.mse_value = ReadoutLabel(1, parent=self)
         for label, name in ((self.ce_value, self.tr("Cross-entropy value")),
                             (self.mse_value, self.tr("MSE value"))):
             label.setAccessibleName(name)
@@ -77,14 +78,16 @@ class LossEditor(StateEditor):
             combo.setCurrentIndex(combo.findData(value))
             combo.blockSignals(False)
         for box, value in zip((self.axis_i, self.axis_j), state.surface.axes, strict=True):
+            if box.maximum() == state.n_classes - 1 and box.value() == value:
+                continue
             box.blockSignals(True)
             box.setRange(0, state.n_classes - 1)
             box.setValue(value)
             box.blockSignals(False)
 
     def set_result(self, result: Result) -> None:
-        self.ce_value.setText(fmt(result.classifier.cross_entropy))
-        self.mse_value.setText(fmt(result.classifier.mse))
+        set_text(self.ce_value, fmt(result.classifier.cross_entropy))
+        set_text(self.mse_value, fmt(result.classifier.mse))
 
     def _on_loss_chosen(self, index: int) -> None:
         loss = self.loss.itemData(index)

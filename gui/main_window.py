@@ -7,6 +7,8 @@ every view, which updates its existing plot items in place.
 
 from __future__ import annotations
 
+import gc
+
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -31,6 +33,7 @@ from gui.gradients_view import GradientsView
 from gui.jacobian_view import JacobianView
 from gui.logits_editor import LogitsEditor
 from gui.loss_editor import LossEditor
+from gui.readout_label import set_text
 from gui.softmax_view import SoftmaxView
 from gui.state_store import StateStore
 from gui.surface_view import SurfaceView
@@ -189,6 +192,10 @@ class MainWindow(QMainWindow):
         from core.pipeline import compute  # torch loads on the first result, not at start-up
 
         result = compute(state)
+        if self._result is None:
+            # Start-up (torch, Qt, pyqtgraph) left ~10⁶ long-lived objects; keep the cyclic
+            # GC from walking them during drags, where a full pass costs tens of ms.
+            gc.freeze()
         self._result = result
         for view in self.views.values():
             view.set_result(result)
@@ -196,7 +203,7 @@ class MainWindow(QMainWindow):
             editor.set_state(state)
         self.loss_editor.set_result(result)
         c = result.classifier
-        self.numbers.setText(
+        set_text(self.numbers,
             self.tr("CE %1 · MSE (%2) %3 · max |diff| %4 · T %5 · ε %6 · N %7")
             .replace("%1", fmt(c.cross_entropy, 4)).replace("%2", state.reduction)
             .replace("%3", fmt(c.mse, 4)).replace("%4", fmt_diff(result.max_abs_diff))

@@ -8,12 +8,22 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from core.number_format import fmt
+from core.number_format import fmt, sub
 from core.result import Result
-from gui.plot_style import NEGATIVE_COLOR, POSITIVE_COLOR, PROB_COLOR, TARGET_COLOR
+from gui.plot_style import (
+    NEGATIVE_COLOR,
+    POSITIVE_COLOR,
+    PROB_COLOR,
+    TARGET_COLOR,
+    new_plot_widget,
+    nice_range,
+)
+from gui.readout_label import ReadoutLabel, set_text
+from gui.text_grid_item import TextGridItem
+
+VALUE_COLOR = PROB_COLOR.darker(150)
 
 MAX_VALUE_LABELS = 16   # bar values are printed up to this many classes
 BAR_WIDTH = 0.38
@@ -23,15 +33,10 @@ class SoftmaxView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title = QLabel(self)
-        self.title.setTextFormat(Qt.TextFormat.RichText)
-        self.readout = QLabel(self)
-        self.readout.setTextFormat(Qt.TextFormat.RichText)
-        self.readout.setWordWrap(True)
+        self.readout = ReadoutLabel(2, parent=self)
         self.readout.setAccessibleName(self.tr("Probability ratio readout"))
-        self.readout.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.plot_widget = pg.PlotWidget(self)
-        self.plot_widget.setAccessibleName(self.tr("Softmax probabilities and gradient bars"))
+        self.plot_widget = new_plot_widget(self, self.tr("Softmax probabilities and gradient bars"))
         self.plot = self.plot_widget.getPlotItem()
         self.plot.showGrid(y=True, alpha=0.25)
         self.plot.setLabel("bottom", self.tr("class i"))
@@ -56,7 +61,9 @@ class SoftmaxView(QWidget):
         self._grad_samples = [pg.BarGraphItem(x=[0], height=[0], width=0.1, brush=colour)
                               for colour in (POSITIVE_COLOR, NEGATIVE_COLOR)]
         self._grad_legend_name = ""
-        self.value_labels: list[pg.TextItem] = []
+        self.value_labels = TextGridItem(anchor=(0.5, 1.0), point_size=8.0)
+        self.plot.addItem(self.value_labels)
+        self._y_range: tuple[float, float] | None = None
         self._n = 0
 
         layout = QVBoxLayout(self)
@@ -68,15 +75,7 @@ class SoftmaxView(QWidget):
 
     # ------------------------------------------------------------------ update
     def _rebuild_for(self, n: int) -> None:
-        """Per-class items exist once per N; only a change of N re-creates them."""
-        for label in self.value_labels:
-            self.plot.removeItem(label)
-        self.value_labels = []
-        if n <= MAX_VALUE_LABELS:
-            for _ in range(n):
-                label = pg.TextItem(anchor=(0.5, 1.0), color=PROB_COLOR.darker(150))
-                self.plot.addItem(label)
-                self.value_labels.append(label)
+        """Only a change of N changes the ticks and the x range."""
         axis = self.plot.getAxis("bottom")
         axis.setTicks([[(i, str(i)) for i in range(n)]] if n <= 32 else None)
         self.plot.setXRange(-0.6, n - 0.4, padding=0)
@@ -105,24 +104,29 @@ class SoftmaxView(QWidget):
         if loss_name != self._grad_legend_name:
             for sample in self._grad_samples:
                 self.legend.removeItem(sample)
-            self.legend.addItem(self._grad_samples[0], f"∂{loss_name}/∂a_i > 0")
-            self.legend.addItem(self._grad_samples[1], f"∂{loss_name}/∂a_i < 0")
+            # legend labels are HTML
+            self.legend.addItem(self._grad_samples[0], f"∂{loss_name}/∂a_i &gt; 0")
+            self.legend.addItem(self._grad_samples[1], f"∂{loss_name}/∂a_i &lt; 0")
             self._grad_legend_name = loss_name
-        for i, text in enumerate(self.value_labels):
-            text.setText(f"{probs[i]:.3f}")
-            text.setPos(i - BAR_WIDTH / 2, max(probs[i], y_eff[i]))
+        if n <= MAX_VALUE_LABELS:
+            self.value_labels.set_texts(idx - BAR_WIDTH / 2, probs,
+                                        [f"{p:.3f}" for p in probs], [VALUE_COLOR] * n)
+        else:
+            self.value_labels.set_texts([], [], [], [])
 
-        low = min(0.0, float(grad.min()))
-        high = max(1.0, float(grad.max()), float(y_eff.max()))
-        self.plot.setYRange(low, high * 1.45, padding=0.02)  # headroom for the legend
+        low, high = nice_range(min(0.0, float(grad.min())),
+                               max(1.0, float(grad.max()), float(y_eff.max())))
+        y_range = (low, high * 1.45)  # headroom for the legend
+        if y_range != self._y_range:
+            self.plot.setYRange(*y_range, padding=0.02)
+            self._y_range = y_range
 
-        self.title.setText(self.tr("<b>Softmax</b> p = softmax(a/T) · target y_eff · "
-                                   "gradient ∂%1/∂a").replace("%1", loss_name))
+        set_text(self.title, self.tr("<b>Softmax</b> p = softmax(a/T) · target y_eff · "
+                                     "gradient ∂%1/∂a").replace("%1", loss_name))
         r = result.ratio
         ratio = fmt(r.ratio, 4) if np.isfinite(r.ratio) else self.tr("overflows")
-        self.readout.setText(
-            self.tr("Top two: p<sub>%1</sub>/p<sub>%2</sub> = e<sup>(a<sub>%1</sub>−a"
-                    "<sub>%2</sub>)/T</sup> = e<sup>%3</sup> = <b>%4</b> — the ratio depends "
-                    "only on the gap of the logits")
-            .replace("%1", str(r.i)).replace("%2", str(r.j))
-            .replace("%3", f"{r.gap:.4g}").replace("%4", ratio))
+        set_text(self.readout,
+                 self.tr("Top two: p%1/p%2 = exp((a%1 − a%2)/T) = exp(%3) = %4 — the ratio "
+                         "depends only on the gap of the logits")
+                 .replace("%1", sub(r.i)).replace("%2", sub(r.j))
+                 .replace("%3", f"{r.gap:.4g}").replace("%4", ratio))

@@ -11,7 +11,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -21,11 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.number_format import fmt
+from core.number_format import fmt, sub
 from core.result import Result
 from gui.contours import contour_levels, contour_polyline
 from gui.gl_support import opengl_unavailable_reason
-from gui.plot_style import CONTOUR_COLOR, POINT_COLOR, sequential_map
+from gui.plot_style import CONTOUR_COLOR, POINT_COLOR, new_plot_widget, nice_range, sequential_map
+from gui.readout_label import ReadoutLabel, set_text
 
 ARROW_FRACTION = 0.15   # the arrow's length, as a fraction of the axis range
 
@@ -45,13 +46,10 @@ class SurfaceView(QWidget):
         self.toggle_3d.setToolTip(reason or self.tr("Show the same surface in 3-D (drag to "
                                                     "rotate, wheel to zoom)"))
         self.toggle_3d.toggled.connect(self._on_3d_toggled)
-        self.info = QLabel(self)
-        self.info.setTextFormat(Qt.TextFormat.RichText)
-        self.info.setWordWrap(True)
+        self.info = ReadoutLabel(2, parent=self)
         self.info.setAccessibleName(self.tr("Gradient at the current point"))
 
-        self.plot_widget = pg.PlotWidget(self)
-        self.plot_widget.setAccessibleName(self.tr("Loss surface heatmap"))
+        self.plot_widget = new_plot_widget(self, self.tr("Loss surface heatmap"))
         self.plot = self.plot_widget.getPlotItem()
         self.plot.setAspectLocked(True)
         self.plot.hideButtons()
@@ -60,7 +58,9 @@ class SurfaceView(QWidget):
         self.colorbar = pg.ColorBarItem(values=(0, 1), colorMap=sequential_map(),
                                         interactive=False, width=14)
         self.colorbar.setImageItem(self.image, insert_in=self.plot)
-        self.contours = pg.PlotDataItem(connect="finite", pen=pg.mkPen(CONTOUR_COLOR, width=1))
+        # a bare PlotCurveItem: PlotDataItem's per-update bookkeeping costs more than drawing
+        self.contours = pg.PlotCurveItem(connect="finite", pen=pg.mkPen(CONTOUR_COLOR, width=1),
+                                         skipFiniteCheck=True)
         self.plot.addItem(self.contours)
         self.arrow_line = pg.PlotDataItem(pen=pg.mkPen(POINT_COLOR, width=2.5))
         self.arrow_head = pg.ArrowItem(pen=pg.mkPen(POINT_COLOR), brush=POINT_COLOR,
@@ -75,6 +75,9 @@ class SurfaceView(QWidget):
         self.stack.addWidget(self.plot_widget)
         self._result: Result | None = None
         self._bounds: tuple[float, float, int] | None = None
+        self._labels: tuple[str, int, int] | None = None
+        self._levels: tuple[float, float] | None = None
+        self.levels = (0.0, 1.0)
 
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
@@ -93,18 +96,22 @@ class SurfaceView(QWidget):
         i, j = surface.axes
         lo, hi = state.surface.range
         name = loss_label(surface.loss)
-        self.title.setText(self.tr("<b>Loss surface</b> %1 over (a<sub>%2</sub>, a<sub>%3</sub>),"
-                                   " other logits fixed").replace("%1", name)
-                           .replace("%2", str(i)).replace("%3", str(j)))
-        self.plot.setLabel("bottom", f"a{i}")
-        self.plot.setLabel("left", f"a{j}")
-        self.colorbar.axis.setLabel(name)
+        labels = (name, i, j)
+        if labels != self._labels:
+            self.title.setText(self.tr("<b>Loss surface</b> %1 over (a<sub>%2</sub>, "
+                                       "a<sub>%3</sub>), other logits fixed")
+                               .replace("%1", name).replace("%2", str(i)).replace("%3", str(j)))
+            self.plot.setLabel("bottom", f"a{i}")
+            self.plot.setLabel("left", f"a{j}")
+            self.colorbar.axis.setLabel(name)
+            self._labels = labels
 
-        levels = surface.finite_range
-        if levels[1] <= levels[0]:
-            levels = (levels[0], levels[0] + 1e-12)
+        levels = nice_range(*surface.finite_range)
+        self.levels = levels
         self.image.setImage(surface.values, levels=levels, autoLevels=False)
-        self.colorbar.setLevels(levels)
+        if levels != self._levels:
+            self.colorbar.setLevels(levels)
+            self._levels = levels
         grid = len(surface.xs)
         bounds = (lo, hi, grid)
         if bounds != self._bounds:  # setRect scales by the image's size: after setImage
@@ -113,7 +120,7 @@ class SurfaceView(QWidget):
             self.plot.setRange(xRange=(lo, hi), yRange=(lo, hi), padding=0.0)
             self._bounds = bounds
         cx, cy = contour_polyline(surface.xs, surface.ys, surface.values,
-                                  contour_levels(*levels))
+                                  contour_levels(*surface.finite_range))
         self.contours.setData(cx, cy)
 
         x, y = state.logits[i], state.logits[j]
@@ -137,10 +144,10 @@ class SurfaceView(QWidget):
             self.arrow_line.setVisible(False)
         inside = lo <= x <= hi and lo <= y <= hi
         where = "" if inside else self.tr(" (outside the plotted range)")
-        self.info.setText(
-            self.tr("At (a<sub>%1</sub>, a<sub>%2</sub>) = (%3, %4)%5: %6 = %7, "
+        set_text(self.info,
+            self.tr("At (a%1, a%2) = (%3, %4)%5: %6 = %7, "
                     "−∇%6 = (%8, %9) — the arrow points downhill")
-            .replace("%1", str(i)).replace("%2", str(j))
+            .replace("%1", sub(i)).replace("%2", sub(j))
             .replace("%3", f"{x:.3g}").replace("%4", f"{y:.3g}").replace("%5", where)
             .replace("%6", name).replace("%7", fmt(result.losses[surface.loss], 4))
             .replace("%8", fmt(-g[0], 4)).replace("%9", fmt(-g[1], 4)))

@@ -70,6 +70,7 @@ class TargetEditor(StateEditor):
         note.setWordWrap(True)
         self.prob_layout.addWidget(note)
         self.prob_rows: list[FloatControl] = []
+        self._mode: tuple[bool, bool] | None = None
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -115,16 +116,19 @@ class TargetEditor(StateEditor):
         n = state.n_classes
         few = n <= MAX_SLIDER_CLASSES
         soft = not state.target_is_index
-        self.soft.blockSignals(True)
-        self.soft.setChecked(soft)
-        self.soft.blockSignals(False)
-        self.soft.setEnabled(few or soft)
-        self.soft.setToolTip(self.soft_tip if few else self.tr(
-            "Soft targets are edited with sliders, shown up to %1 classes; load a state file "
-            "for more.").replace("%1", str(MAX_SLIDER_CLASSES)))
-        self.radio_box.setVisible(few and not soft)
-        self.index_box.setVisible(not few and not soft)
-        self.prob_box.setVisible(few and soft)
+        mode = (few, soft)
+        if mode != self._mode:
+            self.soft.blockSignals(True)
+            self.soft.setChecked(soft)
+            self.soft.blockSignals(False)
+            self.soft.setEnabled(few or soft)
+            self.soft.setToolTip(self.soft_tip if few else self.tr(
+                "Soft targets are edited with sliders, shown up to %1 classes; load a state "
+                "file for more.").replace("%1", str(MAX_SLIDER_CLASSES)))
+            self.radio_box.setVisible(few and not soft)
+            self.index_box.setVisible(not few and not soft)
+            self.prob_box.setVisible(few and soft)
+            self._mode = mode
         if few and len(self.radios) != n:
             self._rebuild_radios(n)
         if few and soft and len(self.prob_rows) != n:
@@ -132,10 +136,11 @@ class TargetEditor(StateEditor):
         if not soft:
             if few:
                 self.radios[state.target].setChecked(True)
-            self.index.blockSignals(True)
-            self.index.setRange(0, n - 1)
-            self.index.setValue(state.target)
-            self.index.blockSignals(False)
+            if self.index.maximum() != n - 1 or self.index.value() != state.target:
+                self.index.blockSignals(True)
+                self.index.setRange(0, n - 1)
+                self.index.setValue(state.target)
+                self.index.blockSignals(False)
         elif few:
             for row, value in zip(self.prob_rows, state.target, strict=True):
                 row.set_value(value)

@@ -1,0 +1,143 @@
+"""Update latency: set_state -> compute -> every view repainted, p50 and p95 in ms.
+
+Runs the real window offscreen. Each sample changes one logit (as a slider drag does) and
+runs the event loop until each of the four views has received and finished a paint event:
+the store coalesces, the window computes once, the views update their items, Qt repaints
+what changed. The clock stops when the last view has painted. Prints a table and, last,
+one line of JSON.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_update.py [--samples 200]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import numpy as np
+
+CASES = [  # (N, surface grid, target p95 in ms or None)
+    (3, 100, None),
+    (10, 200, 16.0),
+    (32, 200, None),
+    (256, 400, 33.0),
+]
+
+
+def percentiles(samples_ms: list[float]) -> dict[str, float]:
+    a = np.array(samples_ms)
+    return {"p50": float(np.percentile(a, 50)), "p95": float(np.percentile(a, 95)),
+            "mean": float(a.mean())}
+
+
+class PaintWatcher:
+    """Notes which of the watched widgets have received a paint event."""
+
+    def __init__(self, widgets):
+        from PySide6.QtCore import QEvent, QObject
+
+        watcher = self
+
+        class _Filter(QObject):
+            def eventFilter(self, obj, event):
+                if event.type() == QEvent.Type.Paint:
+                    watcher.painted.add(obj)
+                return False
+
+        self.painted: set = set()
+        self.widgets = list(widgets)
+        self._filter = _Filter()
+        for widget in self.widgets:
+            widget.installEventFilter(self._filter)
+
+    def all_painted(self) -> bool:
+        return len(self.painted) == len(self.widgets)
+
+
+def paint_targets(window):
+    """The widgets that draw each view: plot viewports and the gradient table's viewport."""
+    return [getattr(view, "plot_widget", None).viewport() if hasattr(view, "plot_widget")
+            else view.table.viewport() for view in window.views.values()]
+
+
+def measure_window(n: int, grid: int, samples: int) -> dict[str, float]:
+    from PySide6.QtWidgets import QApplication
+
+    from core import State, Surface
+    from gui import MainWindow
+
+    app = QApplication.instance() or QApplication([])
+    window = MainWindow()
+    window.resize(1280, 800)
+    window.show()
+    rng = np.random.default_rng(0)
+    base = State(logits=tuple(rng.normal(0, 2, n)), target=0,
+                 surface=Surface(grid=grid, axes=(0, 1)))
+    window.set_state(base)
+    app.processEvents()
+    window.repaint()
+    watcher = PaintWatcher(paint_targets(window))
+    times = []
+    for k in range(samples + 10):
+        logits = list(base.logits)
+        logits[k % n] = float(np.sin(k) * 5)
+        watcher.painted.clear()
+        start = time.perf_counter()
+        window.set_state(base.replace(logits=tuple(logits)))
+        while not watcher.all_painted():
+            app.processEvents()
+            if time.perf_counter() - start > 5:
+                raise RuntimeError("a view never repainted")
+        elapsed = (time.perf_counter() - start) * 1000
+        if k >= 10:  # warm-up
+            times.append(elapsed)
+    window.close()
+    window.deleteLater()
+    app.processEvents()
+    return percentiles(times)
+
+
+def machine() -> str:
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as info:
+            cpu = next(line.split(":", 1)[1].strip() for line in info
+                       if line.startswith("model name"))
+    except (OSError, StopIteration):
+        cpu = platform.processor() or "unknown CPU"
+    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--samples", type=int, default=200)
+    parser.add_argument("--only", type=int, metavar="N", help="run only the case with N classes")
+    args = parser.parse_args()
+    from gui.plot_style import configure_pyqtgraph
+
+    configure_pyqtgraph()
+    rows = []
+    for n, grid, target in CASES:
+        if args.only and n != args.only:
+            continue
+        stats = measure_window(n, grid, args.samples)
+        rows.append({"N": n, "grid": grid, **stats, "target_p95": target,
+                     "meets_target": None if target is None else stats["p95"] <= target})
+    print(f"Update latency, set_state -> all views repainted ({machine()})")
+    print(f"{'N':>5} {'grid':>6} {'p50 ms':>8} {'p95 ms':>8} {'target':>8}  ok")
+    for r in rows:
+        target = f"{r['target_p95']:.0f}" if r["target_p95"] else "-"
+        ok = {None: "", True: "yes", False: "NO"}[r["meets_target"]]
+        print(f"{r['N']:>5} {r['grid']:>5}² {r['p50']:>8.2f} {r['p95']:>8.2f} {target:>8}  {ok}")
+    print(json.dumps({"benchmark": "update_latency", "machine": machine(), "rows": rows}))
+
+
+if __name__ == "__main__":
+    main()

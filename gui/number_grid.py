@@ -1,0 +1,180 @@
+"""A read-only grid of numbers, painted directly, for tables that change every frame.
+
+QTableView asks the model for ~10 roles per cell through Python on every repaint and lays
+out each cell's text with the style: measured at ~40% of a frame for a 10×7 table. This
+widget keeps the formatted strings and colours and paints only the visible rows.
+Hovering a cell shows its column's meaning and the full-precision value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from PySide6.QtCore import QEvent, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFontDatabase, QKeyEvent, QPainter, QPaintEvent
+from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
+
+from core.number_format import fmt
+
+HEADER_LINES = 2
+INDEX_WIDTH_CHARS = 5
+
+
+class NumberGrid(QAbstractScrollArea):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        font.setPointSizeF(max(7.5, self.font().pointSizeF() - 1))
+        self.viewport().setFont(font)
+        self.setFont(font)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self.setMouseTracking(True)
+        self._headers: list[str] = []
+        self._tips: list[str] = []
+        self._values: list[np.ndarray] = []
+        self._texts: list[list[str]] = []
+        self._colours: list[list[QColor | None]] = []
+
+    # ------------------------------------------------------------------ data
+    def set_headers(self, headers: Sequence[str], tips: Sequence[str]) -> None:
+        self._headers, self._tips = list(headers), list(tips)
+        self.viewport().update()
+
+    def set_columns(self, columns: Sequence[np.ndarray],
+                    colour_of: callable | None = None) -> None:
+        """One array per column; colour_of(value) -> QColor | None picks each text's colour."""
+        rows_before = self.row_count()
+        self._values = [np.asarray(c) for c in columns]
+        self._texts = [[fmt(v) for v in c] for c in self._values]
+        self._colours = [[colour_of(v) if colour_of else None for v in c]
+                         for c in self._values]
+        if self.row_count() != rows_before:
+            self._update_scrollbar()
+        self.viewport().update()
+
+    def row_count(self) -> int:
+        return len(self._values[0]) if self._values else 0
+
+    def column_count(self) -> int:
+        return len(self._headers)
+
+    def text(self, row: int, column: int) -> str:
+        return self._texts[column][row]
+
+    def value(self, row: int, column: int) -> float:
+        return float(self._values[column][row])
+
+    # ------------------------------------------------------------------ geometry
+    def _row_height(self) -> int:
+        return self.fontMetrics().lineSpacing() + 4
+
+    def _header_height(self) -> int:
+        return self._row_height() * HEADER_LINES
+
+    def _index_width(self) -> int:
+        return self.fontMetrics().horizontalAdvance("0" * INDEX_WIDTH_CHARS)
+
+    def _column_rect(self, column: int) -> tuple[int, int]:
+        """x and width of a data column: the columns share the width after the index."""
+        left = self._index_width()
+        width = max(1, (self.viewport().width() - left) // max(1, len(self._headers)))
+        return left + column * width, width
+
+    def _update_scrollbar(self) -> None:
+        visible = max(0, (self.viewport().height() - self._header_height()) // self._row_height())
+        bar = self.verticalScrollBar()
+        bar.setRange(0, max(0, self.row_count() - visible))
+        bar.setPageStep(max(1, visible))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._update_scrollbar()
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        self.viewport().update()  # rows are painted by index, not scrolled as pixels
+
+    def sizeHint(self) -> QSize:
+        return QSize(480, self._header_height() + 6 * self._row_height())
+
+    def cell_at(self, x: int, y: int) -> tuple[int, int] | None:
+        if y < self._header_height() or x < self._index_width() or not self._headers:
+            return None
+        row = (y - self._header_height()) // self._row_height() + self.verticalScrollBar().value()
+        left = self._index_width()
+        width = self._column_rect(0)[1]
+        column = (x - left) // width
+        if 0 <= row < self.row_count() and 0 <= column < len(self._headers):
+            return int(row), int(column)
+        return None
+
+    # ------------------------------------------------------------------ painting
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self.viewport())
+        palette = self.palette()
+        rect = self.viewport().rect()
+        painter.fillRect(rect, palette.base())
+        row_h, head_h = self._row_height(), self._header_height()
+        index_w = self._index_width()
+        columns = [self._column_rect(c) for c in range(len(self._headers))]
+        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        painter.fillRect(QRect(0, 0, rect.width(), head_h), palette.button())
+        painter.fillRect(QRect(0, head_h, index_w, rect.height()), palette.button())
+        text_colour = palette.text().color()
+        header_colour = palette.buttonText().color()
+        grid_colour = palette.mid().color()
+
+        painter.setPen(palette.buttonText().color())
+        for (x, width), header in zip(columns, self._headers, strict=True):
+            painter.drawText(QRect(x + 2, 0, width - 6, head_h), right, header)
+
+        first = self.verticalScrollBar().value()
+        count = min(self.row_count() - first, (rect.height() - head_h) // row_h + 1)
+        alternate = palette.alternateBase()
+        for k in range(max(0, count)):
+            row = first + k
+            y = head_h + k * row_h
+            if row % 2:
+                painter.fillRect(QRect(index_w, y, rect.width() - index_w, row_h), alternate)
+            painter.setPen(header_colour)
+            painter.drawText(QRect(0, y, index_w - 4, row_h), right, str(row))
+            for (x, width), texts, colours in zip(columns, self._texts, self._colours,
+                                                  strict=False):
+                painter.setPen(colours[row] or text_colour)
+                painter.drawText(QRect(x, y, width - 6, row_h), right, texts[row])
+        painter.setPen(grid_colour)
+        painter.drawLine(0, head_h - 1, rect.width(), head_h - 1)
+        painter.drawLine(index_w - 1, 0, index_w - 1, rect.height())
+
+    # ------------------------------------------------------------------ interaction
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            pos = event.position().toPoint() if hasattr(event, "position") else event.pos()
+            cell = self.cell_at(pos.x(), pos.y())
+            if cell is not None:
+                row, column = cell
+                QToolTip.showText(event.globalPos(), f"{self._tips[column]}\n[{row}] = "
+                                  f"{self.value(row, column)!r}", self.viewport())
+            elif pos.y() < self._header_height():
+                column = (pos.x() - self._index_width()) // max(1, self._column_rect(0)[1])
+                if 0 <= column < len(self._tips):
+                    QToolTip.showText(event.globalPos(), self._tips[column], self.viewport())
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        bar = self.verticalScrollBar()
+        steps = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_PageDown: bar.pageStep(),
+                 Qt.Key.Key_PageUp: -bar.pageStep()}
+        if event.key() in steps:
+            bar.setValue(bar.value() + steps[event.key()])
+        elif event.key() == Qt.Key.Key_Home:
+            bar.setValue(0)
+        elif event.key() == Qt.Key.Key_End:
+            bar.setValue(bar.maximum())
+        else:
+            super().keyPressEvent(event)

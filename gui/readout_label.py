@@ -1,0 +1,72 @@
+"""Text that changes every frame without re-laying out the window.
+
+A QLabel's setText calls updateGeometry(), and every QLayout that activates calls
+updateGeometry() on its own widget in turn, so one changing label makes the whole window
+re-lay out and repaint every frame (measured: ~15 ms a frame here). A ReadoutLabel is a
+plain widget that reserves a fixed number of lines and only repaints itself on setText.
+Use it for numbers that follow the state; keep QLabel for text that rarely changes.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QRect, QSize, Qt
+from PySide6.QtGui import QPainter, QPaintEvent, QStaticText, QTextOption
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+
+
+def set_text(label: QLabel, text: str) -> None:
+    """setText only when the text differs: QLabel repaints even for the same text."""
+    if label.text() != text:
+        label.setText(text)
+
+
+class ReadoutLabel(QWidget):
+    def __init__(self, lines: int = 1, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._lines = lines
+        self._text = ""
+        # QStaticText lays the text out once per change, not once per paint
+        self._static = QStaticText()
+        self._static.setTextFormat(Qt.TextFormat.PlainText)
+        option = QTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WordWrap if lines > 1
+                           else QTextOption.WrapMode.NoWrap)
+        self._static.setTextOption(option)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.setFixedHeight(self._height())
+        # it paints its whole rectangle, so Qt need not repaint the parents beneath it
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+
+    def text(self) -> str:
+        return self._text
+
+    def setText(self, text: str) -> None:
+        if text != self._text:
+            self._text = text
+            self._static.setText(text)
+            self.setAccessibleDescription(text)
+            self.update()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.setFixedHeight(self._height())
+
+    def _height(self) -> int:
+        return self.fontMetrics().lineSpacing() * self._lines + 4
+
+    def sizeHint(self) -> QSize:
+        return QSize(120, self._height())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(40, self._height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), self.palette().window())
+        painter.setPen(self.palette().windowText().color())
+        width = self.width() - 4
+        if self._static.textWidth() != width:
+            self._static.setTextWidth(width)
+        painter.setClipRect(QRect(2, 2, width, self.height() - 4))
+        painter.drawStaticText(2, 2, self._static)

@@ -1,0 +1,75 @@
+"""Many short labels in a plot, drawn by one item in one paint call.
+
+pyqtgraph's TextItem costs a QGraphicsTextItem, an HTML layout and a transform per label;
+a Jacobian with 100 cell values then costs ~10 ms a frame. This item keeps the labels as
+plain arrays and draws them at fixed pixel size at their data positions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter
+
+
+class TextGridItem(pg.GraphicsObject):
+    def __init__(self, anchor: tuple[float, float] = (0.5, 0.5), point_size: float = 9.0,
+                 parent=None) -> None:
+        """anchor: which point of each text sits at its position ((0.5, 1) = bottom centre)."""
+        super().__init__(parent)
+        self._anchor = anchor
+        self._font = QFont()
+        self._font.setPointSizeF(point_size)
+        self._xs = np.empty(0)
+        self._ys = np.empty(0)
+        self._texts: list[str] = []
+        self._colors: list[QColor] = []
+        self._bounds = QRectF()
+
+    def set_font_size(self, point_size: float) -> None:
+        if point_size != self._font.pointSizeF():
+            self._font.setPointSizeF(point_size)
+            self.update()
+
+    def set_texts(self, xs: Sequence[float], ys: Sequence[float], texts: Sequence[str],
+                  colors: Sequence[QColor]) -> None:
+        xs, ys = np.asarray(xs, dtype=float), np.asarray(ys, dtype=float)
+        texts, colors = list(texts), list(colors)
+        if (texts == self._texts and colors == self._colors and np.array_equal(xs, self._xs)
+                and np.array_equal(ys, self._ys)):
+            return
+        bounds = (QRectF(QPointF(xs.min() - 0.5, ys.min() - 0.5),
+                         QPointF(xs.max() + 0.5, ys.max() + 0.5)) if len(xs) else QRectF())
+        if bounds != self._bounds:
+            self.prepareGeometryChange()
+            self._bounds = bounds
+        self._xs, self._ys, self._texts, self._colors = xs, ys, texts, colors
+        self.update()
+
+    def texts(self) -> list[str]:
+        return list(self._texts)
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        if not self._texts:
+            return
+        to_device = painter.transform()
+        painter.save()
+        painter.resetTransform()
+        painter.setFont(self._font)
+        metrics = painter.fontMetrics()
+        height = metrics.height()
+        ax, ay = self._anchor
+        for x, y, text, colour in zip(self._xs, self._ys, self._texts, self._colors,
+                                      strict=True):
+            point = to_device.map(QPointF(x, y))
+            width = metrics.horizontalAdvance(text)
+            painter.setPen(colour)
+            painter.drawText(QRectF(point.x() - ax * width, point.y() - ay * height,
+                                    width + 2, height), Qt.AlignmentFlag.AlignLeft, text)
+        painter.restore()
