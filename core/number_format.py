@@ -14,6 +14,15 @@ def fmt(x: float, digits: int = 6) -> str:
     return f"{x:.{digits - 1}e}"
 
 
+def fmt_fit(x: float, chars: int) -> str:
+    """fmt(x) with as many digits as fit in `chars` characters (at least 1)."""
+    for digits in range(6, 0, -1):
+        text = fmt(x, digits)
+        if len(text) <= chars:
+            return text
+    return text
+
+
 def fmt_diff(x: float) -> str:
     """A disagreement between two ways: 0, or its order of magnitude."""
     return "0" if x == 0 else f"{x:.2g}"

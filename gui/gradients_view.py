@@ -60,7 +60,7 @@ class GradientsView(QWidget):
             [c.probs, c.grad_cross_entropy.autograd, c.grad_cross_entropy.backward,
              c.grad_cross_entropy.formula, c.grad_mse.autograd, c.grad_mse.backward,
              c.grad_mse.formula],
-            colour_of=sign_colour)
+            colour_of=sign_colour, coloured=[False] + [True] * 6)
         tolerance = AGREE_BELOW / s.temperature
         verdict = (self.tr("all ways agree ✓") if result.max_abs_diff <= tolerance
                    else self.tr("ways disagree ✗"))

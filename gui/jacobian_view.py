@@ -45,9 +45,9 @@ class JacobianView(QWidget):
         self.image = pg.ImageItem(np.zeros((2, 2)), levels=(-1, 1))
         self.plot.addItem(self.image)
         self.colorbar = pg.ColorBarItem(values=(-1, 1), colorMap=diverging_map(),
-                                        interactive=False, width=14,
-                                        label=self.tr("∂p_i/∂a_j"))
+                                        interactive=False, width=14)
         self.colorbar.setImageItem(self.image, insert_in=self.plot)
+        self.colorbar.axis.enableAutoSIPrefix(False)
         self.row_highlight = QGraphicsRectItem()
         self.row_highlight.setPen(pg.mkPen(HIGHLIGHT_COLOR, width=3))
         self.row_highlight.setVisible(False)

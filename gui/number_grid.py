@@ -8,14 +8,14 @@ Hovering a cell shows its column's meaning and the full-precision value.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 from PySide6.QtCore import QEvent, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFontDatabase, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
-from core.number_format import fmt
+from core.number_format import fmt, fmt_fit
 
 HEADER_LINES = 2
 INDEX_WIDTH_CHARS = 5
@@ -44,13 +44,16 @@ class NumberGrid(QAbstractScrollArea):
         self.viewport().update()
 
     def set_columns(self, columns: Sequence[np.ndarray],
-                    colour_of: callable | None = None) -> None:
-        """One array per column; colour_of(value) -> QColor | None picks each text's colour."""
+                    colour_of: Callable[[float], QColor | None] | None = None,
+                    coloured: Sequence[bool] | None = None) -> None:
+        """One array per column; colour_of(value) picks a text's colour in the columns
+        flagged in `coloured` (all columns when it is None)."""
         rows_before = self.row_count()
         self._values = [np.asarray(c) for c in columns]
         self._texts = [[fmt(v) for v in c] for c in self._values]
-        self._colours = [[colour_of(v) if colour_of else None for v in c]
-                         for c in self._values]
+        flags = coloured if coloured is not None else [True] * len(self._values)
+        self._colours = [[colour_of(v) if colour_of and flag else None for v in c]
+                         for c, flag in zip(self._values, flags, strict=True)]
         if self.row_count() != rows_before:
             self._update_scrollbar()
         self.viewport().update()
@@ -119,6 +122,9 @@ class NumberGrid(QAbstractScrollArea):
         row_h, head_h = self._row_height(), self._header_height()
         index_w = self._index_width()
         columns = [self._column_rect(c) for c in range(len(self._headers))]
+        # narrow columns show fewer digits rather than clip; the tooltip has them all
+        chars = max(1, (columns[0][1] - 8) // max(1, self.fontMetrics().horizontalAdvance("0")))
+        fits = all(len(t) <= chars for texts in self._texts for t in texts)
         right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         painter.fillRect(QRect(0, 0, rect.width(), head_h), palette.button())
         painter.fillRect(QRect(0, head_h, index_w, rect.height()), palette.button())
@@ -140,10 +146,11 @@ class NumberGrid(QAbstractScrollArea):
                 painter.fillRect(QRect(index_w, y, rect.width() - index_w, row_h), alternate)
             painter.setPen(header_colour)
             painter.drawText(QRect(0, y, index_w - 4, row_h), right, str(row))
-            for (x, width), texts, colours in zip(columns, self._texts, self._colours,
-                                                  strict=False):
+            for (x, width), texts, colours, values in zip(columns, self._texts, self._colours,
+                                                          self._values, strict=False):
                 painter.setPen(colours[row] or text_colour)
-                painter.drawText(QRect(x, y, width - 6, row_h), right, texts[row])
+                text = texts[row] if fits else fmt_fit(values[row], chars)
+                painter.drawText(QRect(x, y, width - 6, row_h), right, text)
         painter.setPen(grid_colour)
         painter.drawLine(0, head_h - 1, rect.width(), head_h - 1)
         painter.drawLine(index_w - 1, 0, index_w - 1, rect.height())

@@ -43,7 +43,8 @@ class ReadoutLabel(QWidget):
     def setText(self, text: str) -> None:
         if text != self._text:
             self._text = text
-            self._static.setText(text)
+            # QStaticText's plain text ignores "\n"; the Unicode line separator breaks lines
+            self._static.setText(text.replace("\n", "\u2028"))
             self.setAccessibleDescription(text)
             self.update()
 

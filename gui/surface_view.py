@@ -58,6 +58,7 @@ class SurfaceView(QWidget):
         self.colorbar = pg.ColorBarItem(values=(0, 1), colorMap=sequential_map(),
                                         interactive=False, width=14)
         self.colorbar.setImageItem(self.image, insert_in=self.plot)
+        self.colorbar.axis.enableAutoSIPrefix(False)  # "MSE (x0.001)" misleads; show values
         # a bare PlotCurveItem: PlotDataItem's per-update bookkeeping costs more than drawing
         self.contours = pg.PlotCurveItem(connect="finite", pen=pg.mkPen(CONTOUR_COLOR, width=1),
                                          skipFiniteCheck=True)
@@ -103,7 +104,6 @@ class SurfaceView(QWidget):
                                .replace("%1", name).replace("%2", str(i)).replace("%3", str(j)))
             self.plot.setLabel("bottom", f"a{i}")
             self.plot.setLabel("left", f"a{j}")
-            self.colorbar.axis.setLabel(name)
             self._labels = labels
 
         levels = nice_range(*surface.finite_range)
