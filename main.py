@@ -12,6 +12,7 @@ import sys
 
 PROG = "loss-lens"
 EXIT_BAD_INPUT = 2
+VIEWS = ("all", "softmax", "jacobian", "surface", "gradients")
 # Flags whose value may start with '-' (negative numbers): argparse would read "-1,2" as a flag.
 VALUE_FLAGS = ("--logits", "--target", "--temperature", "--label-smoothing")
 
@@ -59,7 +60,7 @@ def _add_state_flags(parser: argparse.ArgumentParser) -> None:
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog=PROG, description="See loss functions and their gradients. "
                      "Without a command, opens the window.")
-    commands = parser.add_subparsers(dest="command", metavar="{compute}",
+    commands = parser.add_subparsers(dest="command", metavar="{compute,export}",
                                      parser_class=_Parser)
     compute = commands.add_parser(
         "compute", help="print every number for a state",
@@ -67,7 +68,42 @@ def build_parser() -> argparse.ArgumentParser:
     _add_state_flags(compute)
     compute.add_argument("--format", choices=("text", "json"), default="text",
                          help="text (default) for people, json for programs")
+
+    export = commands.add_parser(
+        "export", help="write a figure (PNG or SVG) without a display",
+        description="Render the window or one view offscreen and write it as PNG or SVG.")
+    export.add_argument("out", metavar="OUT.png|OUT.svg", help="the file to write")
+    _add_state_flags(export)
+    export.add_argument("--preset", metavar="NAME",
+                        help="start from a preset (e.g. softmax, low_temperature)")
+    export.add_argument("--view", choices=VIEWS, default="all",
+                        help="the whole window (all, default) or one view")
+    export.add_argument("--size", metavar="WxH", type=_size,
+                        help="pixels before scaling (default 1280x800, one view 800x600)")
+    export.add_argument("--scale", metavar="S", type=_scale, default=1.0,
+                        help="PNG pixels per screen pixel, e.g. 2 for print (default 1)")
     return parser
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        w, h = (int(v) for v in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"expected WIDTHxHEIGHT like 1280x800, got {text!r}") from None
+    if not (200 <= w <= 8000 and 150 <= h <= 8000):
+        raise argparse.ArgumentTypeError(f"{text}: width 200–8000, height 150–8000 pixels")
+    return w, h
+
+
+def _scale(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number like 2, got {text!r}") from None
+    if not 0.25 <= value <= 8:
+        raise argparse.ArgumentTypeError(f"{text}: the scale must be from 0.25 to 8")
+    return value
 
 
 def state_from_args(args: argparse.Namespace):  # -> core.State
@@ -75,7 +111,17 @@ def state_from_args(args: argparse.Namespace):  # -> core.State
     from core.state import State
     from core.state_file import read_state
 
-    base = read_state(args.state) if args.state else State()
+    if getattr(args, "preset", None):
+        if args.state:
+            raise ValueError("--preset and --state: choose one")
+        from core.resources import preset
+
+        try:
+            base = preset(args.preset).load()
+        except KeyError as exc:
+            raise ValueError(f"--preset: {exc.args[0]}") from None
+    else:
+        base = read_state(args.state) if args.state else State()
     return apply_flags(base, logits=args.logits, target=args.target,
                        temperature=args.temperature, label_smoothing=args.label_smoothing,
                        reduction=args.reduction)
@@ -100,6 +146,22 @@ def run_compute(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_export(args: argparse.Namespace) -> int:
+    try:
+        state = state_from_args(args)
+    except ValueError as exc:
+        fail(str(exc))
+    from gui.figure_export import ExportError
+    from gui.headless_export import export_figure
+
+    try:
+        path = export_figure(state, args.out, view=args.view, size=args.size, scale=args.scale)
+    except ExportError as exc:
+        fail(str(exc))
+    print(path)
+    return 0
+
+
 def run_window() -> int:
     try:
         from gui.app import run_app
@@ -113,7 +175,18 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(_join_negative_values(argv))
     if args.command == "compute":
         return run_compute(args)
+    if args.command == "export":
+        return run_export(args)
     return run_window()
+
+
+def _internal_error(exc: BaseException) -> int:
+    """An unexpected failure: one line for the user; LOSS_LENS_DEBUG=1 shows the traceback."""
+    if os.environ.get("LOSS_LENS_DEBUG"):
+        raise exc
+    print(f"{PROG}: internal error: {type(exc).__name__}: {exc} "
+          f"(run with LOSS_LENS_DEBUG=1 for details)", file=sys.stderr)
+    return 1
 
 
 if __name__ == "__main__":
@@ -124,3 +197,5 @@ if __name__ == "__main__":
         sys.exit(1)
     except KeyboardInterrupt:
         sys.exit(130)
+    except Exception as exc:
+        sys.exit(_internal_error(exc))

@@ -23,6 +23,10 @@ class StateFileError(ValueError):
     """A state file could not be read or written; the message names the file and the problem."""
 
 
+class WriteError(ValueError):
+    """A file could not be written; nothing was left behind and any old file is intact."""
+
+
 def read_state(path: str | os.PathLike[str]) -> State:
     path = Path(path)
     try:
@@ -48,7 +52,7 @@ def read_state(path: str | os.PathLike[str]) -> State:
         raise StateFileError(f"{path}: {exc}") from None
 
 
-def write_text_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:
+def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:
     """Write all of data to path or nothing: a temporary file beside it, then a rename."""
     path = Path(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
@@ -56,7 +60,7 @@ def write_text_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
     except OSError as exc:
-        raise StateFileError(f"{path}: cannot write ({exc.strerror or exc})") from None
+        raise WriteError(f"{path}: cannot write ({exc.strerror or exc})") from None
     try:
         umask = os.umask(0)
         os.umask(umask)
@@ -69,8 +73,11 @@ def write_text_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
-        raise StateFileError(f"{path}: cannot write ({exc.strerror or exc})") from None
+        raise WriteError(f"{path}: cannot write ({exc.strerror or exc})") from None
 
 
 def write_state(path: str | os.PathLike[str], state: State) -> None:
-    write_text_atomic(path, state.to_json() + "\n")
+    try:
+        write_atomic(path, state.to_json() + "\n")
+    except WriteError as exc:
+        raise StateFileError(str(exc)) from None

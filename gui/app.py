@@ -20,7 +20,7 @@ def run_app(argv: list[str]) -> int:
 
     from gui.main_window import MainWindow
 
-    window = MainWindow()
+    window = MainWindow(restore=True)
     window.show()
 
     # Qt's event loop does not run Python signal handlers; a short timer lets them in.

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import gc
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QSettings, QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QTabWidget,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +29,8 @@ from core.number_format import fmt, fmt_diff
 from core.result import Result
 from core.state import State
 from gui import dialogs
+from gui.app_settings import app_settings, saved_state
+from gui.file_actions import FileActions
 from gui.global_controls import GlobalControls
 from gui.gradients_view import GradientsView
 from gui.jacobian_view import JacobianView
@@ -44,10 +47,15 @@ CONTROLS_WIDTH = 330
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, state: State | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, state: State | None = None, parent: QWidget | None = None, *,
+                 settings: QSettings | None = None, restore: bool = False) -> None:
+        """restore: start from the last session's state and window geometry."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Loss Lens"))
         self.setObjectName("LossLensMainWindow")
+        self.settings = settings or app_settings()
+        if restore and state is None:
+            state = saved_state(self.settings)
         self.store = StateStore(state or State(), self)
         self._result: Result | None = None
 
@@ -69,6 +77,7 @@ class MainWindow(QMainWindow):
         for editor in self.editors:
             editor.rejected.connect(self._on_edit_rejected)
 
+        self.files = FileActions(self)
         self._build_actions()
         self._build_toolbar()
         self.setCentralWidget(self._build_centre())
@@ -78,6 +87,10 @@ class MainWindow(QMainWindow):
         self.numbers.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addPermanentWidget(self.numbers)
         self.resize(DEFAULT_SIZE)
+        geometry = self.settings.value("window/geometry")
+        if restore and geometry is not None:
+            self.restoreGeometry(geometry)
+        self.setAcceptDrops(True)
 
         self.store.changed.connect(self._on_state_changed)
         for editor in self.editors:
@@ -94,6 +107,19 @@ class MainWindow(QMainWindow):
 
     def result(self) -> Result | None:
         return self._result
+
+    def export_choices(self) -> list[tuple[str, str]]:
+        """(key, label) of what can be exported: the whole window, then each view."""
+        labels = {"softmax": self.tr("Softmax"), "jacobian": self.tr("Jacobian"),
+                  "surface": self.tr("Loss surface"), "gradients": self.tr("Gradients & checks")}
+        return [("all", self.tr("Whole window"))] + [(k, labels.get(k, k)) for k in self.views]
+
+    def export_target(self, view: str) -> QWidget:
+        if view == "all":
+            return self
+        if view not in self.views:
+            raise KeyError(f"no view {view!r}; choose from all, {', '.join(self.views)}")
+        return self.views[view]
 
     # ------------------------------------------------------------------ building
     def _build_actions(self) -> None:
@@ -115,10 +141,19 @@ class MainWindow(QMainWindow):
         toolbar = QToolBar(self.tr("Main"), self)
         toolbar.setObjectName("main_toolbar")
         toolbar.setMovable(False)
+        presets_button = QToolButton(self)
+        presets_button.setText(self.tr("Presets"))
+        presets_button.setMenu(self.files.presets_menu)
+        presets_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        presets_button.setToolTip(self.tr("Load one of the note's examples or another preset"))
+        presets_button.setAccessibleName(self.tr("Presets"))
+        toolbar.addWidget(presets_button)
         toolbar.addAction(self.undo_action)
         toolbar.addAction(self.redo_action)
         toolbar.addSeparator()
         toolbar.addWidget(self.global_controls)
+        toolbar.addSeparator()
+        toolbar.addAction(self.files.export_action)
         self.addToolBar(toolbar)
 
     def _build_centre(self) -> QWidget:
@@ -170,10 +205,21 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.setToolTipsVisible(True)
+        file_menu.addAction(self.files.open_action)
+        file_menu.addMenu(self.files.recent_menu)
+        file_menu.addAction(self.files.save_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.files.export_action)
+        file_menu.addAction(self.files.copy_action)
+        file_menu.addAction(self.files.json_action)
+        file_menu.addAction(self.files.csv_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu(self.tr("&Edit"))
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
+        bar.addMenu(self.files.presets_menu)
         view_menu = bar.addMenu(self.tr("&View"))
         toggle = self.surface_view.toggle_3d
         self.gl_action = QAction(self.tr("&3-D surface"), self)
@@ -214,5 +260,24 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message, 8000)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.setValue("state/last", self.state().to_json(indent=None))
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.sync()
         self.store.undo_stack.clear()
         super().closeEvent(event)
+
+    # ------------------------------------------------------------------ drag & drop
+    def _dropped_state_file(self, event) -> str | None:
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        paths = [u.toLocalFile() for u in urls if u.isLocalFile()]
+        return next((p for p in paths if p.lower().endswith(".json")), None)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._dropped_state_file(event):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = self._dropped_state_file(event)
+        if path:
+            event.acceptProposedAction()
+            self.files.open_file(path)

@@ -43,7 +43,21 @@ def no_dialogs(monkeypatch):
 
 
 @pytest.fixture
-def window(qtbot, no_dialogs):
+def isolated_settings(tmp_path):
+    """QSettings in a temporary folder: tests never touch the user's real settings."""
+    from PySide6.QtCore import QSettings
+
+    from gui.app_settings import app_settings
+
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                      str(tmp_path / "settings"))
+    settings = app_settings()
+    settings.clear()
+    return settings
+
+
+@pytest.fixture
+def window(qtbot, no_dialogs, isolated_settings):
     """The one way tests build the main window: shown, with its first result drawn."""
     from gui import MainWindow
 

@@ -1,0 +1,50 @@
+"""Finding the app's plain resource files (presets, translations, styles) by name.
+
+An unknown name raises: a typo in a preset or translation name should fail loudly, not
+show an empty menu.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from core.state import State
+from core.state_file import read_state
+
+RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+
+
+def resource_path(kind: str, name: str) -> Path:
+    """resources/<kind>/<name>, which must exist."""
+    path = RESOURCES / kind / name
+    if not path.is_file():
+        raise FileNotFoundError(f"no resource {kind}/{name} (looked in {RESOURCES / kind})")
+    return path
+
+
+@dataclass(frozen=True)
+class Preset:
+    key: str           # file stem, e.g. "softmax"; also the CLI's --preset name
+    name: str          # shown in the menu
+    description: str   # shown as its tooltip
+    path: Path
+
+    def load(self) -> State:
+        return read_state(self.path)
+
+
+def presets() -> list[Preset]:
+    """The presets in menu order (the note's examples first), from presets/index.json."""
+    entries = json.loads(resource_path("presets", "index.json").read_text(encoding="utf-8"))
+    return [Preset(key=Path(e["file"]).stem, name=e["name"], description=e["description"],
+                   path=resource_path("presets", e["file"])) for e in entries]
+
+
+def preset(key: str) -> Preset:
+    for p in presets():
+        if p.key == key:
+            return p
+    known = ", ".join(p.key for p in presets())
+    raise KeyError(f"no preset {key!r} (known: {known})")

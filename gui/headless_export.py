@@ -1,0 +1,72 @@
+"""`main.py export`: build the window offscreen for a State and write one figure.
+
+It goes through the same MainWindow, views and figure_export code as the window's own
+File ▸ Export, so a figure made on a headless machine equals one made on screen.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from core.state import State
+
+HARMLESS = ("This plugin does not support",)  # the offscreen plugin's notes, not problems
+DEFAULT_SIZE = (1280, 800)
+DEFAULT_VIEW_SIZE = (800, 600)
+
+
+def quiet_offscreen_messages() -> None:
+    """Keep the offscreen platform's notes out of a command-line user's terminal."""
+    import sys
+
+    from PySide6.QtCore import qInstallMessageHandler
+
+    def handler(mode, context, message: str) -> None:
+        if not message.startswith(HARMLESS):
+            print(message, file=sys.stderr)
+
+    qInstallMessageHandler(handler)
+
+
+def export_figure(state: State, out: str | Path, view: str = "all",
+                  size: tuple[int, int] | None = None, scale: float = 1.0) -> Path:
+    """Write a PNG or SVG of the whole window (view="all") or of one view."""
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"  # no display needed, none used
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from gui.figure_export import export_widget, format_of
+    from gui.plot_style import configure_pyqtgraph
+
+    format_of(out)  # refuse an unknown format before any work
+    quiet_offscreen_messages()
+    app = QApplication.instance() or QApplication(["loss-lens-export"])
+    configure_pyqtgraph()
+    from gui.main_window import MainWindow
+
+    with tempfile.TemporaryDirectory() as scratch:
+        # a throw-away settings file: exporting must not touch the user's settings
+        settings = QSettings(str(Path(scratch) / "settings.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(state, settings=settings)
+        target = window.export_target(view)
+        if view == "all":
+            window.resize(*(size or DEFAULT_SIZE))
+            window.show()
+        else:
+            target.setParent(None)  # the view alone, at the size asked for
+            target.resize(*(size or DEFAULT_VIEW_SIZE))
+            target.show()
+        while window.result() is None:
+            app.processEvents()
+        app.processEvents()
+        try:
+            return export_widget(target, out, scale)
+        finally:
+            target.close()
+            window.store.undo_stack.clear()
+            window.deleteLater()
+            if target is not window:
+                target.deleteLater()
+            app.processEvents()
