@@ -12,7 +12,8 @@ import sys
 
 PROG = "loss-lens"
 EXIT_BAD_INPUT = 2
-VIEWS = ("all", "softmax", "jacobian", "surface", "gradients")
+VIEWS = ("all", "softmax", "jacobian", "surface", "gradients", "regression", "two_ways",
+         "pitfalls", "code", "mse_vs_ce")
 # Flags whose value may start with '-' (negative numbers): argparse would read "-1,2" as a flag.
 VALUE_FLAGS = ("--logits", "--target", "--temperature", "--label-smoothing")
 

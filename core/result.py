@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 from typing import Any
 
 import numpy as np
 
 from core.classifier import ClassifierResult, GradientWays
+from core.code_generator import generate_script
+from core.mse_vs_ce import MseVsCe, mse_vs_ce
 from core.regression import RegressionResult
 from core.state import State
 from core.surfaces import LossSurface
+from core.two_ways import TwoWays, two_ways
 
 
 @dataclass(frozen=True)
@@ -54,6 +58,22 @@ class Result:
         return max(c.grad_cross_entropy.max_abs_diff, c.grad_mse.max_abs_diff,
                    c.jacobian.max_abs_diff)
 
+    # The learning panels' numbers are computed on first use: a drag on the classifier tab
+    # does not pay for panels nobody is looking at. Still pure: the same State, the same
+    # numbers, computed once.
+    @cached_property
+    def mse_vs_ce(self) -> MseVsCe:
+        return mse_vs_ce(self.state)
+
+    @cached_property
+    def two_ways(self) -> TwoWays:
+        return _two_ways_cached(self.state.regression, self.state.reduction)
+
+    @cached_property
+    def script(self) -> str:
+        """A runnable PyTorch script that reproduces these numbers."""
+        return generate_script(self.state)
+
     @property
     def surface(self) -> LossSurface:
         """The surface the state asks the view to show."""
@@ -90,6 +110,11 @@ class Result:
                          "label_smoothing": self.state.label_smoothing,
                          "reduction": self.state.reduction},
         }
+
+
+@lru_cache(maxsize=16)
+def _two_ways_cached(regression, reduction: str) -> TwoWays:
+    return two_ways(regression, reduction)
 
 
 def _finite_or_none(value: float) -> float | None:

@@ -139,7 +139,8 @@ class FileActions(QObject):
 
     def export(self, path: str | Path, view: str = "all", scale: float = 1.0) -> bool:
         try:
-            written = export_widget(self.window.export_target(view), path, scale)
+            with self.window.showing(view) as target:
+                written = export_widget(target, path, scale)
         except ExportError as exc:
             self._fail(self.tr("Could not export the figure"), str(exc))
             return False

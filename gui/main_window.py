@@ -8,10 +8,13 @@ every view, which updates its existing plot items in place.
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from PySide6.QtCore import QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QGroupBox,
     QLabel,
     QMainWindow,
@@ -30,17 +33,21 @@ from core.result import Result
 from core.state import State
 from gui import dialogs
 from gui.app_settings import app_settings, saved_state
+from gui.code_tab import CodeTab
 from gui.file_actions import FileActions
 from gui.global_controls import GlobalControls
 from gui.gradients_view import GradientsView
 from gui.jacobian_view import JacobianView
 from gui.logits_editor import LogitsEditor
 from gui.loss_editor import LossEditor
+from gui.mse_vs_ce_view import MseVsCeView
+from gui.pitfalls_tab import PitfallsTab
 from gui.readout_label import set_text
 from gui.softmax_view import SoftmaxView
 from gui.state_store import StateStore
 from gui.surface_view import SurfaceView
 from gui.target_editor import TargetEditor
+from gui.two_ways_tab import TwoWaysTab
 
 DEFAULT_SIZE = QSize(1280, 800)
 CONTROLS_WIDTH = 330
@@ -66,6 +73,14 @@ class MainWindow(QMainWindow):
         self.gradients_view = GradientsView(self)
         self.views = {"softmax": self.softmax_view, "jacobian": self.jacobian_view,
                       "surface": self.surface_view, "gradients": self.gradients_view}
+        # the learning panels, each a tab beside the classifier views
+        self.two_ways_tab = TwoWaysTab(self)
+        self.pitfalls_tab = PitfallsTab(self)
+        self.code_tab = CodeTab(self)
+        self.mse_vs_ce_view = MseVsCeView(self)
+        self.panels = {"two_ways": self.two_ways_tab, "pitfalls": self.pitfalls_tab,
+                       "code": self.code_tab, "mse_vs_ce": self.mse_vs_ce_view}
+        self._stale: set[str] = set()  # views not shown when the last result came
 
         # controls
         self.logits_editor = LogitsEditor(self.store)
@@ -111,15 +126,48 @@ class MainWindow(QMainWindow):
     def export_choices(self) -> list[tuple[str, str]]:
         """(key, label) of what can be exported: the whole window, then each view."""
         labels = {"softmax": self.tr("Softmax"), "jacobian": self.tr("Jacobian"),
-                  "surface": self.tr("Loss surface"), "gradients": self.tr("Gradients & checks")}
-        return [("all", self.tr("Whole window"))] + [(k, labels.get(k, k)) for k in self.views]
+                  "surface": self.tr("Loss surface"), "gradients": self.tr("Gradients & checks"),
+                  "regression": self.tr("Regression (MSE)"), "two_ways": self.tr("Two ways"),
+                  "pitfalls": self.tr("Pitfalls"), "code": self.tr("Code"),
+                  "mse_vs_ce": self.tr("MSE vs CE")}
+        return [("all", self.tr("Whole window"))] + [(k, labels.get(k, k))
+                                                     for k in self.all_views()]
+
+    @contextmanager
+    def showing(self, view: str) -> Iterator[QWidget]:
+        """The export target of `view`, on screen and laid out for as long as it is drawn.
+
+        A view on a hidden tab has never been laid out; its tab is shown while it is
+        drawn, then the user's tab comes back.
+        """
+        target = self.export_target(view)
+        before = self.tabs.currentIndex()
+        for index in range(self.tabs.count()):
+            page = self.tabs.widget(index)
+            if target is page or page.isAncestorOf(target):
+                self.tabs.setCurrentIndex(index)
+                break
+        QApplication.processEvents()
+        try:
+            yield self.export_target(view)
+        finally:
+            self.tabs.setCurrentIndex(before)
+
+    def all_views(self) -> dict[str, QWidget]:
+        """Every view and panel that shows a Result, by its export name."""
+        return {**self.views, **self.panels}
 
     def export_target(self, view: str) -> QWidget:
+        """The widget to draw for `view`, brought up to date even if it is not shown."""
         if view == "all":
             return self
-        if view not in self.views:
-            raise KeyError(f"no view {view!r}; choose from all, {', '.join(self.views)}")
-        return self.views[view]
+        views = self.all_views()
+        if view not in views:
+            raise KeyError(f"no view {view!r}; choose from all, {', '.join(views)}")
+        if view in self._stale and self._result is not None:
+            views[view].set_result(self._result)
+            self._stale.discard(view)
+        return views[view]
 
     # ------------------------------------------------------------------ building
     def _build_actions(self) -> None:
@@ -192,7 +240,12 @@ class MainWindow(QMainWindow):
 
         self.tabs = QTabWidget()
         self.tabs.addTab(grid, self.tr("Classifier"))
+        self.tabs.addTab(self.mse_vs_ce_view, self.tr("MSE vs CE"))
+        self.tabs.addTab(self.two_ways_tab, self.tr("Two ways"))
+        self.tabs.addTab(self.pitfalls_tab, self.tr("Pitfalls"))
+        self.tabs.addTab(self.code_tab, self.tr("Code"))
         self.tabs.setDocumentMode(True)
+        self.tabs.currentChanged.connect(self._on_tab_changed)
 
         centre = QSplitter(Qt.Orientation.Horizontal)
         centre.addWidget(scroll)
@@ -243,8 +296,12 @@ class MainWindow(QMainWindow):
             # GC from walking them during drags, where a full pass costs tens of ms.
             gc.freeze()
         self._result = result
-        for view in self.views.values():
-            view.set_result(result)
+        for name, view in self.all_views().items():
+            if view.isVisible():  # a hidden tab catches up when it is shown
+                view.set_result(result)
+                self._stale.discard(name)
+            else:
+                self._stale.add(name)
         for editor in self.editors:
             editor.set_state(state)
         self.loss_editor.set_result(result)
@@ -255,6 +312,14 @@ class MainWindow(QMainWindow):
             .replace("%3", fmt(c.mse, 4)).replace("%4", fmt_diff(result.max_abs_diff))
             .replace("%5", f"{state.temperature:g}").replace("%6", f"{state.label_smoothing:g}")
             .replace("%7", str(state.n_classes)))
+
+    def _on_tab_changed(self, _index: int) -> None:
+        if self._result is None:
+            return
+        for name, view in self.all_views().items():
+            if name in self._stale and view.isVisible():
+                view.set_result(self._result)
+                self._stale.discard(name)
 
     def _on_edit_rejected(self, message: str) -> None:
         self.statusBar().showMessage(message, 8000)

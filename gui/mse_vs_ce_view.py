@@ -1,0 +1,93 @@
+"""MSE vs CE: why classifiers use cross-entropy.
+
+The true class's logit sweeps from very wrong to very right (the other logits fixed);
+both losses and the size of their gradient along that logit are drawn on a log scale.
+When the model is confidently wrong, MSE's gradient through the softmax vanishes while
+cross-entropy's stays near its largest.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from core.number_format import fmt, sub
+from core.result import Result
+from gui.plot_style import NEGATIVE_COLOR, POSITIVE_COLOR, new_plot_widget
+from gui.readout_label import ReadoutLabel, set_text
+
+LOG_FLOOR = 1e-30  # a log axis cannot show 0; values below are drawn at the floor
+
+
+def _positive(values: np.ndarray) -> np.ndarray:
+    return np.maximum(values, LOG_FLOOR)
+
+
+class MseVsCeView(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel(self)
+        self.plot_widget = new_plot_widget(self, self.tr("MSE versus cross-entropy along the "
+                                                         "true class's logit"))
+        self.plot = self.plot_widget.getPlotItem()
+        self.plot.setLogMode(y=True)
+        self.plot.showGrid(x=True, y=True, alpha=0.2)
+        self.plot.setLabel("left", self.tr("value (log scale)"))
+        self.plot.hideButtons()
+        self.plot.addLegend(offset=(-10, 10), labelTextSize="8pt")
+        ce_pen = pg.mkPen(POSITIVE_COLOR, width=2)
+        mse_pen = pg.mkPen(NEGATIVE_COLOR, width=2)
+        self.ce = self.plot.plot(pen=ce_pen, name=self.tr("CE"))
+        self.mse = self.plot.plot(pen=mse_pen, name=self.tr("MSE"))
+        self.grad_ce = self.plot.plot(pen=pg.mkPen(POSITIVE_COLOR, width=2,
+                                                   style=Qt.PenStyle.DashLine),
+                                      name=self.tr("|∂CE/∂a_c|"))
+        self.grad_mse = self.plot.plot(pen=pg.mkPen(NEGATIVE_COLOR, width=2,
+                                                    style=Qt.PenStyle.DashLine),
+                                       name=self.tr("|∂MSE/∂a_c|"))
+        self.now = pg.InfiniteLine(angle=90, pen=pg.mkPen("#555555", width=1,
+                                                          style=Qt.PenStyle.DotLine))
+        self.plot.addItem(self.now)
+        self.markers = pg.ScatterPlotItem(size=9, pen=pg.mkPen("white", width=1))
+        self._marker_brushes = [pg.mkBrush(c) for c in (POSITIVE_COLOR, NEGATIVE_COLOR,
+                                                        POSITIVE_COLOR, NEGATIVE_COLOR)]
+        self.plot.addItem(self.markers)
+        self.explain = ReadoutLabel(3, parent=self)
+        self.explain.setAccessibleName(self.tr("What the curves show"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.title)
+        layout.addWidget(self.plot_widget, 1)
+        layout.addWidget(self.explain)
+
+    def set_result(self, result: Result) -> None:
+        sweep = result.mse_vs_ce
+        c = sweep.class_index
+        x = sweep.logit_values
+        for item, values in ((self.ce, sweep.cross_entropy), (self.mse, sweep.mse),
+                             (self.grad_ce, sweep.grad_cross_entropy_abs),
+                             (self.grad_mse, sweep.grad_mse_abs)):
+            item.setData(x, _positive(values))
+        now = sweep.current
+        current = np.array([now.cross_entropy, now.mse, now.grad_cross_entropy_abs,
+                            now.grad_mse_abs])
+        self.markers.setData([sweep.current_logit] * 4, np.log10(_positive(current)),
+                             brush=self._marker_brushes, symbol=["o", "o", "t", "t"])
+        self.now.setPos(sweep.current_logit)
+        self.plot.setLabel("bottom", self.tr("a%1, the true class's logit (others fixed)")
+                           .replace("%1", sub(c)))
+        set_text(self.title, self.tr("<b>MSE vs CE</b> — from very wrong (left) to very "
+                                     "right (right) for class %1").replace("%1", str(c)))
+        wrong = 0
+        set_text(self.explain, self.tr(
+            "Confidently wrong (a%1 = %2): |∂CE/∂a%1| = %3 but |∂MSE/∂a%1| = %4 — MSE's "
+            "gradient passes through p%1(1 − p%1) and vanishes, so a classifier trained with "
+            "MSE barely learns from its worst mistakes. Now (dotted line): |∂CE/∂a%1| = %5, "
+            "|∂MSE/∂a%1| = %6.")
+            .replace("%1", sub(c)).replace("%2", f"{x[wrong]:.3g}")
+            .replace("%3", fmt(sweep.grad_cross_entropy_abs[wrong], 4))
+            .replace("%4", fmt(sweep.grad_mse_abs[wrong], 4))
+            .replace("%5", fmt(now.grad_cross_entropy_abs, 4))
+            .replace("%6", fmt(now.grad_mse_abs, 4)))
