@@ -18,7 +18,9 @@ test: $(TEST) $(SYSTEM)
 lint: $(TEST)
 	$(PY) -m ruff check .
 
-bench: $(APP) $(SYSTEM)
+BENCH  := $(VENV)/.installed-bench
+
+bench: $(BENCH) $(SYSTEM)
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/run_all.py
 
 $(PY):
@@ -35,6 +37,10 @@ $(APP): pyproject.toml | $(PY)
 
 $(TEST): pyproject.toml | $(PY)
 	$(PY) -m pip install -q -e '.[test]'
+	touch $@ $(APP)
+
+$(BENCH): pyproject.toml | $(PY)
+	$(PY) -m pip install -q -e '.[bench]'
 	touch $@ $(APP)
 
 clean:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from core.result import Result
 from gui.code_block import CodeBlock
+
+if TYPE_CHECKING:
+    from core.result import Result
 
 
 class CodeTab(QWidget):

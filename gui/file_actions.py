@@ -13,7 +13,6 @@ from PySide6.QtCore import QObject, QStandardPaths
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMenu
 
-from core.numbers_export import result_csv, result_json
 from core.resources import presets
 from core.state_file import StateFileError, WriteError, read_state, write_atomic, write_state
 from gui import dialogs
@@ -166,6 +165,8 @@ class FileActions(QObject):
         result = self.window.result()
         if result is None:
             return False
+        from core.numbers_export import result_csv, result_json
+
         text = result_json(result) if kind == "json" else result_csv(result)
         try:
             write_atomic(path, text)

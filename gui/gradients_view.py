@@ -6,13 +6,17 @@ table lays them side by side so a learner sees them agree to the last digits.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from core.number_format import fmt, fmt_diff
-from core.result import Result
 from gui.number_grid import NumberGrid
 from gui.plot_style import NEGATIVE_COLOR, POSITIVE_COLOR
 from gui.readout_label import ReadoutLabel, set_text
+
+if TYPE_CHECKING:
+    from core.result import Result
 
 AGREE_BELOW = 1e-12  # relative to 1/T, since every gradient scales with it
 

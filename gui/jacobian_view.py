@@ -7,6 +7,8 @@ the formula and both ways' values; clicking a row shows that it is autograd.grad
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt
@@ -14,10 +16,12 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsRectItem, QLabel, QVBoxLayout, QWidget
 
 from core.number_format import fmt, fmt_diff, sub
-from core.result import Result
 from gui.plot_style import HIGHLIGHT_COLOR, diverging_map, new_plot_widget, symmetric_levels
 from gui.readout_label import ReadoutLabel, set_text
 from gui.text_grid_item import TextGridItem
+
+if TYPE_CHECKING:
+    from core.result import Result
 
 MAX_CELL_LABELS = 10
 LIGHT_TEXT = QColor("white")

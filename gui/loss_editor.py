@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QSpinBox, QWidget
 
 from core.number_format import fmt
-from core.result import Result
 from core.state import State
 from core.state_edits import set_surface_axes, set_surface_loss
 from gui.readout_label import ReadoutLabel, set_text
 from gui.state_editor import StateEditor
 from gui.state_store import StateStore
+
+if TYPE_CHECKING:
+    from core.result import Result
 
 
 class LossEditor(StateEditor):

@@ -10,8 +10,9 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QSize, Qt
+from PySide6.QtCore import QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -29,7 +30,6 @@ from PySide6.QtWidgets import (
 )
 
 from core.number_format import fmt, fmt_diff
-from core.result import Result
 from core.state import State
 from gui import dialogs
 from gui.app_settings import app_settings, saved_state
@@ -47,13 +47,19 @@ from gui.softmax_view import SoftmaxView
 from gui.state_store import StateStore
 from gui.surface_view import SurfaceView
 from gui.target_editor import TargetEditor
+from gui.torch_loader import TorchLoader
 from gui.two_ways_tab import TwoWaysTab
+
+if TYPE_CHECKING:
+    from core.result import Result
 
 DEFAULT_SIZE = QSize(1280, 800)
 CONTROLS_WIDTH = 330
 
 
 class MainWindow(QMainWindow):
+    result_changed = Signal(object)  # the Result every view now shows
+
     def __init__(self, state: State | None = None, parent: QWidget | None = None, *,
                  settings: QSettings | None = None, restore: bool = False) -> None:
         """restore: start from the last session's state and window geometry."""
@@ -107,6 +113,9 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         self.setAcceptDrops(True)
 
+        self.torch = TorchLoader(self)
+        self.torch.ready.connect(lambda: self._on_state_changed(self.store.state()))
+        self.torch.failed.connect(self._on_torch_failed)
         self.store.changed.connect(self._on_state_changed)
         for editor in self.editors:
             editor.set_state(self.store.state())
@@ -288,7 +297,12 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ updates
     def _on_state_changed(self, state: State) -> None:
-        from core.pipeline import compute  # torch loads on the first result, not at start-up
+        if not self.torch.loaded:  # the first numbers come when torch has loaded
+            self.torch.start()
+            for editor in self.editors:
+                editor.set_state(state)
+            return
+        from core.pipeline import compute
 
         result = compute(state)
         if self._result is None:
@@ -306,12 +320,17 @@ class MainWindow(QMainWindow):
             editor.set_state(state)
         self.loss_editor.set_result(result)
         c = result.classifier
+        self.result_changed.emit(result)
         set_text(self.numbers,
             self.tr("CE %1 · MSE (%2) %3 · max |diff| %4 · T %5 · ε %6 · N %7")
             .replace("%1", fmt(c.cross_entropy, 4)).replace("%2", state.reduction)
             .replace("%3", fmt(c.mse, 4)).replace("%4", fmt_diff(result.max_abs_diff))
             .replace("%5", f"{state.temperature:g}").replace("%6", f"{state.label_smoothing:g}")
             .replace("%7", str(state.n_classes)))
+
+    def _on_torch_failed(self, message: str) -> None:
+        set_text(self.numbers, self.tr("torch could not be loaded: %1").replace("%1", message))
+        dialogs.error(self, self.tr("torch could not be loaded"), message)
 
     def _on_tab_changed(self, _index: int) -> None:
         if self._result is None:

@@ -8,15 +8,19 @@ cross-entropy's stays near its largest.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from core.number_format import fmt, sub
-from core.result import Result
 from gui.plot_style import NEGATIVE_COLOR, POSITIVE_COLOR, new_plot_widget
 from gui.readout_label import ReadoutLabel, set_text
+
+if TYPE_CHECKING:
+    from core.result import Result
 
 LOG_FLOOR = 1e-30  # a log axis cannot show 0; values below are drawn at the floor
 

@@ -6,6 +6,8 @@ Each card shows the code, runs it when asked, shows the exception torch really r
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
@@ -19,11 +21,16 @@ from PySide6.QtWidgets import (
 )
 
 from core.number_format import fmt_diff
-from core.pitfalls import PITFALL_KEYS, PitfallRun, pitfall, run_pitfall
-from core.result import Result
 from core.state import State
 from gui.code_block import CodeBlock
 
+if TYPE_CHECKING:
+    from core.pitfalls import PitfallRun
+    from core.result import Result
+
+# core.pitfalls.PITFALL_KEYS (a test keeps them equal): core.pitfalls imports torch, and
+# the window must appear before torch has loaded.
+PITFALL_KEYS = ("A", "B", "C", "D")
 ERROR_COLOUR = "#b2182b"
 FIX_COLOUR = "#1a7f37"
 
@@ -68,6 +75,8 @@ class PitfallCard(QGroupBox):
         self.clear_run()
 
     def show_pitfall(self, state: State) -> None:
+        from core.pitfalls import pitfall
+
         item = pitfall(self.key, state.regression, state.logits, state.temperature)
         self.setTitle(f"({item.key}) {item.title}")
         self.explanation.setText(item.explanation)
@@ -137,6 +146,8 @@ class PitfallsTab(QWidget):
     def run_card(self, key: str) -> PitfallRun | None:
         if self._state is None:
             return None
+        from core.pitfalls import run_pitfall
+
         s = self._state
         run = run_pitfall(key, s.regression, s.logits, s.temperature)
         self.cards[key].show_run(run)

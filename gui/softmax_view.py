@@ -6,12 +6,13 @@ classes, p_i/p_j = e^{(a_i − a_j)/T}, a ratio that depends only on the gap of 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from core.number_format import fmt, sub
-from core.result import Result
 from gui.plot_style import (
     NEGATIVE_COLOR,
     POSITIVE_COLOR,
@@ -22,6 +23,9 @@ from gui.plot_style import (
 )
 from gui.readout_label import ReadoutLabel, set_text
 from gui.text_grid_item import TextGridItem
+
+if TYPE_CHECKING:
+    from core.result import Result
 
 VALUE_COLOR = PROB_COLOR.darker(150)
 

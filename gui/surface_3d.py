@@ -6,12 +6,16 @@ units, and coloured with the same map as the 2-D heatmap.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 import pyqtgraph.opengl as gl
 from PySide6.QtWidgets import QWidget
 
-from core.result import Result
 from gui.plot_style import sequential_map
+
+if TYPE_CHECKING:
+    from core.result import Result
 
 MAX_MESH = 120  # vertices per side; finer meshes only cost frame time
 

@@ -8,6 +8,7 @@ in place. A 3-D rendering of the same surface is offered where OpenGL works.
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pyqtgraph as pg
@@ -22,11 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from core.number_format import fmt, sub
-from core.result import Result
 from gui.contours import contour_levels, contour_polyline
 from gui.gl_support import opengl_unavailable_reason
 from gui.plot_style import CONTOUR_COLOR, POINT_COLOR, new_plot_widget, nice_range, sequential_map
 from gui.readout_label import ReadoutLabel, set_text
+
+if TYPE_CHECKING:
+    from core.result import Result
 
 ARROW_FRACTION = 0.15   # the arrow's length, as a fraction of the axis range
 

@@ -3,12 +3,16 @@ checked against the closed form, and what happens to .grad when it is not zeroed
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from core.number_format import fmt, fmt_diff
-from core.result import Result
 from gui.code_block import CodeBlock
 from gui.readout_label import ReadoutLabel, set_text
+
+if TYPE_CHECKING:
+    from core.result import Result
 
 
 class TwoWaysTab(QWidget):

@@ -108,3 +108,10 @@ def test_every_panel_exports(window, tmp_path):
         out = tmp_path / f"{key}.png"
         assert window.files.export(out, key, 1)
         assert out.stat().st_size > 5000
+
+
+def test_pitfall_keys_match_core():
+    from core.pitfalls import PITFALL_KEYS
+    from gui.pitfalls_tab import PITFALL_KEYS as shown_keys
+
+    assert shown_keys == PITFALL_KEYS

@@ -1,0 +1,59 @@
+"""Load torch (about 1.5–2 s) in a background thread, so the window appears first.
+
+`preload()` starts the import as early as possible (main.py calls it before Qt loads);
+the window shows at once with "Loading torch…", and when the import is done `ready` fires
+in the GUI thread and the first numbers are computed. Importing in a thread is safe:
+Python's import lock makes any other import of the same modules wait for it.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import QObject, Signal
+
+_lock = threading.Lock()
+_import_thread: threading.Thread | None = None
+_error: list[str] = []
+
+
+def _import_compute() -> None:
+    try:
+        import core.pipeline  # noqa: F401 - imports torch and the compute code
+    except Exception as exc:  # reported in the window, never as a traceback
+        _error.append(f"{type(exc).__name__}: {exc}")
+
+
+def preload() -> threading.Thread:
+    """Start importing torch in the background (once); returns the importing thread."""
+    global _import_thread
+    with _lock:
+        if _import_thread is None:
+            _import_thread = threading.Thread(target=_import_compute, name="torch-import",
+                                              daemon=True)
+            _import_thread.start()
+        return _import_thread
+
+
+class TorchLoader(QObject):
+    ready = Signal()
+    failed = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._started = False
+        self.loaded = False
+
+    def start(self) -> None:
+        if self._started:
+            return
+        self._started = True
+        threading.Thread(target=self._wait, name="torch-wait", daemon=True).start()
+
+    def _wait(self) -> None:
+        preload().join()
+        if _error:
+            self.failed.emit(_error[0])
+            return
+        self.loaded = True
+        self.ready.emit()  # queued to the GUI thread: this object lives there

@@ -1,0 +1,26 @@
+"""The window appears before torch has loaded: building it must not import torch."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_building_the_window_does_not_import_torch():
+    code = (
+        "import sys\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from gui import MainWindow\n"
+        "w = MainWindow()\n"
+        "w.show()\n"
+        "app.processEvents()\n"
+        "assert 'torch' not in sys.modules, 'torch was imported before the window showed'\n"
+        "assert 'Loading torch' in w.numbers.text()\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME="/nonexistent-dir")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                         text=True, timeout=60, env=env)
+    assert out.returncode == 0, out.stderr
