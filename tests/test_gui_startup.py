@@ -16,9 +16,12 @@ def test_building_the_window_does_not_import_torch():
         "from gui import MainWindow\n"
         "w = MainWindow()\n"
         "w.show()\n"
-        "app.processEvents()\n"
+        "w.repaint()\n"
         "assert 'torch' not in sys.modules, 'torch was imported before the window showed'\n"
         "assert 'Loading torch' in w.numbers.text()\n"
+        "while w.result() is None:\n"
+        "    app.processEvents()  # then torch loads in the background and numbers follow\n"
+        "assert 'torch' in sys.modules and 'CE 0.4170' in w.numbers.text()\n"
     )
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME="/nonexistent-dir")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
