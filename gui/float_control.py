@@ -96,6 +96,18 @@ class FloatControl(QWidget):
         for widget in (self.slider, self.entry):
             widget.blockSignals(False)
 
+    def set_slider_range(self, lo: float, hi: float) -> None:
+        """Move the slider's ends (in the control's units); the entry's range stays."""
+        if self._log:
+            lo, hi = math.log10(lo), math.log10(hi)
+        if (lo, hi) == (self._lo, self._hi):
+            return
+        self._lo, self._hi = lo, hi
+        if math.isfinite(self._value):
+            self.slider.blockSignals(True)
+            self.slider.setValue(self._to_slider(self._value))
+            self.slider.blockSignals(False)
+
     def slider_value(self) -> float:
         """Where the slider stands, in the control's units."""
         return self._from_slider(self.slider.value())

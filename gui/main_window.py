@@ -43,6 +43,7 @@ from gui.loss_editor import LossEditor
 from gui.mse_vs_ce_view import MseVsCeView
 from gui.pitfalls_tab import PitfallsTab
 from gui.readout_label import set_text
+from gui.regression_tab import RegressionTab
 from gui.softmax_view import SoftmaxView
 from gui.state_store import StateStore
 from gui.surface_view import SurfaceView
@@ -80,12 +81,14 @@ class MainWindow(QMainWindow):
         self.views = {"softmax": self.softmax_view, "jacobian": self.jacobian_view,
                       "surface": self.surface_view, "gradients": self.gradients_view}
         # the learning panels, each a tab beside the classifier views
+        self.regression_tab = RegressionTab(self.store, self)
         self.two_ways_tab = TwoWaysTab(self)
         self.pitfalls_tab = PitfallsTab(self)
         self.code_tab = CodeTab(self)
         self.mse_vs_ce_view = MseVsCeView(self)
-        self.panels = {"two_ways": self.two_ways_tab, "pitfalls": self.pitfalls_tab,
-                       "code": self.code_tab, "mse_vs_ce": self.mse_vs_ce_view}
+        self.panels = {"regression": self.regression_tab, "two_ways": self.two_ways_tab,
+                       "pitfalls": self.pitfalls_tab, "code": self.code_tab,
+                       "mse_vs_ce": self.mse_vs_ce_view}
         self._stale: set[str] = set()  # views not shown when the last result came
 
         # controls
@@ -94,7 +97,7 @@ class MainWindow(QMainWindow):
         self.loss_editor = LossEditor(self.store)
         self.global_controls = GlobalControls(self.store, self.logits_editor.generator)
         self.editors = [self.global_controls, self.logits_editor, self.target_editor,
-                        self.loss_editor]
+                        self.loss_editor, self.regression_tab]
         for editor in self.editors:
             editor.rejected.connect(self._on_edit_rejected)
 
@@ -249,6 +252,7 @@ class MainWindow(QMainWindow):
 
         self.tabs = QTabWidget()
         self.tabs.addTab(grid, self.tr("Classifier"))
+        self.tabs.addTab(self.regression_tab, self.tr("Regression (MSE)"))
         self.tabs.addTab(self.mse_vs_ce_view, self.tr("MSE vs CE"))
         self.tabs.addTab(self.two_ways_tab, self.tr("Two ways"))
         self.tabs.addTab(self.pitfalls_tab, self.tr("Pitfalls"))
