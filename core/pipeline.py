@@ -12,6 +12,8 @@ from core.result import Result, SoftmaxRatio
 from core.state import State
 from core.surfaces import logit_surfaces
 
+MAX_EXP = 709.0  # e^709.78 is the largest float64
+
 
 def compute(state: State) -> Result:
     classifier = compute_classifier(state)
@@ -29,6 +31,8 @@ def _top_two_ratio(state: State, probs: np.ndarray) -> SoftmaxRatio:
     order = np.argsort(-np.asarray(state.logits), kind="stable")
     i, j = int(order[0]), int(order[1])
     gap = (state.logits[i] - state.logits[j]) / state.temperature
-    ratio = math.exp(gap) if gap < 709.0 else math.inf
-    from_probs = float(probs[i] / probs[j]) if probs[j] > 0 else math.inf
+    ratio = math.exp(gap) if gap < MAX_EXP else math.inf
+    # p_i / p_j from the computed probabilities, in logs: a subnormal p_j must not overflow
+    log_ratio = math.log(probs[i]) - math.log(probs[j]) if probs[j] > 0 else math.inf
+    from_probs = math.exp(log_ratio) if log_ratio < MAX_EXP else math.inf
     return SoftmaxRatio(i=i, j=j, gap=gap, ratio=ratio, ratio_from_probs=from_probs)

@@ -50,7 +50,7 @@ def sequential_map() -> pg.ColorMap:
 
 def symmetric_levels(values_abs_max: float) -> tuple[float, float]:
     """Levels centred on 0, so white always means 0; never a zero-width range."""
-    m = nice_ceiling(values_abs_max) if values_abs_max > 0 else 1e-12
+    m = max(nice_ceiling(values_abs_max), MIN_LEVEL_SPAN)
     return (-m, m)
 
 
@@ -58,6 +58,9 @@ def sign_color(value: float) -> QColor:
     return POSITIVE_COLOR if value > 0 else NEGATIVE_COLOR
 
 
+# Colour levels never span less than this: pyqtgraph divides by the span, and a subnormal
+# span (a Jacobian of 1e-310) overflows. Below it the picture is flat anyway.
+MIN_LEVEL_SPAN = 1e-12
 _NICE_STEPS = (1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0)
 
 
@@ -81,6 +84,6 @@ def nice_range(low: float, high: float) -> tuple[float, float]:
     """low and high pushed outward to nice_ceiling of their distance from 0."""
     lo = -nice_ceiling(-low) if low < 0 else (0.0 if low >= 0 and high > 0 else low)
     hi = nice_ceiling(high) if high > 0 else 0.0
-    if hi <= lo:
-        hi = lo + 1.0
+    if hi - lo < MIN_LEVEL_SPAN * max(1.0, abs(hi), abs(lo)):
+        hi = lo + MIN_LEVEL_SPAN * max(1.0, abs(lo))  # a flat or subnormal surface
     return lo, hi

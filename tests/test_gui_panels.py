@@ -104,7 +104,7 @@ def test_code_tab_script_reproduces_the_numbers(window, tmp_path):
 
 
 def test_every_panel_exports(window, tmp_path):
-    for key in ("two_ways", "pitfalls", "code", "mse_vs_ce"):
+    for key in ("regression", "two_ways", "pitfalls", "code", "mse_vs_ce"):
         out = tmp_path / f"{key}.png"
         assert window.files.export(out, key, 1)
         assert out.stat().st_size > 5000

@@ -295,3 +295,19 @@ def test_window_renders_every_view(window, tmp_path):
         pixels = np.array([shot.pixel(x, y) for x in range(0, shot.width(), 7)
                            for y in range(0, shot.height(), 7)])
         assert len(np.unique(pixels)) > 20, f"{name} looks blank"
+
+
+@pytest.mark.parametrize("state", [
+    State(logits=(10.0, -700.0), target=1),                      # p_1 is subnormal
+    State(logits=(1e4, -1e4, 0.0), target=2, temperature=1e-3),  # a Jacobian of exact zeros
+    State(logits=(3.0, 3.0, 3.0), target=(1 / 3, 1 / 3, 1 / 3)),  # a flat softmax
+    State(logits=(0.0, 0.0), surface=Surface(range=(-1e4, 1e4))),
+])
+def test_extreme_states_draw_cleanly(window, state):
+    """No warning (they are errors here), no NaN in what is drawn, the levels never empty."""
+    shown(window, state)
+    assert window.result().state == state
+    low, high = window.jacobian_view.image.levels
+    assert high > low and np.isfinite([low, high]).all()
+    assert np.isfinite(window.surface_view.image.image).all()
+    window.repaint()
