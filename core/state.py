@@ -73,6 +73,16 @@ def _numbers(name: str, value: Any, min_len: int, max_len: int, lo: float, hi: f
                  for i, v in enumerate(value))
 
 
+def _range(name: str, value: Any, bound: float) -> tuple[float, float]:
+    """[low, high] with low < high, both within ±bound."""
+    if not isinstance(value, list | tuple) or len(value) != 2:
+        raise _fail(name, "[low, high]", value)
+    lo = _number(f"{name}[0]", value[0], -bound, bound, f"a number within ±{bound:g}")
+    hi = _number(f"{name}[1]", value[1], lo, bound,
+                 f"a number above {name}[0] = {lo:g}, at most {bound:g}", lo_open=True)
+    return lo, hi
+
+
 def _choice(name: str, value: Any, choices: tuple[str, ...]) -> str:
     if not isinstance(value, str) or value not in choices:
         raise _fail(name, " or ".join(repr(c) for c in choices), value)
@@ -107,20 +117,11 @@ class Surface:
         _choice("surface.loss", self.loss, LOSS_NAMES)
         if isinstance(self.axes, list):
             object.__setattr__(self, "axes", tuple(self.axes))
-        if isinstance(self.range, list):
-            object.__setattr__(self, "range", tuple(self.range))
         if (not isinstance(self.axes, tuple) or len(self.axes) != 2
                 or any(isinstance(a, bool) or not isinstance(a, int) or a < 0 for a in self.axes)
                 or self.axes[0] == self.axes[1]):
             raise _fail("surface.axes", "two different class indices [i, j]", self.axes)
-        if not isinstance(self.range, tuple) or len(self.range) != 2:
-            raise _fail("surface.range", "[low, high]", self.range)
-        lo = _number("surface.range[0]", self.range[0], -MAX_ABS_LOGIT, MAX_ABS_LOGIT,
-                     f"a number in [-{MAX_ABS_LOGIT:g}, {MAX_ABS_LOGIT:g}]")
-        hi = _number("surface.range[1]", self.range[1], lo, MAX_ABS_LOGIT,
-                     f"a number above surface.range[0] = {lo:g}, at most {MAX_ABS_LOGIT:g}",
-                     lo_open=True)
-        object.__setattr__(self, "range", (lo, hi))
+        object.__setattr__(self, "range", _range("surface.range", self.range, MAX_ABS_LOGIT))
         _integer("surface.grid", self.grid, *SURFACE_GRID_LIMITS,
                  f"an integer from {SURFACE_GRID_LIMITS[0]} to {SURFACE_GRID_LIMITS[1]}")
 
@@ -166,14 +167,8 @@ class Regression:
         _integer("regression.steps", self.steps, 0, MAX_GD_STEPS,
                  f"an integer from 0 to {MAX_GD_STEPS}")
         for name in ("w_range", "b_range"):
-            rng = getattr(self, name)
-            if not isinstance(rng, list | tuple) or len(rng) != 2:
-                raise _fail(f"regression.{name}", "[low, high]", rng)
-            lo = _number(f"regression.{name}[0]", rng[0], -MAX_ABS_DATA, MAX_ABS_DATA,
-                         f"a number within ±{MAX_ABS_DATA:g}")
-            hi = _number(f"regression.{name}[1]", rng[1], lo, MAX_ABS_DATA,
-                         f"a number above regression.{name}[0] = {lo:g}", lo_open=True)
-            object.__setattr__(self, name, (lo, hi))
+            object.__setattr__(self, name, _range(f"regression.{name}", getattr(self, name),
+                                                  MAX_ABS_DATA))
         _integer("regression.grid", self.grid, *REGRESSION_GRID_LIMITS,
                  f"an integer from {REGRESSION_GRID_LIMITS[0]} to {REGRESSION_GRID_LIMITS[1]}")
 

@@ -19,7 +19,7 @@ def _report_startup(app: QApplication, window, launched: float) -> None:
     first numbers were shown (seconds since `launched`, a time.time()), then quit."""
 
     class FirstPaint(QObject):
-        def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
+        def eventFilter(self, obj, event) -> bool:
             if event.type() == QEvent.Type.Paint and obj is window:
                 print(f"shown {time.time() - launched:.3f}", flush=True)
                 window.removeEventFilter(self)

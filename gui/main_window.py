@@ -50,6 +50,7 @@ from gui.surface_view import SurfaceView
 from gui.target_editor import TargetEditor
 from gui.torch_loader import TorchLoader
 from gui.two_ways_tab import TwoWaysTab
+from gui.view_grid import two_by_two
 
 if TYPE_CHECKING:
     from core.result import Result
@@ -236,18 +237,8 @@ class MainWindow(QMainWindow):
         scroll.setMinimumWidth(CONTROLS_WIDTH)
         scroll.setAccessibleName(self.tr("Controls"))
 
-        top = QSplitter(Qt.Orientation.Horizontal)
-        top.addWidget(self.softmax_view)
-        top.addWidget(self.jacobian_view)
-        bottom = QSplitter(Qt.Orientation.Horizontal)
-        bottom.addWidget(self.surface_view)
-        bottom.addWidget(self.gradients_view)
-        grid = QSplitter(Qt.Orientation.Vertical)
-        grid.addWidget(top)
-        grid.addWidget(bottom)
-        for splitter in (top, bottom, grid):
-            splitter.setChildrenCollapsible(False)
-            splitter.setSizes([1, 1])
+        grid = two_by_two(self.softmax_view, self.jacobian_view, self.surface_view,
+                          self.gradients_view)
         self.view_grid = grid
 
         self.tabs = QTabWidget()

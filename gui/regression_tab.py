@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QSpinBox,
-    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -60,6 +59,7 @@ from gui.plot_style import (
 from gui.readout_label import ReadoutLabel, set_text
 from gui.state_editor import StateEditor
 from gui.state_store import StateStore
+from gui.view_grid import two_by_two
 
 ARROW_FRACTION = 0.15     # −∇L arrow length, as a fraction of the shorter surface axis
 TANGENT_FRACTION = 0.2    # tangent half-length, as a fraction of the w range
@@ -145,18 +145,8 @@ class RegressionTab(StateEditor):
         scroll.setMaximumWidth(CONTROLS_WIDTH + 40)
         scroll.setAccessibleName(self.tr("Regression controls"))
 
-        top = QSplitter(Qt.Orientation.Horizontal)
-        top.addWidget(self._build_data_panel())
-        top.addWidget(self._build_surface_panel())
-        bottom = QSplitter(Qt.Orientation.Horizontal)
-        bottom.addWidget(self._build_slice_panel())
-        bottom.addWidget(self._build_steps_panel())
-        grid = QSplitter(Qt.Orientation.Vertical)
-        grid.addWidget(top)
-        grid.addWidget(bottom)
-        for splitter in (top, bottom, grid):
-            splitter.setChildrenCollapsible(False)
-            splitter.setSizes([1, 1])
+        grid = two_by_two(self._build_data_panel(), self._build_surface_panel(),
+                          self._build_slice_panel(), self._build_steps_panel())
         self.view_grid = grid
 
         layout = QHBoxLayout(self)
