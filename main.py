@@ -163,7 +163,17 @@ def run_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _no_display() -> bool:
+    """On Linux, Qt aborts without a display; say so instead (macOS/Windows always have one)."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def run_window() -> int:
+    if _no_display():
+        fail("no display to open the window on (DISPLAY is not set); use "
+             "`python main.py export FIG.png` or `compute`, or run under Xvfb")
     try:
         from gui.app import run_app
     except ImportError:

@@ -9,6 +9,7 @@ def fmt(x: float, digits: int = 6) -> str:
     """Fixed-point with `digits` decimals in the readable range, scientific outside it."""
     if not math.isfinite(x):
         return "∞" if x > 0 else ("−∞" if x < 0 else "NaN")
+    x += 0.0  # -0.0 prints as 0
     if x == 0 or 10.0 ** -(digits - 2) <= abs(x) < 1e5:
         return f"{x:.{digits}f}"
     return f"{x:.{digits - 1}e}"
@@ -21,6 +22,13 @@ def fmt_fit(x: float, chars: int) -> str:
         if len(text) <= chars:
             return text
     return text
+
+
+def fmt_cell(x: float) -> str:
+    """Short text for a heatmap cell: 3 decimals, or 2 significant digits when smaller."""
+    if x == 0:
+        return "0"
+    return f"{x:.3f}" if abs(x) >= 0.0005 else f"{x:.1e}"
 
 
 def fmt_diff(x: float) -> str:

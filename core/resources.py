@@ -30,6 +30,7 @@ class Preset:
     name: str          # shown in the menu
     description: str   # shown as its tooltip
     path: Path
+    view: str = ""     # the tab it is about (e.g. "regression"), if not the classifier
 
     def load(self) -> State:
         return read_state(self.path)
@@ -39,7 +40,8 @@ def presets() -> list[Preset]:
     """The presets in menu order (the note's examples first), from presets/index.json."""
     entries = json.loads(resource_path("presets", "index.json").read_text(encoding="utf-8"))
     return [Preset(key=Path(e["file"]).stem, name=e["name"], description=e["description"],
-                   path=resource_path("presets", e["file"])) for e in entries]
+                   path=resource_path("presets", e["file"]), view=e.get("view", ""))
+            for e in entries]
 
 
 def preset(key: str) -> Preset:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QWidget
 from core.state_file import WriteError, write_atomic
 
 FORMATS = ("png", "svg")
+MAX_PIXELS = 100_000_000  # a 10000×10000 picture; beyond, Qt cannot paint it
 SCALES = (1, 2, 3)
 
 
@@ -92,6 +93,11 @@ def export_widget(widget: QWidget, path: str | Path, scale: float = 1.0) -> Path
     kind = format_of(path)
     if kind == "png" and not 0.25 <= scale <= 8:
         raise ExportError(f"scale {scale:g} is outside 0.25 to 8")
+    pixels = widget.width() * widget.height() * scale * scale
+    if kind == "png" and pixels > MAX_PIXELS:
+        raise ExportError(f"{path}: {round(widget.width() * scale)}x"
+                          f"{round(widget.height() * scale)} pixels is too large "
+                          f"(at most {MAX_PIXELS // 1_000_000} million)")
     payload = png_bytes(render_image(widget, scale)) if kind == "png" else svg_bytes(widget)
     try:
         write_atomic(path, payload)

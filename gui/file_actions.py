@@ -115,6 +115,8 @@ class FileActions(QObject):
             self._fail(self.tr("Could not load the preset"), str(exc))
             return
         self.window.store.request(state, "", self.tr("Preset %1").replace("%1", item.name))
+        if item.view:
+            self.window.show_view(item.view)
 
     def _remember(self, path: str) -> None:
         add_recent_file(self.window.settings, str(Path(path).resolve()))

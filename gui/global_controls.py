@@ -51,6 +51,10 @@ class GlobalControls(StateEditor):
         layout.addSpacing(10)
         layout.addWidget(self.smoothing, 2)
 
+    def focus_widgets(self) -> list[QWidget]:
+        return [self.classes, self.temperature.slider, self.temperature.entry,
+                self.smoothing.slider, self.smoothing.entry]
+
     def set_state(self, state: State) -> None:
         if self.classes.value() != state.n_classes:
             self.classes.blockSignals(True)

@@ -37,7 +37,7 @@ def export_figure(state: State, out: str | Path, view: str = "all",
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from gui.figure_export import export_widget, format_of
+    from gui.figure_export import ExportError, export_widget, format_of
     from gui.plot_style import configure_pyqtgraph
 
     format_of(out)  # refuse an unknown format before any work
@@ -60,7 +60,14 @@ def export_figure(state: State, out: str | Path, view: str = "all",
             target.show()
         while window.result() is None:
             app.processEvents()
+        if view == "pitfalls":  # a figure of the pitfalls shows what torch raised
+            window.pitfalls_tab.run_every_card()
         app.processEvents()
+        wanted = size or (DEFAULT_SIZE if view == "all" else DEFAULT_VIEW_SIZE)
+        if (target.width(), target.height()) != tuple(wanted):
+            minimum = target.minimumSizeHint()
+            raise ExportError(f"--size {wanted[0]}x{wanted[1]}: this view needs at least "
+                              f"{minimum.width()}x{minimum.height()} pixels")
         try:
             return export_widget(target, out, scale)
         finally:

@@ -15,7 +15,7 @@ from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsRectItem, QLabel, QVBoxLayout, QWidget
 
-from core.number_format import fmt, fmt_diff, sub
+from core.number_format import fmt, fmt_cell, fmt_diff, sub
 from gui.plot_style import HIGHLIGHT_COLOR, diverging_map, new_plot_widget, symmetric_levels
 from gui.readout_label import ReadoutLabel, set_text
 from gui.text_grid_item import TextGridItem
@@ -107,7 +107,7 @@ class JacobianView(QWidget):
             values = jac.ravel()
             strong = np.abs(values) > 0.55 * self.levels[1]  # dark cell: white text
             self.cell_labels.set_texts(cols.ravel(), rows.ravel(),
-                                       [f"{v:.3f}" for v in values],
+                                       [fmt_cell(v) for v in values],
                                        [LIGHT_TEXT if s else DARK_TEXT for s in strong])
         else:
             self.cell_labels.set_texts([], [], [], [])

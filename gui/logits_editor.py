@@ -69,6 +69,11 @@ class LogitsEditor(StateEditor):
         layout.addWidget(self.rows_box)
         layout.addWidget(self.generator_box)
 
+    def focus_widgets(self) -> list[QWidget]:
+        if self.rows:
+            return [w for row in self.rows for w in (row.slider, row.entry)]
+        return [self.mean, self.sigma, self.seed, self.generate]
+
     def generator(self) -> tuple[float, float, int]:
         """The generator's settings (a one-shot action's inputs, not part of the State)."""
         return (self.mean.value(), self.sigma.value(), self.seed.value())
@@ -104,7 +109,8 @@ class LogitsEditor(StateEditor):
             if self.rows:
                 self._rebuild_rows(0)
             self.summary.setText(
-                self.tr("%1 logits, from %2 to %3. Above %4 classes they are generated.")
+                self.tr("%1 logits, from %2 to %3. Above %4 classes they are not shown one "
+                        "by one: Generate draws new ones from N(mean, σ²).")
                 .replace("%1", str(n)).replace("%2", f"{min(state.logits):.3g}")
                 .replace("%3", f"{max(state.logits):.3g}")
                 .replace("%4", str(MAX_SLIDER_CLASSES)))

@@ -76,6 +76,9 @@ class LossEditor(StateEditor):
         form.addRow(self.tr("Surface &axes"), axes)
         form.labelForField(axes).setBuddy(self.axis_i)
 
+    def focus_widgets(self) -> list[QWidget]:
+        return [self.loss, self.reduction, self.axis_i, self.axis_j]
+
     def set_state(self, state: State) -> None:
         for combo, value in ((self.loss, state.surface.loss), (self.reduction, state.reduction)):
             combo.blockSignals(True)

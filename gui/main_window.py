@@ -8,6 +8,7 @@ every view, which updates its existing plot items in place.
 from __future__ import annotations
 
 import gc
+import itertools
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
@@ -74,31 +75,33 @@ class MainWindow(QMainWindow):
         self.store = StateStore(state or State(), self)
         self._result: Result | None = None
 
-        # views
-        self.softmax_view = SoftmaxView(self)
-        self.jacobian_view = JacobianView(self)
-        self.surface_view = SurfaceView(self)
-        self.gradients_view = GradientsView(self)
-        self.views = {"softmax": self.softmax_view, "jacobian": self.jacobian_view,
-                      "surface": self.surface_view, "gradients": self.gradients_view}
-        # the learning panels, each a tab beside the classifier views
-        self.regression_tab = RegressionTab(self.store, self)
-        self.two_ways_tab = TwoWaysTab(self)
-        self.pitfalls_tab = PitfallsTab(self)
-        self.code_tab = CodeTab(self)
-        self.mse_vs_ce_view = MseVsCeView(self)
-        self.panels = {"regression": self.regression_tab, "two_ways": self.two_ways_tab,
-                       "pitfalls": self.pitfalls_tab, "code": self.code_tab,
-                       "mse_vs_ce": self.mse_vs_ce_view}
-        self._stale: set[str] = set()  # views not shown when the last result came
-
         # controls
         self.logits_editor = LogitsEditor(self.store)
         self.target_editor = TargetEditor(self.store)
         self.loss_editor = LossEditor(self.store)
         self.global_controls = GlobalControls(self.store, self.logits_editor.generator)
+        # views: created without a parent, so that the keyboard's Tab order follows the
+        # layout (controls first, then the views) when the layout adopts them
+        self.softmax_view = SoftmaxView()
+        self.jacobian_view = JacobianView()
+        self.surface_view = SurfaceView()
+        self.gradients_view = GradientsView()
+        self.views = {"softmax": self.softmax_view, "jacobian": self.jacobian_view,
+                      "surface": self.surface_view, "gradients": self.gradients_view}
+        # the learning panels, each a tab beside the classifier views
+        self.regression_tab = RegressionTab(self.store)
+        self.two_ways_tab = TwoWaysTab()
+        self.pitfalls_tab = PitfallsTab()
+        self.code_tab = CodeTab()
+        self.mse_vs_ce_view = MseVsCeView()
+        self.panels = {"regression": self.regression_tab, "two_ways": self.two_ways_tab,
+                       "pitfalls": self.pitfalls_tab, "code": self.code_tab,
+                       "mse_vs_ce": self.mse_vs_ce_view}
+        self._stale: set[str] = set()  # views not shown when the last result came
+        self._focus_chain_for = 0  # the number of classes the Tab order was built for
         self.editors = [self.global_controls, self.logits_editor, self.target_editor,
                         self.loss_editor, self.regression_tab]
+
         for editor in self.editors:
             editor.rejected.connect(self._on_edit_rejected)
 
@@ -146,6 +149,15 @@ class MainWindow(QMainWindow):
         return [("all", self.tr("Whole window"))] + [(k, labels.get(k, k))
                                                      for k in self.all_views()]
 
+    def show_view(self, view: str) -> None:
+        """Bring the tab holding `view` to the front."""
+        target = self.all_views()[view]
+        for index in range(self.tabs.count()):
+            page = self.tabs.widget(index)
+            if target is page or page.isAncestorOf(target):
+                self.tabs.setCurrentIndex(index)
+                return
+
     @contextmanager
     def showing(self, view: str) -> Iterator[QWidget]:
         """The export target of `view`, on screen and laid out for as long as it is drawn.
@@ -153,13 +165,11 @@ class MainWindow(QMainWindow):
         A view on a hidden tab has never been laid out; its tab is shown while it is
         drawn, then the user's tab comes back.
         """
-        target = self.export_target(view)
         before = self.tabs.currentIndex()
-        for index in range(self.tabs.count()):
-            page = self.tabs.widget(index)
-            if target is page or page.isAncestorOf(target):
-                self.tabs.setCurrentIndex(index)
-                break
+        if view != "all":
+            self.show_view(view)
+        if view == "pitfalls":  # a figure of the pitfalls shows what torch raised
+            self.pitfalls_tab.run_every_card()
         QApplication.processEvents()
         try:
             yield self.export_target(view)
@@ -313,6 +323,8 @@ class MainWindow(QMainWindow):
                 self._stale.add(name)
         for editor in self.editors:
             editor.set_state(state)
+        if state.n_classes != self._focus_chain_for:
+            self._chain_focus(state.n_classes)
         self.loss_editor.set_result(result)
         c = result.classifier
         self.result_changed.emit(result)
@@ -322,6 +334,16 @@ class MainWindow(QMainWindow):
             .replace("%3", fmt(c.mse, 4)).replace("%4", fmt_diff(result.max_abs_diff))
             .replace("%5", f"{state.temperature:g}").replace("%6", f"{state.label_smoothing:g}")
             .replace("%7", str(state.n_classes)))
+
+    def _chain_focus(self, n_classes: int) -> None:
+        """Tab visits the controls top to bottom: rows made for a new N join the chain at
+        its end otherwise, after the views."""
+        chain = [w for editor in (self.global_controls, self.logits_editor,
+                                  self.target_editor, self.loss_editor)
+                 for w in editor.focus_widgets()]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+        self._focus_chain_for = n_classes
 
     def _on_torch_failed(self, message: str) -> None:
         set_text(self.numbers, self.tr("torch could not be loaded: %1").replace("%1", message))

@@ -80,18 +80,33 @@ class MseVsCeView(QWidget):
         self.markers.setData([sweep.current_logit] * 4, np.log10(_positive(current)),
                              brush=self._marker_brushes, symbol=["o", "o", "t", "t"])
         self.now.setPos(sweep.current_logit)
+        # the view is the sweep (a current logit far outside it must not squash the curves)
+        self.plot.setXRange(float(x[0]), float(x[-1]), padding=0.02)
+        curves = np.concatenate([sweep.cross_entropy, sweep.mse, sweep.grad_cross_entropy_abs,
+                                 sweep.grad_mse_abs])
+        positive = curves[curves > 0]
+        low = max(float(positive.min()), 1e-20) if positive.size else 1e-20
+        high = float(positive.max()) if positive.size else 1.0
+        self.plot.setYRange(np.log10(low) - 0.5, np.log10(high) + 0.5, padding=0)
+        inside = bool(x[0] <= sweep.current_logit <= x[-1])
+        self.now.setVisible(inside)
+        self.markers.setVisible(inside)
         self.plot.setLabel("bottom", self.tr("a%1, the true class's logit (others fixed)")
                            .replace("%1", sub(c)))
         set_text(self.title, self.tr("<b>MSE vs CE</b> — from very wrong (left) to very "
                                      "right (right) for class %1").replace("%1", str(c)))
         wrong = 0
+        inside = bool(x[0] <= sweep.current_logit <= x[-1])
         set_text(self.explain, self.tr(
             "Confidently wrong (a%1 = %2): |∂CE/∂a%1| = %3 but |∂MSE/∂a%1| = %4 — MSE's "
             "gradient passes through p%1(1 − p%1) and vanishes, so a classifier trained with "
             "MSE barely learns from its worst mistakes. Now (dotted line): |∂CE/∂a%1| = %5, "
-            "|∂MSE/∂a%1| = %6.")
+            "|∂MSE/∂a%1| = %6%7.")
             .replace("%1", sub(c)).replace("%2", f"{x[wrong]:.3g}")
             .replace("%3", fmt(sweep.grad_cross_entropy_abs[wrong], 4))
             .replace("%4", fmt(sweep.grad_mse_abs[wrong], 4))
             .replace("%5", fmt(now.grad_cross_entropy_abs, 4))
-            .replace("%6", fmt(now.grad_mse_abs, 4)))
+            .replace("%6", fmt(now.grad_mse_abs, 4))
+            .replace("%7", "" if inside else self.tr(" (a%1 = %2 lies outside the plotted "
+                                                     "sweep)").replace("%1", sub(c))
+                     .replace("%2", f"{sweep.current_logit:.3g}")))

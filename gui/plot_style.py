@@ -19,7 +19,6 @@ POSITIVE_COLOR = QColor("#b2182b")
 HIGHLIGHT_COLOR = QColor("#ff8c00")
 POINT_COLOR = QColor("#ff3b30")
 CONTOUR_COLOR = QColor(255, 255, 255, 170)
-DIVERGING_MAP = "CET-D1A"     # blue – white – red, perceptually even
 SEQUENTIAL_MAP = "viridis"
 
 
@@ -41,7 +40,10 @@ def new_plot_widget(parent, accessible_name: str) -> pg.PlotWidget:
 
 
 def diverging_map() -> pg.ColorMap:
-    return pg.colormap.get(DIVERGING_MAP)
+    """Blue – white – red with white exactly at the centre (ColorBrewer RdBu), so a value
+    of 0 is white and the sign is the hue."""
+    return pg.ColorMap(pos=[0.0, 0.25, 0.5, 0.75, 1.0],
+                       color=["#2166ac", "#92c5de", "#ffffff", "#f4a582", "#b2182b"])
 
 
 def sequential_map() -> pg.ColorMap:

@@ -9,6 +9,7 @@ Every number comes from the Result; the tab only draws it and emits edited State
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pyqtgraph as pg
@@ -42,7 +43,6 @@ from core.regression_edits import (
     set_point,
     set_steps,
 )
-from core.result import Result
 from core.state import MAX_ABS_DATA, MAX_GD_STEPS, MAX_POINTS, State
 from gui.contours import contour_levels, contour_polyline
 from gui.float_control import FloatControl
@@ -60,6 +60,9 @@ from gui.readout_label import ReadoutLabel, set_text
 from gui.state_editor import StateEditor
 from gui.state_store import StateStore
 from gui.view_grid import two_by_two
+
+if TYPE_CHECKING:
+    from core.result import Result
 
 ARROW_FRACTION = 0.15     # −∇L arrow length, as a fraction of the shorter surface axis
 TANGENT_FRACTION = 0.2    # tangent half-length, as a fraction of the w range

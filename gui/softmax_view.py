@@ -49,22 +49,22 @@ class SoftmaxView(QWidget):
         self.plot.hideButtons()
         self.plot.addLine(y=0, pen=pg.mkPen("#888888", width=1))
 
-        self.legend = self.plot.addLegend(offset=(8, 4), labelTextSize="8pt", colCount=2)
+        # the legend sits above the plot, where it can never hide a bar or a target mark
+        self.legend = QLabel(self)
+        # a 1-pixel outline in the bar's colour keeps bars narrower than a pixel visible
         self.prob_bars = pg.BarGraphItem(x=[0.0], height=[0.0], width=BAR_WIDTH,
-                                         brush=PROB_COLOR, pen=pg.mkPen(None),
-                                         name=self.tr("p_i"))
+                                         brush=PROB_COLOR, pen=pg.mkPen(PROB_COLOR, width=1))
         self.grad_bars = pg.BarGraphItem(x=[0.0], height=[0.0], width=BAR_WIDTH,
-                                         brushes=[POSITIVE_COLOR], pen=pg.mkPen(None))
+                                         brushes=[POSITIVE_COLOR],
+                                         pens=[pg.mkPen(POSITIVE_COLOR, width=1)])
         self.target_marks = pg.PlotDataItem(connect="pairs",
-                                            pen=pg.mkPen(TARGET_COLOR, width=3),
-                                            name=self.tr("target y_eff"))
+                                            pen=pg.mkPen(TARGET_COLOR, width=3))
         self.plot.addItem(self.prob_bars)
         self.plot.addItem(self.grad_bars)
         self.plot.addItem(self.target_marks)
-        # Two legend samples say what the gradient bars' two colours mean.
-        self._grad_samples = [pg.BarGraphItem(x=[0], height=[0], width=0.1, brush=colour)
-                              for colour in (POSITIVE_COLOR, NEGATIVE_COLOR)]
-        self._grad_legend_name = ""
+        self._pens = {colour.name(): pg.mkPen(colour, width=1)
+                      for colour in (POSITIVE_COLOR, NEGATIVE_COLOR)}
+        self._legend_for: tuple[str, int] | None = None
         self.value_labels = TextGridItem(anchor=(0.5, 1.0), point_size=8.0)
         self.plot.addItem(self.value_labels)
         self._y_range: tuple[float, float] | None = None
@@ -75,6 +75,7 @@ class SoftmaxView(QWidget):
         layout.setSpacing(2)
         layout.addWidget(self.title)
         layout.addWidget(self.readout)
+        layout.addWidget(self.legend)
         layout.addWidget(self.plot_widget, 1)
 
     # ------------------------------------------------------------------ update
@@ -97,21 +98,24 @@ class SoftmaxView(QWidget):
         idx = np.arange(n, dtype=float)
 
         self.prob_bars.setOpts(x=idx - BAR_WIDTH / 2, height=probs, width=BAR_WIDTH)
+        colours = [POSITIVE_COLOR if g > 0 else NEGATIVE_COLOR for g in grad]
         self.grad_bars.setOpts(x=idx + BAR_WIDTH / 2, height=grad, width=BAR_WIDTH,
-                               brushes=[POSITIVE_COLOR if g > 0 else NEGATIVE_COLOR
-                                        for g in grad])
+                               brushes=colours, pens=[self._pens[c.name()] for c in colours])
         y_eff = result.classifier.target_effective
         xs = np.empty(2 * n)
         xs[0::2] = idx - BAR_WIDTH - 0.04
         xs[1::2] = idx + 0.02
         self.target_marks.setData(xs, np.repeat(y_eff, 2))
-        if loss_name != self._grad_legend_name:
-            for sample in self._grad_samples:
-                self.legend.removeItem(sample)
-            # legend labels are HTML
-            self.legend.addItem(self._grad_samples[0], f"∂{loss_name}/∂a_i &gt; 0")
-            self.legend.addItem(self._grad_samples[1], f"∂{loss_name}/∂a_i &lt; 0")
-            self._grad_legend_name = loss_name
+        if (loss_name, n) != self._legend_for:
+            self.target_marks.setPen(pg.mkPen(TARGET_COLOR, width=3 if n <= 32 else 1))
+            square = '<span style="color:{}">■</span>'
+            self.legend.setText(
+                f"{square.format(PROB_COLOR.name())} p<sub>i</sub> &nbsp; "
+                f"<b>▬</b> {self.tr('target')} y<sub>eff</sub> &nbsp; "
+                f"{square.format(POSITIVE_COLOR.name())}"
+                f"{square.format(NEGATIVE_COLOR.name())} ∂{loss_name}/∂a<sub>i</sub> "
+                f"{self.tr('(red +, blue −)')}")
+            self._legend_for = (loss_name, n)
         if n <= MAX_VALUE_LABELS:
             self.value_labels.set_texts(idx - BAR_WIDTH / 2, probs,
                                         [f"{p:.3f}" for p in probs], [VALUE_COLOR] * n)
@@ -120,7 +124,7 @@ class SoftmaxView(QWidget):
 
         low, high = nice_range(min(0.0, float(grad.min())),
                                max(1.0, float(grad.max()), float(y_eff.max())))
-        y_range = (low, high * 1.45)  # headroom for the legend
+        y_range = (low, high * 1.12)  # headroom for the value labels
         if y_range != self._y_range:
             self.plot.setYRange(*y_range, padding=0.02)
             self._y_range = y_range
@@ -130,7 +134,7 @@ class SoftmaxView(QWidget):
         r = result.ratio
         ratio = fmt(r.ratio, 4) if np.isfinite(r.ratio) else self.tr("overflows")
         set_text(self.readout,
-                 self.tr("Top two: p%1/p%2 = exp((a%1 − a%2)/T) = exp(%3) = %4 — the ratio "
-                         "depends only on the gap of the logits")
+                 self.tr("Top two: p%1/p%2 = exp((a%1 − a%2)/T) = exp(%3) = %4: only the "
+                         "gap of the logits matters")
                  .replace("%1", sub(r.i)).replace("%2", sub(r.j))
                  .replace("%3", f"{r.gap:.4g}").replace("%4", ratio))

@@ -35,3 +35,7 @@ class StateEditor(QWidget):
     def set_state(self, state: State) -> None:
         """Show state in the widgets, with their signals blocked. Subclasses implement."""
         raise NotImplementedError
+
+    def focus_widgets(self) -> list[QWidget]:
+        """The editor's controls in the order Tab should visit them."""
+        return []

@@ -31,7 +31,10 @@ from gui.readout_label import ReadoutLabel, set_text
 if TYPE_CHECKING:
     from core.result import Result
 
-ARROW_FRACTION = 0.15   # the arrow's length, as a fraction of the axis range
+ARROW_FRACTION = 0.2    # the longest arrow, as a fraction of the axis range
+# |∇L|·T at which the arrow reaches its longest: CE's gradient is at most √2/T, so its
+# arrow saturates only when confidently wrong, and a vanishing gradient draws a dot.
+ARROW_FULL = 0.5
 
 
 def loss_label(loss: str) -> str:
@@ -132,7 +135,8 @@ class SurfaceView(QWidget):
         self.point.setData([x], [y])
         norm = float(np.hypot(*g))
         if norm > 0 and math.isfinite(norm):
-            self.arrow_vector = -g / norm * ARROW_FRACTION * (hi - lo)
+            length = ARROW_FRACTION * (hi - lo) * min(1.0, norm * state.temperature / ARROW_FULL)
+            self.arrow_vector = -g / norm * length
             tip = (x + self.arrow_vector[0], y + self.arrow_vector[1])
             self.arrow_line.setData([x, tip[0]], [y, tip[1]])
             # ArrowItem's angle 0 points left (−x); screen y grows downward.
@@ -148,8 +152,8 @@ class SurfaceView(QWidget):
         inside = lo <= x <= hi and lo <= y <= hi
         where = "" if inside else self.tr(" (outside the plotted range)")
         set_text(self.info,
-            self.tr("At (a%1, a%2) = (%3, %4)%5: %6 = %7, "
-                    "−∇%6 = (%8, %9) — the arrow points downhill")
+            self.tr("At (a%1, a%2) = (%3, %4)%5: %6 = %7, −∇%6 = (%8, %9); the arrow "
+                    "points downhill, its length grows with |∇%6|")
             .replace("%1", sub(i)).replace("%2", sub(j))
             .replace("%3", f"{x:.3g}").replace("%4", f"{y:.3g}").replace("%5", where)
             .replace("%6", name).replace("%7", fmt(result.losses[surface.loss], 4))

@@ -79,6 +79,10 @@ class TargetEditor(StateEditor):
         layout.addWidget(self.index_box)
         layout.addWidget(self.prob_box)
 
+    def focus_widgets(self) -> list[QWidget]:
+        widgets: list[QWidget] = [self.soft, *self.radios, self.index]
+        return widgets + [w for row in self.prob_rows for w in (row.slider, row.entry)]
+
     # ------------------------------------------------------------------ building
     def _rebuild_radios(self, n: int) -> None:
         for radio in self.radios:

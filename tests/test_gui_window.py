@@ -311,3 +311,21 @@ def test_extreme_states_draw_cleanly(window, state):
     assert high > low and np.isfinite([low, high]).all()
     assert np.isfinite(window.surface_view.image.image).all()
     window.repaint()
+
+
+def test_merged_drags_leave_no_command_objects_behind(window, qtbot):
+    """PySide keeps commands alive that Qt merged away; the store merges them itself."""
+    import gc
+
+    from gui.state_store import _ChangeState
+
+    def alive():
+        gc.collect()
+        return sum(1 for o in gc.get_objects() if type(o) is _ChangeState)
+
+    before = alive()
+    slider = window.logits_editor.rows[0].slider
+    for _ in range(60):
+        qtbot.keyClick(slider, Qt.Key.Key_Left)
+    QApplication.processEvents()
+    assert alive() - before <= 1  # one drag, one command
