@@ -15,7 +15,8 @@ EXIT_BAD_INPUT = 2
 VIEWS = ("all", "softmax", "jacobian", "surface", "gradients", "regression", "two_ways",
          "pitfalls", "code", "mse_vs_ce")
 # Flags whose value may start with '-' (negative numbers): argparse would read "-1,2" as a flag.
-VALUE_FLAGS = ("--logits", "--target", "--temperature", "--label-smoothing")
+VALUE_FLAGS = ("--logits", "--target", "--temperature", "--label-smoothing", "--size",
+               "--scale")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -56,6 +57,9 @@ def _add_state_flags(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--label-smoothing", metavar="E", help="label smoothing ε in [0, 1)")
     group.add_argument("--reduction", choices=("mean", "sum"),
                        help="MSE reduction for both MSE losses")
+    group.add_argument("--preset", metavar="NAME",
+                       help="start from a preset (e.g. softmax, low_temperature); "
+                            "see resources/presets/")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -75,8 +79,6 @@ def build_parser() -> argparse.ArgumentParser:
         description="Render the window or one view offscreen and write it as PNG or SVG.")
     export.add_argument("out", metavar="OUT.png|OUT.svg", help="the file to write")
     _add_state_flags(export)
-    export.add_argument("--preset", metavar="NAME",
-                        help="start from a preset (e.g. softmax, low_temperature)")
     export.add_argument("--view", choices=VIEWS, default="all",
                         help="the whole window (all, default) or one view")
     export.add_argument("--size", metavar="WxH", type=_size,

@@ -52,7 +52,7 @@ def format_result(result: Result) -> str:
         "",
         f"cross-entropy = -Σ y_eff·log p    = {_num(c.cross_entropy).strip()}",
         f"{mse_label:<14}= {mse_formula:<16}  = {_num(c.mse).strip()}",
-        f"p{ratio.i}/p{ratio.j} = e^((a{ratio.i} - a{ratio.j})/T) = e^{ratio.gap:.6g} "
+        f"p{ratio.i}/p{ratio.j} = exp((a{ratio.i} - a{ratio.j})/T) = exp({ratio.gap:.6g}) "
         f"= {ratio_text}",
         "",
         "gradient checks, max |difference| between ways:",
@@ -67,6 +67,9 @@ def format_result(result: Result) -> str:
     if n <= MAX_JACOBIAN:
         lines += ["", "Jacobian ∂p_i/∂a_j = p_i(δ_ij - p_j)/T:"]
         lines += ["  " + " ".join(f"{_num(v):>10}" for v in row) for row in c.jacobian.formula]
+    else:
+        lines += ["", f"Jacobian: {n}×{n}, printed here up to N = {MAX_JACOBIAN}; "
+                      "--format json has it"]
     reg = s.regression
     lines += [
         "",

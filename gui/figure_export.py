@@ -75,6 +75,7 @@ def svg_bytes(widget: QWidget, title: str = "Loss Lens") -> bytes:
     generator = QSvgGenerator()
     generator.setOutputDevice(buffer)
     generator.setSize(widget.size())
+    generator.setResolution(96)  # so the declared size in mm is the widget's size at 96 dpi
     generator.setViewBox(QRect(0, 0, widget.width(), widget.height()))
     generator.setTitle(title)
     generator.setDescription("Exported from Loss Lens")

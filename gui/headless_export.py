@@ -15,6 +15,9 @@ from core.state import State
 HARMLESS = ("This plugin does not support",)  # the offscreen plugin's notes, not problems
 DEFAULT_SIZE = (1280, 800)
 DEFAULT_VIEW_SIZE = (800, 600)
+# panels with more to show get more room by default
+VIEW_SIZES = {"regression": (1100, 700), "two_ways": (1000, 820), "pitfalls": (900, 1300),
+              "code": (900, 900)}
 
 
 def quiet_offscreen_messages() -> None:
@@ -56,14 +59,15 @@ def export_figure(state: State, out: str | Path, view: str = "all",
             window.show()
         else:
             target.setParent(None)  # the view alone, at the size asked for
-            target.resize(*(size or DEFAULT_VIEW_SIZE))
+            target.resize(*(size or VIEW_SIZES.get(view, DEFAULT_VIEW_SIZE)))
             target.show()
         while window.result() is None:
             app.processEvents()
         if view == "pitfalls":  # a figure of the pitfalls shows what torch raised
             window.pitfalls_tab.run_every_card()
         app.processEvents()
-        wanted = size or (DEFAULT_SIZE if view == "all" else DEFAULT_VIEW_SIZE)
+        wanted = size or (DEFAULT_SIZE if view == "all"
+                          else VIEW_SIZES.get(view, DEFAULT_VIEW_SIZE))
         if (target.width(), target.height()) != tuple(wanted):
             minimum = target.minimumSizeHint()
             raise ExportError(f"--size {wanted[0]}x{wanted[1]}: this view needs at least "

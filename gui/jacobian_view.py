@@ -46,6 +46,7 @@ class JacobianView(QWidget):
         self.plot.setAspectLocked(True)
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()
+        self.plot.layout.setContentsMargins(2, 10, 2, 2)  # room for the colour bar's top label
         self.image = pg.ImageItem(np.zeros((2, 2)), levels=(-1, 1))
         self.plot.addItem(self.image)
         self.colorbar = pg.ColorBarItem(values=(-1, 1), colorMap=diverging_map(),

@@ -39,6 +39,7 @@ from gui.file_actions import FileActions
 from gui.global_controls import GlobalControls
 from gui.gradients_view import GradientsView
 from gui.jacobian_view import JacobianView
+from gui.lazy_panel import LazyPanel
 from gui.logits_editor import LogitsEditor
 from gui.loss_editor import LossEditor
 from gui.mse_vs_ce_view import MseVsCeView
@@ -46,6 +47,7 @@ from gui.pitfalls_tab import PitfallsTab
 from gui.readout_label import set_text
 from gui.regression_tab import RegressionTab
 from gui.softmax_view import SoftmaxView
+from gui.state_editor import StateEditor
 from gui.state_store import StateStore
 from gui.surface_view import SurfaceView
 from gui.target_editor import TargetEditor
@@ -88,19 +90,20 @@ class MainWindow(QMainWindow):
         self.gradients_view = GradientsView()
         self.views = {"softmax": self.softmax_view, "jacobian": self.jacobian_view,
                       "surface": self.surface_view, "gradients": self.gradients_view}
-        # the learning panels, each a tab beside the classifier views
-        self.regression_tab = RegressionTab(self.store)
-        self.two_ways_tab = TwoWaysTab()
-        self.pitfalls_tab = PitfallsTab()
-        self.code_tab = CodeTab()
-        self.mse_vs_ce_view = MseVsCeView()
-        self.panels = {"regression": self.regression_tab, "two_ways": self.two_ways_tab,
-                       "pitfalls": self.pitfalls_tab, "code": self.code_tab,
-                       "mse_vs_ce": self.mse_vs_ce_view}
+        # the learning panels, each a tab beside the classifier views, built when first shown
+        self.lazy_panels = {
+            "regression": LazyPanel(lambda: RegressionTab(self.store)),
+            "mse_vs_ce": LazyPanel(MseVsCeView),
+            "two_ways": LazyPanel(TwoWaysTab),
+            "pitfalls": LazyPanel(PitfallsTab),
+            "code": LazyPanel(CodeTab),
+        }
+        for name, lazy in self.lazy_panels.items():
+            lazy.built.connect(lambda panel, name=name: self._on_panel_built(name, panel))
         self._stale: set[str] = set()  # views not shown when the last result came
         self._focus_chain_for = 0  # the number of classes the Tab order was built for
         self.editors = [self.global_controls, self.logits_editor, self.target_editor,
-                        self.loss_editor, self.regression_tab]
+                        self.loss_editor]
 
         for editor in self.editors:
             editor.rejected.connect(self._on_edit_rejected)
@@ -176,9 +179,42 @@ class MainWindow(QMainWindow):
         finally:
             self.tabs.setCurrentIndex(before)
 
+    # the panels, built on first use
+    @property
+    def regression_tab(self) -> RegressionTab:
+        return self.lazy_panels["regression"].content()
+
+    @property
+    def mse_vs_ce_view(self) -> MseVsCeView:
+        return self.lazy_panels["mse_vs_ce"].content()
+
+    @property
+    def two_ways_tab(self) -> TwoWaysTab:
+        return self.lazy_panels["two_ways"].content()
+
+    @property
+    def pitfalls_tab(self) -> PitfallsTab:
+        return self.lazy_panels["pitfalls"].content()
+
+    @property
+    def code_tab(self) -> CodeTab:
+        return self.lazy_panels["code"].content()
+
     def all_views(self) -> dict[str, QWidget]:
-        """Every view and panel that shows a Result, by its export name."""
-        return {**self.views, **self.panels}
+        """Every view and panel that shows a Result, by its export name (built or not)."""
+        return {**self.views, **self.lazy_panels}
+
+    def _built_views(self) -> dict[str, QWidget]:
+        built = {name: lazy.content() for name, lazy in self.lazy_panels.items()
+                 if lazy.is_built()}
+        return {**self.views, **built}
+
+    def _on_panel_built(self, name: str, panel: QWidget) -> None:
+        if isinstance(panel, StateEditor):
+            panel.rejected.connect(self._on_edit_rejected)
+            panel.set_state(self.store.state())
+            self.editors.append(panel)
+        self._stale.add(name)  # it shows the current result when it is shown
 
     def export_target(self, view: str) -> QWidget:
         """The widget to draw for `view`, brought up to date even if it is not shown."""
@@ -187,10 +223,13 @@ class MainWindow(QMainWindow):
         views = self.all_views()
         if view not in views:
             raise KeyError(f"no view {view!r}; choose from all, {', '.join(views)}")
+        target = views[view]
+        if isinstance(target, LazyPanel):
+            target = target.content()
         if view in self._stale and self._result is not None:
-            views[view].set_result(self._result)
+            target.set_result(self._result)
             self._stale.discard(view)
-        return views[view]
+        return target
 
     # ------------------------------------------------------------------ building
     def _build_actions(self) -> None:
@@ -253,11 +292,11 @@ class MainWindow(QMainWindow):
 
         self.tabs = QTabWidget()
         self.tabs.addTab(grid, self.tr("Classifier"))
-        self.tabs.addTab(self.regression_tab, self.tr("Regression (MSE)"))
-        self.tabs.addTab(self.mse_vs_ce_view, self.tr("MSE vs CE"))
-        self.tabs.addTab(self.two_ways_tab, self.tr("Two ways"))
-        self.tabs.addTab(self.pitfalls_tab, self.tr("Pitfalls"))
-        self.tabs.addTab(self.code_tab, self.tr("Code"))
+        titles = {"regression": self.tr("Regression (MSE)"), "mse_vs_ce": self.tr("MSE vs CE"),
+                  "two_ways": self.tr("Two ways"), "pitfalls": self.tr("Pitfalls"),
+                  "code": self.tr("Code")}
+        for name, lazy in self.lazy_panels.items():
+            self.tabs.addTab(lazy, titles[name])
         self.tabs.setDocumentMode(True)
         self.tabs.currentChanged.connect(self._on_tab_changed)
 
@@ -315,8 +354,10 @@ class MainWindow(QMainWindow):
             # GC from walking them during drags, where a full pass costs tens of ms.
             gc.freeze()
         self._result = result
-        for name, view in self.all_views().items():
-            if view.isVisible():  # a hidden tab catches up when it is shown
+        built = self._built_views()
+        for name in self.all_views():
+            view = built.get(name)
+            if view is not None and view.isVisible():  # a hidden tab catches up when shown
                 view.set_result(result)
                 self._stale.discard(name)
             else:
@@ -352,7 +393,7 @@ class MainWindow(QMainWindow):
     def _on_tab_changed(self, _index: int) -> None:
         if self._result is None:
             return
-        for name, view in self.all_views().items():
+        for name, view in self._built_views().items():
             if name in self._stale and view.isVisible():
                 view.set_result(self._result)
                 self._stale.discard(name)

@@ -59,6 +59,7 @@ class SurfaceView(QWidget):
         self.plot = self.plot_widget.getPlotItem()
         self.plot.setAspectLocked(True)
         self.plot.hideButtons()
+        self.plot.layout.setContentsMargins(2, 10, 2, 2)  # room for the colour bar's top label
         self.image = pg.ImageItem(np.zeros((2, 2)), levels=(0, 1))
         self.plot.addItem(self.image)
         self.colorbar = pg.ColorBarItem(values=(0, 1), colorMap=sequential_map(),

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QApplication
 from core import Regression, State, compute
 
 
-def show_tab(window, widget):
-    window.tabs.setCurrentWidget(widget)
+def show_tab(window, view):
+    window.show_view(view)
     QApplication.processEvents()
 
 
@@ -24,7 +24,7 @@ def test_hidden_tabs_catch_up_when_shown(window):
     window.set_state(s)
     QApplication.processEvents()
     assert "mse_vs_ce" in window._stale  # not shown: not drawn
-    show_tab(window, window.mse_vs_ce_view)
+    show_tab(window, "mse_vs_ce")
     assert "mse_vs_ce" not in window._stale
     sweep = window.result().mse_vs_ce
     x, _ = window.mse_vs_ce_view.grad_mse.getData()
@@ -33,7 +33,7 @@ def test_hidden_tabs_catch_up_when_shown(window):
 
 
 def test_mse_vs_ce_shows_the_vanishing_gradient(window):
-    show_tab(window, window.mse_vs_ce_view)
+    show_tab(window, "mse_vs_ce")
     sweep = window.result().mse_vs_ce
     view = window.mse_vs_ce_view
     _, log_ce = view.grad_ce.getData()
@@ -49,7 +49,7 @@ def test_mse_vs_ce_shows_the_vanishing_gradient(window):
 
 def test_two_ways_agree_and_grad_accumulates(window):
     window.set_state(State(regression=Regression(x=(1.0, 2.0), y=(1.0, 3.0), w=0.5, b=0.0)))
-    show_tab(window, window.two_ways_tab)
+    show_tab(window, "two_ways")
     t = window.result().two_ways
     r = window.result().regression
     tab = window.two_ways_tab
@@ -62,7 +62,7 @@ def test_two_ways_agree_and_grad_accumulates(window):
 
 
 def test_pitfall_cards_run_torch_and_show_its_real_errors(window, qtbot):
-    show_tab(window, window.pitfalls_tab)
+    show_tab(window, "pitfalls")
     tab = window.pitfalls_tab
     expected = {"A": r"does not require grad", "B": r"does not require grad",
                 "C": r"backward through the graph a second time",
@@ -87,7 +87,7 @@ def test_code_tab_script_reproduces_the_numbers(window, tmp_path):
     s = State(logits=(1.5, -0.5, 0.25), target=(0.2, 0.5, 0.3), temperature=0.8,
               label_smoothing=0.05, reduction="sum")
     window.set_state(s)
-    show_tab(window, window.code_tab)
+    show_tab(window, "code")
     script = window.code_tab.code.text()
     path = tmp_path / "script.py"
     path.write_text(script)
