@@ -95,6 +95,17 @@ def _mapping(name: str, value: Any) -> Mapping[str, Any]:
     return value
 
 
+def _grid(name: str, value: Any, limits: tuple[int, int]) -> int:
+    return _integer(name, value, *limits, f"an integer from {limits[0]} to {limits[1]}")
+
+
+def _section(cls: type, name: str, data: Any) -> Any:
+    """A nested part of the State from its JSON object: known keys only, defaults for the rest."""
+    data = _mapping(name, data)
+    _known_keys(name, data, cls)
+    return cls(**data)
+
+
 def _known_keys(name: str, data: Mapping[str, Any], cls: type) -> None:
     known = {f.name for f in fields(cls)}
     unknown = sorted(str(k) for k in data if k not in known)
@@ -122,14 +133,11 @@ class Surface:
                 or self.axes[0] == self.axes[1]):
             raise _fail("surface.axes", "two different class indices [i, j]", self.axes)
         object.__setattr__(self, "range", _range("surface.range", self.range, MAX_ABS_LOGIT))
-        _integer("surface.grid", self.grid, *SURFACE_GRID_LIMITS,
-                 f"an integer from {SURFACE_GRID_LIMITS[0]} to {SURFACE_GRID_LIMITS[1]}")
+        _grid("surface.grid", self.grid, SURFACE_GRID_LIMITS)
 
     @classmethod
     def from_dict(cls, data: Any) -> Surface:
-        data = _mapping("surface", data)
-        _known_keys("surface", data, cls)
-        return cls(**data)
+        return _section(cls, "surface", data)
 
 
 @dataclass(frozen=True)
@@ -169,14 +177,11 @@ class Regression:
         for name in ("w_range", "b_range"):
             object.__setattr__(self, name, _range(f"regression.{name}", getattr(self, name),
                                                   MAX_ABS_DATA))
-        _integer("regression.grid", self.grid, *REGRESSION_GRID_LIMITS,
-                 f"an integer from {REGRESSION_GRID_LIMITS[0]} to {REGRESSION_GRID_LIMITS[1]}")
+        _grid("regression.grid", self.grid, REGRESSION_GRID_LIMITS)
 
     @classmethod
     def from_dict(cls, data: Any) -> Regression:
-        data = _mapping("regression", data)
-        _known_keys("regression", data, cls)
-        return cls(**data)
+        return _section(cls, "regression", data)
 
 
 # --------------------------------------------------------------------------- State

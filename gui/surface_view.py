@@ -54,6 +54,8 @@ class SurfaceView(QWidget):
         self.toggle_3d.toggled.connect(self._on_3d_toggled)
         self.info = ReadoutLabel(2, parent=self)
         self.info.setAccessibleName(self.tr("Gradient at the current point"))
+        self.info.setToolTip(self.tr("The arrow points along −∇L, downhill; its length grows "
+                                     "with |∇L|, so a vanishing gradient draws almost none"))
 
         self.plot_widget = new_plot_widget(self, self.tr("Loss surface heatmap"))
         self.plot = self.plot_widget.getPlotItem()
@@ -153,8 +155,8 @@ class SurfaceView(QWidget):
         inside = lo <= x <= hi and lo <= y <= hi
         where = "" if inside else self.tr(" (outside the plotted range)")
         set_text(self.info,
-            self.tr("At (a%1, a%2) = (%3, %4)%5: %6 = %7, −∇%6 = (%8, %9); the arrow "
-                    "points downhill, its length grows with |∇%6|")
+            self.tr("At (a%1, a%2) = (%3, %4)%5: %6 = %7, −∇%6 = (%8, %9), the arrow "
+                    "(downhill)")
             .replace("%1", sub(i)).replace("%2", sub(j))
             .replace("%3", f"{x:.3g}").replace("%4", f"{y:.3g}").replace("%5", where)
             .replace("%6", name).replace("%7", fmt(result.losses[surface.loss], 4))

@@ -6,6 +6,7 @@ import torch
 import torch.nn.functional as F
 
 from core import State, compute
+from tests.reference_math import numpy_y_eff
 
 FD_STEP = 1e-6
 FD_TOL = 1e-7      # central differences: O(h²) truncation plus O(eps/h) rounding
@@ -17,12 +18,7 @@ def numpy_losses(state: State, logits: np.ndarray) -> tuple[float, float]:
     log_p = z - (z.max() + np.log(np.exp(z - z.max()).sum()))
     p = np.exp(log_p)
     n = len(logits)
-    y = np.zeros(n)
-    if state.target_is_index:
-        y[state.target] = 1.0
-    else:
-        y[:] = state.target
-    y_eff = (1 - state.label_smoothing) * y + state.label_smoothing / n
+    y_eff = numpy_y_eff(state)
     ce = -(y_eff * log_p).sum()
     mse = ((p - y_eff) ** 2).sum() / (n if state.reduction == "mean" else 1)
     return float(ce), float(mse)

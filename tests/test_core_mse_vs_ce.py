@@ -5,6 +5,7 @@ import pytest
 
 from core import Regression, State, Surface, compute
 from core.mse_vs_ce import mse_vs_ce
+from tests.reference_math import numpy_y_eff
 
 STATES = [
     State(),
@@ -23,12 +24,7 @@ def closed_forms(state: State, c: int, a_c: np.ndarray):
     log_p = z - z.max(axis=1, keepdims=True)
     log_p -= np.log(np.exp(log_p).sum(axis=1, keepdims=True))
     p = np.exp(log_p)
-    y = np.zeros(n)
-    if state.target_is_index:
-        y[state.target] = 1.0
-    else:
-        y[:] = state.target
-    y_eff = (1 - state.label_smoothing) * y + state.label_smoothing / n
+    y_eff = numpy_y_eff(state)
     scale = 1 / n if state.reduction == "mean" else 1.0
     ce = -(y_eff * log_p).sum(axis=1)
     mse = scale * ((p - y_eff) ** 2).sum(axis=1)
