@@ -16,12 +16,24 @@ def fmt(x: float, digits: int = 6) -> str:
 
 
 def fmt_fit(x: float, chars: int) -> str:
-    """fmt(x) with as many digits as fit in `chars` characters (at least 1)."""
-    for digits in range(6, 0, -1):
-        text = fmt(x, digits)
-        if len(text) <= chars:
-            return text
-    return text
+    """x in at most `chars` characters, keeping as many digits as fit: fixed point while it
+    keeps the number (0.340999 → 0.341), scientific when it would not (2.7e-05)."""
+    text = fmt(x)
+    if len(text) <= chars or not math.isfinite(x):
+        return text
+    x += 0.0
+    fixed = [f"{x:.{k}f}" for k in range(6, -1, -1)]
+    fixed = [t for t in fixed if x == 0 or float(t) != 0]
+    scientific = [f"{x:.{k}e}" for k in range(4, -1, -1)]
+    fitting = [t for t in fixed + scientific if len(t) <= chars]
+    if not fitting:
+        return scientific[-1]
+    return max(fitting, key=_significant_digits)  # fixed point wins a tie
+
+
+def _significant_digits(text: str) -> int:
+    mantissa = text.lstrip("-").split("e")[0].replace(".", "").lstrip("0")
+    return len(mantissa)
 
 
 def fmt_cell(x: float) -> str:

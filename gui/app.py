@@ -11,7 +11,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from gui.plot_style import configure_pyqtgraph
-from gui.torch_loader import preload
+from gui.torch_loader import finish_import, preload
 
 
 def _report_startup(app: QApplication, window, launched: float) -> None:
@@ -61,6 +61,7 @@ def run_app(argv: list[str]) -> int:
     wake.start(200)
     code = app.exec()
     window.close()
+    finish_import()  # quitting while torch still loads must not crash on the way out
     return code
 
 

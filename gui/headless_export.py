@@ -44,6 +44,12 @@ def export_figure(state: State, out: str | Path, view: str = "all",
     from gui.plot_style import configure_pyqtgraph
 
     format_of(out)  # refuse an unknown format before any work
+    folder = Path(out).resolve().parent
+    if not folder.is_dir() or not os.access(folder, os.W_OK):
+        raise_early = f"{out}: cannot write (no writable folder {folder})"
+        from gui.figure_export import ExportError
+
+        raise ExportError(raise_early)
     quiet_offscreen_messages()
     app = QApplication.instance() or QApplication(["loss-lens-export"])
     configure_pyqtgraph()

@@ -42,8 +42,7 @@ class JacobianView(QWidget):
         self.plot = self.plot_widget.getPlotItem()
         self.plot.setLabel("bottom", self.tr("j (logit a_j)"))
         self.plot.setLabel("left", self.tr("i (probability p_i)"))
-        self.plot.invertY(True)
-        self.plot.setAspectLocked(True)
+        self.plot.invertY(True)  # row 0 at the top, as in a matrix
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()
         self.plot.layout.setContentsMargins(2, 10, 2, 2)  # room for the colour bar's top label
@@ -84,7 +83,7 @@ class JacobianView(QWidget):
         ticks = [[(i, str(i)) for i in range(n)]] if n <= 32 else None
         self.plot.getAxis("bottom").setTicks(ticks)
         self.plot.getAxis("left").setTicks(ticks)
-        self.plot.setRange(xRange=(-0.5, n - 0.5), yRange=(-0.5, n - 0.5), padding=0.02)
+        self.plot.setRange(xRange=(-0.5, n - 0.5), yRange=(-0.5, n - 0.5), padding=0)
         if self.selected_row is not None and self.selected_row >= n:
             self.selected_row = None
         self._n = n

@@ -582,7 +582,7 @@ class RegressionTab(StateEditor):
         inside = wlo <= w <= whi and blo <= b <= bhi
         where = "" if inside else self.tr(" · (w, b) off the map: Fit view")
         if reg.diverged:
-            text = self.tr("⚠ Diverged after %1 steps:\nη = %2 is too large%3")
+            text = self.tr("⚠ Diverged after %1 step(s):\nη = %2 is too large%3")
         else:
             text = self.tr("−∇L = (%4, %5) (red arrow)\nafter %1 steps L = %6%3")
         set_text(self.surface_readout,

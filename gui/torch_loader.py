@@ -35,6 +35,14 @@ def preload() -> threading.Thread:
         return _import_thread
 
 
+def finish_import(timeout: float = 60.0) -> None:
+    """Let a running import end before the interpreter does: a daemon thread stopped in the
+    middle of loading torch's C extensions can crash the process at exit."""
+    thread = _import_thread
+    if thread is not None and thread.is_alive():
+        thread.join(timeout)
+
+
 class TorchLoader(QObject):
     ready = Signal()
     failed = Signal(str)

@@ -18,7 +18,7 @@ def main(out: str, timeout: float) -> int:
         colours = {image.pixel(x, y) for x in range(0, image.width(), 23)
                    for y in range(0, image.height(), 23)}
         if len(colours) > 50:  # an empty X root is one colour; the window has many
-            time.sleep(1.0)   # let the first result render too
+            time.sleep(0.2)
             QGuiApplication.primaryScreen().grabWindow(0).save(out)
             return 0
         time.sleep(0.25)

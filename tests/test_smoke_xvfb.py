@@ -5,6 +5,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -32,7 +33,8 @@ def xvfb_display():
     server.wait(10)
 
 
-def test_app_shows_a_window_and_quits_cleanly(xvfb_display, tmp_path):
+@pytest.mark.parametrize("settle", [1.0, 0.0], ids=["after-start-up", "while-torch-loads"])
+def test_app_shows_a_window_and_quits_cleanly(xvfb_display, tmp_path, settle):
     env = {k: v for k, v in os.environ.items() if not k.startswith("QT_")}
     env.update(DISPLAY=xvfb_display, QT_QPA_PLATFORM="xcb", HOME=str(tmp_path),
                XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_RUNTIME_DIR=str(tmp_path))
@@ -46,12 +48,13 @@ def test_app_shows_a_window_and_quits_cleanly(xvfb_display, tmp_path):
         assert app.poll() is None, app.stderr.read()
         assert grab.returncode == 0, grab.stderr
         assert shot.stat().st_size > 10_000
+        time.sleep(settle)
         app.send_signal(signal.SIGTERM)
         _, stderr = app.communicate(timeout=20)
     finally:
         if app.poll() is None:
             app.kill()
-    assert app.returncode == 0, stderr
+    assert app.returncode == 0, f"exit status {app.returncode}: {stderr}"
     assert "Traceback" not in stderr
     keep = os.environ.get("LOSS_LENS_SMOKE_SHOT")
     if keep:
