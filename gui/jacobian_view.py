@@ -157,8 +157,8 @@ class JacobianView(QWidget):
         more = ", …" if self._n > 6 else ""
         diff = float(np.abs(jac.autograd[i] - jac.formula[i]).max())
         set_text(self.info,
-            self.tr("Row %1 = torch.autograd.grad(p[%1], a, retain_graph=True) = "
-                    "[%2%3]; max |autograd − formula| = %4 %5")
+            self.tr("Row %1 = ∂p[%1]/∂a by autograd, as torch.autograd.grad(p[%1], a, "
+                    "retain_graph=True) gives it = [%2%3]; max |autograd − formula| = %4 %5")
             .replace("%1", str(i)).replace("%2", shown).replace("%3", more)
             .replace("%4", fmt_diff(diff)).replace("%5", "✓" if diff < 1e-12 else "✗"))
 

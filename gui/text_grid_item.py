@@ -12,7 +12,9 @@ from collections.abc import Sequence
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtGui import QColor, QFont, QPainter, QStaticText
+
+MAX_CACHED = 4096  # laid-out strings kept; a Jacobian shows at most 100
 
 
 class TextGridItem(pg.GraphicsObject):
@@ -28,11 +30,25 @@ class TextGridItem(pg.GraphicsObject):
         self._texts: list[str] = []
         self._colors: list[QColor] = []
         self._bounds = QRectF()
+        # laid-out texts by string: the same values come back frame after frame
+        self._static: dict[str, QStaticText] = {}
 
     def set_font_size(self, point_size: float) -> None:
         if point_size != self._font.pointSizeF():
             self._font.setPointSizeF(point_size)
+            self._static.clear()
             self.update()
+
+    def _laid_out(self, text: str) -> QStaticText:
+        static = self._static.get(text)
+        if static is None:
+            if len(self._static) > MAX_CACHED:
+                self._static.clear()
+            static = QStaticText(text)
+            static.setTextFormat(Qt.TextFormat.PlainText)
+            static.prepare(font=self._font)
+            self._static[text] = static
+        return static
 
     def set_texts(self, xs: Sequence[float], ys: Sequence[float], texts: Sequence[str],
                   colors: Sequence[QColor]) -> None:
@@ -62,14 +78,13 @@ class TextGridItem(pg.GraphicsObject):
         painter.save()
         painter.resetTransform()
         painter.setFont(self._font)
-        metrics = painter.fontMetrics()
-        height = metrics.height()
         ax, ay = self._anchor
         for x, y, text, colour in zip(self._xs, self._ys, self._texts, self._colors,
                                       strict=True):
             point = to_device.map(QPointF(x, y))
-            width = metrics.horizontalAdvance(text)
+            static = self._laid_out(text)
+            size = static.size()
             painter.setPen(colour)
-            painter.drawText(QRectF(point.x() - ax * width, point.y() - ay * height,
-                                    width + 2, height), Qt.AlignmentFlag.AlignLeft, text)
+            painter.drawStaticText(QPointF(point.x() - ax * size.width(),
+                                           point.y() - ay * size.height()), static)
         painter.restore()
