@@ -59,3 +59,15 @@ def test_app_shows_a_window_and_quits_cleanly(xvfb_display, tmp_path, settle):
     keep = os.environ.get("LOSS_LENS_SMOKE_SHOT")
     if keep:
         shutil.copy(shot, keep)
+
+
+def test_3d_surface_renders_with_opengl(xvfb_display, tmp_path):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("QT_")}
+    env.update(DISPLAY=xvfb_display, QT_QPA_PLATFORM="xcb", HOME=str(tmp_path),
+               XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_RUNTIME_DIR=str(tmp_path))
+    out = subprocess.run([sys.executable, str(ROOT / "tests" / "gl_surface_probe.py")],
+                         cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    if out.returncode == 3:
+        pytest.skip(f"no OpenGL on this X server: {out.stdout.strip()}")
+    assert out.returncode == 0, out.stderr
+    assert int(out.stdout.strip().splitlines()[-1]) > 20  # a coloured surface, not a blank
