@@ -8,9 +8,8 @@ import numpy as np
 
 from core.classifier import compute_classifier
 from core.regression import compute_regression
-from core.result import Result, SoftmaxRatio
+from core.result import LazySurfaces, Result, SoftmaxRatio
 from core.state import State
-from core.surfaces import logit_surfaces
 
 MAX_EXP = 709.0  # e^709.78 is the largest float64
 
@@ -21,7 +20,7 @@ def compute(state: State) -> Result:
         state=state,
         classifier=classifier,
         ratio=_top_two_ratio(state, classifier.probs),
-        surfaces=logit_surfaces(state),
+        surfaces=LazySurfaces(state),
         regression=compute_regression(state.regression, state.reduction),
     )
 

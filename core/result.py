@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Any
@@ -13,8 +14,8 @@ from core.classifier import ClassifierResult, GradientWays
 from core.code_generator import generate_script
 from core.mse_vs_ce import MseVsCe, mse_vs_ce
 from core.regression import RegressionResult
-from core.state import State
-from core.surfaces import LossSurface
+from core.state import LOSS_NAMES, State
+from core.surfaces import LossSurface, logit_surfaces
 from core.two_ways import TwoWays, two_ways
 
 
@@ -29,12 +30,34 @@ class SoftmaxRatio:
     ratio_from_probs: float  # p_i / p_j as the softmax computed them
 
 
+class LazySurfaces(Mapping[str, LossSurface]):
+    """The loss surfaces of a State, each computed the first time it is asked for: the
+    window draws one of them per frame, so the other is not computed every frame."""
+
+    def __init__(self, state: State) -> None:
+        self._state = state
+        self._done: dict[str, LossSurface] = {}
+
+    def __getitem__(self, loss: str) -> LossSurface:
+        if loss not in self._done:
+            if loss not in LOSS_NAMES:
+                raise KeyError(loss)
+            self._done.update(logit_surfaces(self._state, (loss,)))
+        return self._done[loss]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(LOSS_NAMES)
+
+    def __len__(self) -> int:
+        return len(LOSS_NAMES)
+
+
 @dataclass(frozen=True)
 class Result:
     state: State
     classifier: ClassifierResult
     ratio: SoftmaxRatio
-    surfaces: dict[str, LossSurface]
+    surfaces: Mapping[str, LossSurface]
     regression: RegressionResult
 
     # Shortcuts the views and the CLI read most.

@@ -38,8 +38,9 @@ def grid_axis(lo: float, hi: float, n: int) -> torch.Tensor:
     return torch.linspace(lo, hi, n, dtype=DTYPE)
 
 
-def logit_surfaces(state: State) -> dict[str, LossSurface]:
-    """Cross-entropy and MSE over (a_i, a_j) on the state's grid, both from one pass."""
+def logit_surfaces(state: State, losses: tuple[str, ...] = ("cross_entropy", "mse")
+                   ) -> dict[str, LossSurface]:
+    """The asked-for surfaces (CE and/or MSE) over (a_i, a_j) on the state's grid, in one pass."""
     i, j = state.surface.axes
     lo, hi = state.surface.range
     n = state.n_classes
@@ -72,8 +73,14 @@ def logit_surfaces(state: State) -> dict[str, LossSurface]:
     total = e_i + e_j + e_rest
     lse = top + torch.log(total)
 
-    # CE = -Σ y_k log p_k = lse·Σy - Σ y_k z_k; the second sum is an outer sum of vectors.
-    ce = lse * y.sum() - ((y[i] * zi + torch.dot(y_rest, z_rest)) + y[j] * zj)
+    xs = frozen(axis)
+    out: dict[str, LossSurface] = {}
+    if "cross_entropy" in losses:
+        # CE = -Σ y_k log p_k = lse·Σy - Σ y_k z_k; the second sum is an outer sum.
+        ce = lse * y.sum() - ((y[i] * zi + torch.dot(y_rest, z_rest)) + y[j] * zj)
+        out["cross_entropy"] = LossSurface("cross_entropy", (i, j), xs, xs, frozen(ce))
+    if "mse" not in losses:
+        return out
 
     p_i = e_i.div_(total)
     p_j = e_j.div_(total)
@@ -85,8 +92,5 @@ def logit_surfaces(state: State) -> dict[str, LossSurface]:
     if state.reduction == "mean":
         mse /= n
 
-    xs = frozen(axis)
-    return {
-        "cross_entropy": LossSurface("cross_entropy", (i, j), xs, xs, frozen(ce)),
-        "mse": LossSurface("mse", (i, j), xs, xs, frozen(mse)),
-    }
+    out["mse"] = LossSurface("mse", (i, j), xs, xs, frozen(mse))
+    return out

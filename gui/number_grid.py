@@ -2,7 +2,8 @@
 
 QTableView asks the model for ~10 roles per cell through Python on every repaint and lays
 out each cell's text with the style: measured at ~40% of a frame for a 10×7 table. This
-widget keeps the formatted strings and colours and paints only the visible rows.
+widget keeps the numbers and formats and paints only the rows in view (with 1024 classes,
+formatting every cell each frame would cost more than drawing the visible ones).
 Hovering a cell shows its column's meaning and the full-precision value.
 """
 
@@ -35,8 +36,8 @@ class NumberGrid(QAbstractScrollArea):
         self._headers: list[str] = []
         self._tips: list[str] = []
         self._values: list[np.ndarray] = []
-        self._texts: list[list[str]] = []
-        self._colours: list[list[QColor | None]] = []
+        self._colour_of: Callable[[float], QColor | None] | None = None
+        self._coloured: list[bool] = []
 
     # ------------------------------------------------------------------ data
     def set_headers(self, headers: Sequence[str], tips: Sequence[str]) -> None:
@@ -50,10 +51,8 @@ class NumberGrid(QAbstractScrollArea):
         flagged in `coloured` (all columns when it is None)."""
         rows_before = self.row_count()
         self._values = [np.asarray(c) for c in columns]
-        self._texts = [[fmt(v) for v in c] for c in self._values]
-        flags = coloured if coloured is not None else [True] * len(self._values)
-        self._colours = [[colour_of(v) if colour_of and flag else None for v in c]
-                         for c, flag in zip(self._values, flags, strict=True)]
+        self._colour_of = colour_of
+        self._coloured = list(coloured) if coloured is not None else [True] * len(columns)
         if self.row_count() != rows_before:
             self._update_scrollbar()
         self.viewport().update()
@@ -65,7 +64,7 @@ class NumberGrid(QAbstractScrollArea):
         return len(self._headers)
 
     def text(self, row: int, column: int) -> str:
-        return self._texts[column][row]
+        return fmt(float(self._values[column][row]))
 
     def value(self, row: int, column: int) -> float:
         return float(self._values[column][row])
@@ -124,7 +123,6 @@ class NumberGrid(QAbstractScrollArea):
         columns = [self._column_rect(c) for c in range(len(self._headers))]
         # narrow columns show fewer digits rather than clip; the tooltip has them all
         chars = max(1, (columns[0][1] - 8) // max(1, self.fontMetrics().horizontalAdvance("0")))
-        fits = all(len(t) <= chars for texts in self._texts for t in texts)
         right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         painter.fillRect(QRect(0, 0, rect.width(), head_h), palette.button())
         painter.fillRect(QRect(0, head_h, index_w, rect.height()), palette.button())
@@ -146,11 +144,12 @@ class NumberGrid(QAbstractScrollArea):
                 painter.fillRect(QRect(index_w, y, rect.width() - index_w, row_h), alternate)
             painter.setPen(header_colour)
             painter.drawText(QRect(0, y, index_w - 4, row_h), right, str(row))
-            for (x, width), texts, colours, values in zip(columns, self._texts, self._colours,
-                                                          self._values, strict=False):
-                painter.setPen(colours[row] or text_colour)
-                text = texts[row] if fits else fmt_fit(values[row], chars)
-                painter.drawText(QRect(x, y, width - 6, row_h), right, text)
+            for (x, width), values, coloured in zip(columns, self._values, self._coloured,
+                                                    strict=False):
+                value = float(values[row])
+                colour = self._colour_of(value) if coloured and self._colour_of else None
+                painter.setPen(colour or text_colour)
+                painter.drawText(QRect(x, y, width - 6, row_h), right, fmt_fit(value, chars))
         painter.setPen(grid_colour)
         painter.drawLine(0, head_h - 1, rect.width(), head_h - 1)
         painter.drawLine(index_w - 1, 0, index_w - 1, rect.height())

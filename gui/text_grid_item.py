@@ -31,7 +31,7 @@ class TextGridItem(pg.GraphicsObject):
         self._colors: list[QColor] = []
         self._bounds = QRectF()
         # laid-out texts by string: the same values come back frame after frame
-        self._static: dict[str, QStaticText] = {}
+        self._static: dict[str, tuple[QStaticText, float, float]] = {}
 
     def set_font_size(self, point_size: float) -> None:
         if point_size != self._font.pointSizeF():
@@ -39,16 +39,19 @@ class TextGridItem(pg.GraphicsObject):
             self._static.clear()
             self.update()
 
-    def _laid_out(self, text: str) -> QStaticText:
-        static = self._static.get(text)
-        if static is None:
+    def _laid_out(self, text: str) -> tuple[QStaticText, float, float]:
+        """The text laid out once, with its width and height."""
+        entry = self._static.get(text)
+        if entry is None:
             if len(self._static) > MAX_CACHED:
                 self._static.clear()
             static = QStaticText(text)
             static.setTextFormat(Qt.TextFormat.PlainText)
             static.prepare(font=self._font)
-            self._static[text] = static
-        return static
+            size = static.size()
+            entry = (static, size.width(), size.height())
+            self._static[text] = entry
+        return entry
 
     def set_texts(self, xs: Sequence[float], ys: Sequence[float], texts: Sequence[str],
                   colors: Sequence[QColor]) -> None:
@@ -74,17 +77,20 @@ class TextGridItem(pg.GraphicsObject):
     def paint(self, painter: QPainter, option, widget=None) -> None:
         if not self._texts:
             return
-        to_device = painter.transform()
+        t = painter.transform()
+        # device positions of all labels at once (the item's transform is affine)
+        px = t.m11() * self._xs + t.m21() * self._ys + t.dx()
+        py = t.m12() * self._xs + t.m22() * self._ys + t.dy()
         painter.save()
         painter.resetTransform()
         painter.setFont(self._font)
         ax, ay = self._anchor
-        for x, y, text, colour in zip(self._xs, self._ys, self._texts, self._colors,
+        pen = None
+        for x, y, text, colour in zip(px.tolist(), py.tolist(), self._texts, self._colors,
                                       strict=True):
-            point = to_device.map(QPointF(x, y))
-            static = self._laid_out(text)
-            size = static.size()
-            painter.setPen(colour)
-            painter.drawStaticText(QPointF(point.x() - ax * size.width(),
-                                           point.y() - ay * size.height()), static)
+            static, width, height = self._laid_out(text)
+            if colour is not pen:
+                painter.setPen(colour)
+                pen = colour
+            painter.drawStaticText(QPointF(x - ax * width, y - ay * height), static)
         painter.restore()
