@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.figure_export import SCALES
+
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("dialogs", text)
@@ -72,7 +74,7 @@ class ExportDialog(QDialog):
         self.view.setAccessibleName(_tr("View to export"))
         self.view.setToolTip(_tr("The whole window or one view"))
         self.scale = QComboBox(self)
-        for s in (1, 2, 3):
+        for s in SCALES:
             self.scale.addItem(f"{s}×", s)
         self.scale.setAccessibleName(_tr("PNG scale"))
         self.scale.setToolTip(_tr("Pixels per screen pixel of a PNG; SVG is vector"))

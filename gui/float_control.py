@@ -12,10 +12,19 @@ range, Page Up/Down by 1/20, and Shift+arrows by one tick (fine).
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QDoubleSpinBox, QHBoxLayout, QLabel, QSizePolicy, QSlider, QWidget
+from PySide6.QtWidgets import (
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QSizePolicy,
+    QSlider,
+    QWidget,
+)
 
 TICKS = 2000  # slider resolution: 1/2000 of its range
 
@@ -142,3 +151,22 @@ class FloatControl(QWidget):
             self.slider.setValue(self._to_slider(value))
             self.slider.blockSignals(False)
         self.value_edited.emit(value)
+
+
+def replace_rows(old: list[FloatControl], layout: QLayout, n: int,
+                 make_row: Callable[[int], FloatControl],
+                 on_edit: Callable[[int, float], None]) -> list[FloatControl]:
+    """n new rows, one per class, in place of `old` (which are deleted).
+
+    Rows exist once per number of classes: only a change of N re-creates them.
+    """
+    for row in old:
+        row.setParent(None)
+        row.deleteLater()
+    rows = []
+    for i in range(n):
+        row = make_row(i)
+        row.value_edited.connect(lambda v, i=i: on_edit(i, v))
+        layout.addWidget(row)
+        rows.append(row)
+    return rows

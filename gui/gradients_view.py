@@ -12,17 +12,13 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from core.number_format import fmt, fmt_diff
 from gui.number_grid import NumberGrid
-from gui.plot_style import NEGATIVE_COLOR, POSITIVE_COLOR
+from gui.plot_style import sign_color
 from gui.readout_label import ReadoutLabel, set_text
 
 if TYPE_CHECKING:
     from core.result import Result
 
 AGREE_BELOW = 1e-12  # relative to 1/T, since every gradient scales with it
-
-
-def sign_colour(value: float):
-    return POSITIVE_COLOR if value > 0 else (NEGATIVE_COLOR if value < 0 else None)
 
 
 class GradientsView(QWidget):
@@ -64,7 +60,7 @@ class GradientsView(QWidget):
             [c.probs, c.grad_cross_entropy.autograd, c.grad_cross_entropy.backward,
              c.grad_cross_entropy.formula, c.grad_mse.autograd, c.grad_mse.backward,
              c.grad_mse.formula],
-            colour_of=sign_colour, coloured=[False] + [True] * 6)
+            colour_of=sign_color, coloured=[False] + [True] * 6)
         tolerance = AGREE_BELOW / s.temperature
         verdict = (self.tr("all ways agree ✓") if result.max_abs_diff <= tolerance
                    else self.tr("ways disagree ✗"))

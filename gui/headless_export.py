@@ -45,11 +45,8 @@ def export_figure(state: State, out: str | Path, view: str = "all",
 
     format_of(out)  # refuse an unknown format before any work
     folder = Path(out).resolve().parent
-    if not folder.is_dir() or not os.access(folder, os.W_OK):
-        raise_early = f"{out}: cannot write (no writable folder {folder})"
-        from gui.figure_export import ExportError
-
-        raise ExportError(raise_early)
+    if not folder.is_dir() or not os.access(folder, os.W_OK):  # say so before rendering
+        raise ExportError(f"{out}: cannot write (no writable folder {folder})")
     quiet_offscreen_messages()
     app = QApplication.instance() or QApplication(["loss-lens-export"])
     configure_pyqtgraph()

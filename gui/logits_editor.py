@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from core.state import MAX_ABS_LOGIT, State
 from core.state_edits import MAX_SLIDER_CLASSES, generated_logits, set_logit
-from gui.float_control import FloatControl
+from gui.float_control import FloatControl, replace_rows
 from gui.state_editor import StateEditor
 from gui.state_store import StateStore
 
@@ -79,21 +79,17 @@ class LogitsEditor(StateEditor):
         return (self.mean.value(), self.sigma.value(), self.seed.value())
 
     def _rebuild_rows(self, n: int) -> None:
-        for row in self.rows:
-            row.setParent(None)
-            row.deleteLater()
-        self.rows = []
-        for i in range(n):
-            row = FloatControl(f"a{i}", slider_range=SLIDER_RANGE,
-                               entry_range=(-MAX_ABS_LOGIT, MAX_ABS_LOGIT), decimals=4,
-                               step=0.1, label_width=28,
-                               accessible_name=self.tr("Logit a%1").replace("%1", str(i)),
-                               tooltip=self.tr("Logit a%1: drag within −10…10, or type any "
-                                               "value within ±10000").replace("%1", str(i)),
-                               parent=self.rows_box)
-            row.value_edited.connect(lambda v, i=i: self._on_logit_edited(i, v))
-            self.rows_layout.addWidget(row)
-            self.rows.append(row)
+        def make_row(i: int) -> FloatControl:
+            return FloatControl(f"a{i}", slider_range=SLIDER_RANGE,
+                                entry_range=(-MAX_ABS_LOGIT, MAX_ABS_LOGIT), decimals=4,
+                                step=0.1, label_width=28,
+                                accessible_name=self.tr("Logit a%1").replace("%1", str(i)),
+                                tooltip=self.tr("Logit a%1: drag within −10…10, or type any "
+                                                "value within ±10000").replace("%1", str(i)),
+                                parent=self.rows_box)
+
+        self.rows = replace_rows(self.rows, self.rows_layout, n, make_row,
+                                 self._on_logit_edited)
 
     def set_state(self, state: State) -> None:
         n = state.n_classes

@@ -288,7 +288,6 @@ class MainWindow(QMainWindow):
 
         grid = two_by_two(self.softmax_view, self.jacobian_view, self.surface_view,
                           self.gradients_view)
-        self.view_grid = grid
 
         self.tabs = QTabWidget()
         self.tabs.addTab(grid, self.tr("Classifier"))

@@ -59,8 +59,9 @@ def symmetric_levels(values_abs_max: float) -> tuple[float, float]:
     return (-m, m)
 
 
-def sign_color(value: float) -> QColor:
-    return POSITIVE_COLOR if value > 0 else NEGATIVE_COLOR
+def sign_color(value: float) -> QColor | None:
+    """Red for positive, blue for negative, None (the text colour) for zero."""
+    return POSITIVE_COLOR if value > 0 else (NEGATIVE_COLOR if value < 0 else None)
 
 
 # Colour levels never span less than this: pyqtgraph divides by the span, and a subnormal

@@ -150,7 +150,6 @@ class RegressionTab(StateEditor):
 
         grid = two_by_two(self._build_data_panel(), self._build_surface_panel(),
                           self._build_slice_panel(), self._build_steps_panel())
-        self.view_grid = grid
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -72,11 +72,6 @@ class StateStore(QObject):
         """Announce the current state again (e.g. once at start-up)."""
         self._apply(self._state)
 
-    def flush(self) -> None:
-        """Notify now if a change is pending (for callers that cannot wait for the loop)."""
-        if self._pending:
-            self._flush()
-
     def _flush(self) -> None:
         if not self._pending:
             return

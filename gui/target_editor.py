@@ -22,7 +22,7 @@ from core.state_edits import (
     set_target_probability,
     soft_target,
 )
-from gui.float_control import FloatControl
+from gui.float_control import FloatControl, replace_rows
 from gui.state_editor import StateEditor
 from gui.state_store import StateStore
 
@@ -99,21 +99,18 @@ class TargetEditor(StateEditor):
             self.radios.append(radio)
 
     def _rebuild_probs(self, n: int) -> None:
-        for row in self.prob_rows:
-            row.setParent(None)
-            row.deleteLater()
-        self.prob_rows = []
-        for i in range(n):
-            row = FloatControl(f"y{i}", slider_range=(0.0, 1.0), entry_range=(0.0, 1.0),
-                               decimals=4, step=0.01, label_width=28,
-                               accessible_name=self.tr("Target probability %1")
-                               .replace("%1", str(i)),
-                               tooltip=self.tr("Target probability of class %1; the others "
-                                               "rescale so all sum to 1").replace("%1", str(i)),
-                               parent=self.prob_box)
-            row.value_edited.connect(lambda v, i=i: self._on_prob_edited(i, v))
-            self.prob_layout.addWidget(row)
-            self.prob_rows.append(row)
+        def make_row(i: int) -> FloatControl:
+            return FloatControl(f"y{i}", slider_range=(0.0, 1.0), entry_range=(0.0, 1.0),
+                                decimals=4, step=0.01, label_width=28,
+                                accessible_name=self.tr("Target probability %1")
+                                .replace("%1", str(i)),
+                                tooltip=self.tr("Target probability of class %1; the others "
+                                                "rescale so all sum to 1")
+                                .replace("%1", str(i)),
+                                parent=self.prob_box)
+
+        self.prob_rows = replace_rows(self.prob_rows, self.prob_layout, n, make_row,
+                                      self._on_prob_edited)
 
     # ------------------------------------------------------------------ state -> widgets
     def set_state(self, state: State) -> None:
