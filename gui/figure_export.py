@@ -16,6 +16,7 @@ from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QWidget
 
 from core.state_file import WriteError, write_atomic
+from gui.axis_cache import vector_axes
 
 FORMATS = ("png", "svg")
 MAX_PIXELS = 100_000_000  # a 10000×10000 picture; beyond, Qt cannot paint it
@@ -79,11 +80,12 @@ def svg_bytes(widget: QWidget, title: str = "Loss Lens") -> bytes:
     generator.setViewBox(QRect(0, 0, widget.width(), widget.height()))
     generator.setTitle(title)
     generator.setDescription("Exported from Loss Lens")
-    painter = QPainter(generator)
-    try:
-        widget.render(painter, QPoint(0, 0))
-    finally:
-        painter.end()
+    with vector_axes(widget):
+        painter = QPainter(generator)
+        try:
+            widget.render(painter, QPoint(0, 0))
+        finally:
+            painter.end()
     buffer.close()
     return bytes(data)
 

@@ -34,6 +34,7 @@ from core.number_format import fmt, fmt_diff
 from core.state import State
 from gui import dialogs
 from gui.app_settings import app_settings, saved_state
+from gui.axis_cache import cache_axes
 from gui.code_tab import CodeTab
 from gui.file_actions import FileActions
 from gui.global_controls import GlobalControls
@@ -90,6 +91,8 @@ class MainWindow(QMainWindow):
         self.gradients_view = GradientsView()
         self.views = {"softmax": self.softmax_view, "jacobian": self.jacobian_view,
                       "surface": self.surface_view, "gradients": self.gradients_view}
+        for view in self.views.values():
+            cache_axes(view)
         # the learning panels, each a tab beside the classifier views, built when first shown
         self.lazy_panels = {
             "regression": LazyPanel(lambda: RegressionTab(self.store)),
@@ -210,6 +213,7 @@ class MainWindow(QMainWindow):
         return {**self.views, **built}
 
     def _on_panel_built(self, name: str, panel: QWidget) -> None:
+        cache_axes(panel)
         if isinstance(panel, StateEditor):
             panel.rejected.connect(self._on_edit_rejected)
             panel.set_state(self.store.state())

@@ -137,19 +137,25 @@ class NumberGrid(QAbstractScrollArea):
         first = self.verticalScrollBar().value()
         count = min(self.row_count() - first, (rect.height() - head_h) // row_h + 1)
         alternate = palette.alternateBase()
+        # the font is fixed-pitch, so a right-aligned text starts len × advance before the
+        # column's edge: drawing at a point skips QPainter's per-call layout of a rectangle
+        advance = self.fontMetrics().horizontalAdvance("0")
+        baseline = (row_h + self.fontMetrics().ascent() - self.fontMetrics().descent()) // 2
         for k in range(max(0, count)):
             row = first + k
             y = head_h + k * row_h
             if row % 2:
                 painter.fillRect(QRect(index_w, y, rect.width() - index_w, row_h), alternate)
             painter.setPen(header_colour)
-            painter.drawText(QRect(0, y, index_w - 4, row_h), right, str(row))
+            label = str(row)
+            painter.drawText(index_w - 4 - len(label) * advance, y + baseline, label)
             for (x, width), values, coloured in zip(columns, self._values, self._coloured,
                                                     strict=False):
                 value = float(values[row])
                 colour = self._colour_of(value) if coloured and self._colour_of else None
                 painter.setPen(colour or text_colour)
-                painter.drawText(QRect(x, y, width - 6, row_h), right, fmt_fit(value, chars))
+                text = fmt_fit(value, chars)
+                painter.drawText(x + width - 6 - len(text) * advance, y + baseline, text)
         painter.setPen(grid_colour)
         painter.drawLine(0, head_h - 1, rect.width(), head_h - 1)
         painter.drawLine(index_w - 1, 0, index_w - 1, rect.height())

@@ -62,6 +62,25 @@ def test_svg_is_vector_and_parses(window, tmp_path):
                                                   str(window.surface_view.height())]
 
 
+def test_svg_axes_stay_vectors_though_cached_on_screen(window, tmp_path):
+    """Axes paint from a pixmap cache on screen; an SVG must still get their text and lines."""
+    import pyqtgraph as pg
+    from PySide6.QtWidgets import QGraphicsItem
+
+    axes = [i for i in window.softmax_view.plot_widget.scene().items()
+            if isinstance(i, pg.AxisItem) and i.isVisible()]
+    cached = QGraphicsItem.CacheMode.DeviceCoordinateCache
+    assert axes and all(a.cacheMode() == cached for a in axes)
+    path = tmp_path / "softmax.svg"
+    assert window.files.export(path, "softmax")
+    root = ET.parse(path).getroot()
+    ns = {"svg": "http://www.w3.org/2000/svg"}
+    assert root.findall(".//svg:image", ns) == []  # bars, axes, labels: no raster at all
+    texts = "".join(t.text or "" for t in root.iter("{http://www.w3.org/2000/svg}text"))
+    assert "0.5" in texts and "class i" in texts
+    assert all(a.cacheMode() == cached for a in axes)  # and the cache is back afterwards
+
+
 def test_export_dialog_request_is_honoured(window, tmp_path, monkeypatch):
     out = tmp_path / "from-dialog.png"
     monkeypatch.setattr(dialogs, "ask_export",
