@@ -6,13 +6,15 @@ PY     := $(VENV)/bin/python
 SYSTEM := $(VENV)/.system-deps
 APP    := $(VENV)/.installed-app
 TEST   := $(VENV)/.installed-test
+# the compiled translations, built from the .ts sources by Qt's lrelease (never committed)
+QM     := $(patsubst %.ts,%.qm,$(wildcard resources/translations/*.ts))
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench translations clean
 
-run: $(APP) $(SYSTEM)
+run: $(APP) $(SYSTEM) $(QM)
 	$(PY) main.py
 
-test: $(TEST) $(SYSTEM)
+test: $(TEST) $(SYSTEM) $(QM)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
 lint: $(TEST)
@@ -20,7 +22,7 @@ lint: $(TEST)
 
 BENCH  := $(VENV)/.installed-bench
 
-bench: $(BENCH) $(SYSTEM)
+bench: $(BENCH) $(SYSTEM) $(QM)
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/run_all.py
 
 $(PY):
@@ -43,5 +45,13 @@ $(BENCH): pyproject.toml | $(PY)
 	$(PY) -m pip install -q -e '.[bench]'
 	touch $@ $(APP)
 
+resources/translations/%.qm: resources/translations/%.ts | $(APP)
+	$(PY) tools/translations.py build
+
+# after changing texts in the code: refresh the .ts files (then translate what is new)
+translations: $(APP)
+	$(PY) tools/translations.py update
+	$(PY) tools/translations.py build
+
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) build *.egg-info $(QM)

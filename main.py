@@ -85,6 +85,10 @@ def build_parser() -> argparse.ArgumentParser:
                         help="pixels before scaling (default 1280x800, one view 800x600)")
     export.add_argument("--scale", metavar="S", type=_scale, default=1.0,
                         help="PNG pixels per screen pixel, e.g. 2 for print (default 1)")
+    export.add_argument("--lang", choices=("en", "zh_CN"), default="en",
+                        help="the language of the figure's texts (default en)")
+    export.add_argument("--theme", choices=("light", "dark"), default="light",
+                        help="light (default) or dark background")
     return parser
 
 
@@ -158,7 +162,8 @@ def run_export(args: argparse.Namespace) -> int:
     from gui.headless_export import export_figure
 
     try:
-        path = export_figure(state, args.out, view=args.view, size=args.size, scale=args.scale)
+        path = export_figure(state, args.out, view=args.view, size=args.size, scale=args.scale,
+                             language=args.lang, theme=args.theme)
     except ExportError as exc:
         fail(str(exc))
     print(path)

@@ -17,31 +17,38 @@ import torch.nn.functional as F
 
 from core.classifier import DTYPE
 from core.code_generator import python_floats
+from core.i18n import QT_TRANSLATE_NOOP
 from core.number_format import fmt
 from core.state import Regression, State
 
 PITFALL_KEYS: tuple[str, ...] = ("A", "B", "C", "D")
+NO_ERROR = QT_TRANSLATE_NOOP("Pitfalls", "No error was raised: this torch version accepted the "
+                                         "step.")
 
 _TITLES = {
-    "A": "w created without requires_grad",
-    "B": "requires_grad_() called after the loss was built",
-    "C": "A second backward through a freed graph",
-    "D": "autograd.grad of a vector output",
+    "A": QT_TRANSLATE_NOOP("Pitfalls", "w created without requires_grad"),
+    "B": QT_TRANSLATE_NOOP("Pitfalls", "requires_grad_() called after the loss was built"),
+    "C": QT_TRANSLATE_NOOP("Pitfalls", "A second backward through a freed graph"),
+    "D": QT_TRANSLATE_NOOP("Pitfalls", "autograd.grad of a vector output"),
 }
 
 _EXPLANATIONS = {
-    "A": "autograd only tracks tensors created with requires_grad=True, so a loss computed "
-         "from a plain w has no path back to w. Create w with requires_grad=True, then build "
-         "the loss.",
-    "B": "The graph is recorded while the loss is computed; switching requires_grad on "
-         "afterwards does not change a graph that already exists. Call requires_grad_() "
-         "first, then recompute the loss.",
-    "C": "After one backward pass torch frees the graph's saved values (retain_graph=False "
-         "by default), so a second gradient through the same graph fails. Pass "
-         "retain_graph=True on every call but the last.",
-    "D": "autograd.grad computes the gradient of a scalar; for the vector p it would need "
-         "to know how to weight the outputs. Take one p_i at a time (row i of the Jacobian), "
-         "or pass grad_outputs.",
+    "A": QT_TRANSLATE_NOOP(
+        "Pitfalls", "autograd only tracks tensors created with requires_grad=True, so a loss "
+                    "computed from a plain w has no path back to w. Create w with "
+                    "requires_grad=True, then build the loss."),
+    "B": QT_TRANSLATE_NOOP(
+        "Pitfalls", "The graph is recorded while the loss is computed; switching requires_grad "
+                    "on afterwards does not change a graph that already exists. Call "
+                    "requires_grad_() first, then recompute the loss."),
+    "C": QT_TRANSLATE_NOOP(
+        "Pitfalls", "After one backward pass torch frees the graph's saved values "
+                    "(retain_graph=False by default), so a second gradient through the same "
+                    "graph fails. Pass retain_graph=True on every call but the last."),
+    "D": QT_TRANSLATE_NOOP(
+        "Pitfalls", "autograd.grad computes the gradient of a scalar; for the vector p it "
+                    "would need to know how to weight the outputs. Take one p_i at a time "
+                    "(row i of the Jacobian), or pass grad_outputs."),
 }
 
 
@@ -76,7 +83,7 @@ class PitfallRun:
     def outcome(self) -> str:
         """One line for the screen: the real error, or the fact that none came."""
         if self.error_type is None:
-            return "No error was raised: this torch version accepted the step."
+            return NO_ERROR
         return f"{self.error_type}: {self.error_message}"
 
     @property
@@ -241,7 +248,7 @@ def _run_softmax(key: str, logits: Sequence[float], temperature: float
         a, p = _softmax(logits, temperature)
         (row0,) = torch.autograd.grad(p[0], [a], retain_graph=True)
         (row1,) = torch.autograd.grad(p[1], [a])
-        text = f"row 0 = {row0!r}\nrow 1 = {row1!r}"
+        text = f"grad(p[0], a) = {row0!r}\ngrad(p[1], a) = {row1!r}"
         return error, text, tuple(torch.cat([row0, row1]).tolist())
 
     error = _capture(lambda: torch.autograd.grad(p, [a]))
@@ -250,7 +257,7 @@ def _run_softmax(key: str, logits: Sequence[float], temperature: float
     e0 = torch.zeros_like(p)
     e0[0] = 1.0
     (row0_too,) = torch.autograd.grad(p, [a], grad_outputs=e0)
-    text = f"row 0 = {row0!r}\nwith grad_outputs = {row0_too!r}"
+    text = f"grad(p[0], a) = {row0!r}\ngrad(p, a, grad_outputs=e0) = {row0_too!r}"
     return error, text, tuple(row0.tolist())
 
 

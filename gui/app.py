@@ -10,7 +10,11 @@ import time
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
+from gui import dialogs
+from gui.app_settings import app_settings, saved_choice
+from gui.language import LANGUAGES, LanguageError, install_language, missing_font, system_language
 from gui.plot_style import configure_pyqtgraph
+from gui.theme import THEMES, apply_theme
 from gui.torch_loader import finish_import, preload
 
 
@@ -36,22 +40,46 @@ def _report_startup(app: QApplication, window, launched: float) -> None:
     window.result_changed.connect(numbers)
 
 
+def start_language(settings) -> str:
+    """Install the remembered language (the system's by default); returns a warning, or ''
+    if none: a missing Chinese font, or translations that could not be loaded."""
+    language = saved_choice(settings, "ui/language", LANGUAGES, system_language())
+    try:
+        install_language(language)
+    except LanguageError as exc:
+        install_language("en")
+        return str(exc)
+    return missing_font(language)
+
+
 def run_app(argv: list[str]) -> int:
     app = QApplication.instance() or QApplication(argv)
     app.setApplicationName("Loss Lens")
     app.setOrganizationName("LossLens")
     app.setApplicationDisplayName("Loss Lens")
     configure_pyqtgraph()
+    settings = app_settings()
+    warning = start_language(settings)
+    apply_theme(saved_choice(settings, "ui/theme", THEMES, "system"))
 
     from gui.main_window import MainWindow
 
-    window = MainWindow(restore=True)
+    window = MainWindow(restore=True, settings=settings)
+    current = [window]  # a new language or theme builds a new window in its place
+
+    def adopt(new_window) -> None:
+        current[0] = new_window
+        new_window.replaced.connect(adopt)
+
+    window.replaced.connect(adopt)
     probe = os.environ.get("LOSS_LENS_STARTUP_PROBE")
     if probe:
         _report_startup(app, window, float(probe))
     window.show()
     app.processEvents()  # paint the window first: torch's import would slow it down
     preload()
+    if warning:
+        QTimer.singleShot(0, lambda: dialogs.warn_once(current[0], warning))
 
     # Qt's event loop does not run Python signal handlers; a short timer lets them in.
     for sig in (signal.SIGINT, signal.SIGTERM):
@@ -60,7 +88,7 @@ def run_app(argv: list[str]) -> int:
     wake.timeout.connect(lambda: None)
     wake.start(200)
     code = app.exec()
-    window.close()
+    current[0].close()
     finish_import()  # quitting while torch still loads must not crash on the way out
     return code
 

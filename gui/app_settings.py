@@ -40,3 +40,9 @@ def add_recent_file(settings: QSettings, path: str) -> list[str]:
     files = [path] + [p for p in recent_files(settings) if p != path]
     settings.setValue("files/recent", files[:MAX_RECENT])
     return files[:MAX_RECENT]
+
+
+def saved_choice(settings: QSettings, key: str, choices, default: str) -> str:
+    """A remembered choice (ui/language, ui/theme), or default if unset or unknown."""
+    value = settings.value(key, default)
+    return value if value in choices else default

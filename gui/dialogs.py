@@ -24,12 +24,8 @@ from PySide6.QtWidgets import (
 
 from gui.figure_export import SCALES
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("dialogs", text)
-
-
-STATE_FILTER = "Loss Lens state (*.json)"
+translate = QCoreApplication.translate  # lupdate reads translate("dialogs", "…")
+_warned: set[str] = set()
 
 
 @dataclass(frozen=True)
@@ -40,7 +36,7 @@ class ExportRequest:
 
 
 def about(parent: QWidget) -> None:
-    QMessageBox.about(parent, _tr("About Loss Lens"), _tr(
+    QMessageBox.about(parent, translate("dialogs", "About Loss Lens"), translate("dialogs",
         "<h3>Loss Lens</h3><p>Loss functions and their gradients, made visible. Every "
         "number is computed by torch in float64: the softmax, cross-entropy and MSE, their "
         "gradients three independent ways, and the softmax Jacobian two ways.</p>"
@@ -51,9 +47,17 @@ def error(parent: QWidget | None, title: str, message: str) -> None:
     QMessageBox.warning(parent, title, message)
 
 
+def warn_once(parent: QWidget | None, message: str) -> None:
+    """A warning shown at most once per run (a missing font need not nag on every switch)."""
+    if message in _warned:
+        return
+    _warned.add(message)
+    QMessageBox.warning(parent, "Loss Lens", message)
+
+
 def open_state_path(parent: QWidget, folder: str) -> str | None:
-    path, _ = QFileDialog.getOpenFileName(parent, _tr("Open state"), folder,
-                                          _tr(STATE_FILTER))
+    path, _ = QFileDialog.getOpenFileName(parent, translate("dialogs", "Open state"), folder,
+                                          translate("dialogs", "Loss Lens state (*.json)"))
     return path or None
 
 
@@ -67,22 +71,23 @@ class ExportDialog(QDialog):
 
     def __init__(self, parent: QWidget, views: list[tuple[str, str]], suggested: str) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_tr("Export figure"))
+        self.setWindowTitle(translate("dialogs", "Export figure"))
         self.view = QComboBox(self)
         for key, label in views:
             self.view.addItem(label, key)
-        self.view.setAccessibleName(_tr("View to export"))
-        self.view.setToolTip(_tr("The whole window or one view"))
+        self.view.setAccessibleName(translate("dialogs", "View to export"))
+        self.view.setToolTip(translate("dialogs", "The whole window or one view"))
         self.scale = QComboBox(self)
         for s in SCALES:
             self.scale.addItem(f"{s}×", s)
-        self.scale.setAccessibleName(_tr("PNG scale"))
-        self.scale.setToolTip(_tr("Pixels per screen pixel of a PNG; SVG is vector"))
+        self.scale.setAccessibleName(translate("dialogs", "PNG scale"))
+        self.scale.setToolTip(translate("dialogs",
+                                        "Pixels per screen pixel of a PNG; SVG is vector"))
         self.path = QLineEdit(suggested, self)
-        self.path.setAccessibleName(_tr("File name"))
-        self.path.setToolTip(_tr("Ends in .png or .svg"))
-        browse = QPushButton(_tr("Browse…"), self)
-        browse.setToolTip(_tr("Choose the file"))
+        self.path.setAccessibleName(translate("dialogs", "File name"))
+        self.path.setToolTip(translate("dialogs", "Ends in .png or .svg"))
+        browse = QPushButton(translate("dialogs", "Browse…"), self)
+        browse.setToolTip(translate("dialogs", "Choose the file"))
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
         row.addWidget(self.path, 1)
@@ -92,14 +97,14 @@ class ExportDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
-        form.addRow(_tr("&View"), self.view)
-        form.addRow(_tr("&Scale (PNG)"), self.scale)
-        form.addRow(_tr("&File"), row)
+        form.addRow(translate("dialogs", "&View"), self.view)
+        form.addRow(translate("dialogs", "&Scale (PNG)"), self.scale)
+        form.addRow(translate("dialogs", "&File"), row)
         form.addRow(buttons)
 
     def _browse(self) -> None:
-        path = save_path(self, _tr("Export figure"), self.path.text(),
-                         _tr("PNG image (*.png);;SVG vector image (*.svg)"))
+        path = save_path(self, translate("dialogs", "Export figure"), self.path.text(),
+                         translate("dialogs", "PNG image (*.png);;SVG vector image (*.svg)"))
         if path:
             self.path.setText(path)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QStandardPaths
+from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMenu
 
@@ -27,32 +27,34 @@ class FileActions(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        tr = self.tr
-        self.open_action = self._action(tr("&Open state…"), QKeySequence.StandardKey.Open,
-                                        tr("Open a saved state (.json)"), self.open_dialog)
-        self.save_action = self._action(tr("&Save state…"), QKeySequence.StandardKey.Save,
-                                        tr("Save the current state as JSON"), self.save_dialog)
-        self.export_action = self._action(tr("&Export figure…"), QKeySequence("Ctrl+E"),
-                                          tr("Save the window or one view as PNG or SVG"),
+        self.open_action = self._action(self.tr("&Open state…"), QKeySequence.StandardKey.Open,
+                                        self.tr("Open a saved state (.json)"), self.open_dialog)
+        self.save_action = self._action(self.tr("&Save state…"), QKeySequence.StandardKey.Save,
+                                        self.tr("Save the current state as JSON"), self.save_dialog)
+        self.export_action = self._action(self.tr("&Export figure…"), QKeySequence("Ctrl+E"),
+                                          self.tr("Save the window or one view as PNG or SVG"),
                                           self.export_dialog)
-        self.copy_action = self._action(tr("&Copy image"), QKeySequence("Ctrl+Shift+C"),
-                                        tr("Copy a picture of the window to the clipboard"),
+        self.copy_action = self._action(self.tr("&Copy image"), QKeySequence("Ctrl+Shift+C"),
+                                        self.tr("Copy a picture of the window to the clipboard"),
                                         self.copy_image)
-        self.json_action = self._action(tr("Export numbers as &JSON…"), None,
-                                        tr("Every number of the current result, as JSON"),
+        self.json_action = self._action(self.tr("Export numbers as &JSON…"), None,
+                                        self.tr("Every number of the current result, as JSON"),
                                         lambda: self.numbers_dialog("json"))
-        self.csv_action = self._action(tr("Export numbers as CS&V…"), None,
-                                       tr("Probabilities, gradients and the Jacobian, one row "
+        self.csv_action = self._action(self.tr("Export numbers as CS&V…"), None,
+                                       self.tr("Probabilities, gradients and the Jacobian, one row "
                                           "per class"), lambda: self.numbers_dialog("csv"))
-        self.recent_menu = QMenu(tr("Open &recent"), window)
+        self.recent_menu = QMenu(self.tr("Open &recent"), window)
         self.recent_menu.setToolTipsVisible(True)
-        self.presets_menu = QMenu(tr("&Presets"), window)
+        self.presets_menu = QMenu(self.tr("&Presets"), window)
         self.presets_menu.setToolTipsVisible(True)
         self.preset_actions: list[QAction] = []
         for item in presets():
-            action = QAction(item.name, window)
-            action.setToolTip(item.description)
-            action.setStatusTip(item.description)
+            # names and descriptions come from presets/index.json; tools/translations.py
+            # puts them in the .ts under the context "Presets"
+            description = QCoreApplication.translate("Presets", item.description)
+            action = QAction(QCoreApplication.translate("Presets", item.name), window)
+            action.setToolTip(description)
+            action.setStatusTip(description)
             action.triggered.connect(lambda _=False, item=item: self.load_preset(item))
             self.presets_menu.addAction(action)
             self.preset_actions.append(action)
@@ -94,7 +96,7 @@ class FileActions(QObject):
     def save_dialog(self) -> None:
         suggested = str(Path(self._folder()) / "loss-lens-state.json")
         path = dialogs.save_path(self.window, self.tr("Save state"), suggested,
-                                 self.tr(dialogs.STATE_FILTER))
+                                 dialogs.translate("dialogs", "Loss Lens state (*.json)"))
         if path:
             self.save_file(path)
 

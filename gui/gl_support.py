@@ -13,24 +13,37 @@ from PySide6.QtGui import QGuiApplication, QOffscreenSurface, QOpenGLContext
 
 
 @cache
-def opengl_unavailable_reason() -> str:
-    """'' when OpenGL works; otherwise a sentence for the user saying why not."""
-    tr = QCoreApplication.translate
-    platform = QGuiApplication.platformName()
-    if platform in ("offscreen", "minimal"):
-        return tr("gl", "3-D needs OpenGL, which Qt cannot render offscreen "
-                        "(pyqtgraph would crash); run with a display to use it.")
+def _missing() -> str:
+    """What OpenGL lacks here ('' if nothing), found once: probing creates a context."""
+    if QGuiApplication.platformName() in ("offscreen", "minimal"):
+        return "offscreen"
     try:
         import OpenGL.GL  # noqa: F401
         import pyqtgraph.opengl  # noqa: F401
     except Exception:
-        return tr("gl", "3-D needs PyOpenGL and a working OpenGL driver; neither loaded.")
+        return "library"
     context = QOpenGLContext()
     if not context.create():
-        return tr("gl", "3-D needs OpenGL, and no OpenGL context could be created here.")
+        return "context"
     surface = QOffscreenSurface()
     surface.create()
     if not context.makeCurrent(surface):
-        return tr("gl", "3-D needs OpenGL, and the OpenGL context could not be used here.")
+        return "current"
     context.doneCurrent()
     return ""
+
+
+def opengl_unavailable_reason() -> str:
+    """'' when OpenGL works; otherwise a sentence for the user, in the current language."""
+    translate = QCoreApplication.translate  # lupdate reads translate("gl", "…")
+    reasons = {
+        "offscreen": translate("gl", "3-D needs OpenGL, which Qt cannot render offscreen "
+                                     "(pyqtgraph would crash); run with a display to use it."),
+        "library": translate("gl", "3-D needs PyOpenGL and a working OpenGL driver; neither "
+                                   "loaded."),
+        "context": translate("gl", "3-D needs OpenGL, and no OpenGL context could be created "
+                                   "here."),
+        "current": translate("gl", "3-D needs OpenGL, and the OpenGL context could not be used "
+                                   "here."),
+    }
+    return reasons.get(_missing(), "")

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from core.number_format import fmt, fmt_diff
+from gui.language import reduction_label
 from gui.number_grid import NumberGrid
 from gui.plot_style import sign_color
 from gui.readout_label import ReadoutLabel, set_text
@@ -69,7 +70,7 @@ class GradientsView(QWidget):
                  self.tr("CE = −Σ y_eff log p = %1    MSE = %2 = %3\n"
                          "max |diff|: ∂CE %4 · ∂MSE %5 · Jacobian %6 — %7\n"
                          "T = %8 · label smoothing ε = %9 · reduction = %10")
-                 .replace("%10", s.reduction)
+                 .replace("%10", reduction_label(s.reduction))
                  .replace("%1", fmt(c.cross_entropy)).replace("%2", mse_formula)
                  .replace("%3", fmt(c.mse))
                  .replace("%4", fmt_diff(c.grad_cross_entropy.max_abs_diff))

@@ -7,6 +7,7 @@ File ▸ Export, so a figure made on a headless machine equals one made on scree
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 from pathlib import Path
 
@@ -22,8 +23,6 @@ VIEW_SIZES = {"regression": (1100, 700), "two_ways": (1000, 820), "pitfalls": (9
 
 def quiet_offscreen_messages() -> None:
     """Keep the offscreen platform's notes out of a command-line user's terminal."""
-    import sys
-
     from PySide6.QtCore import qInstallMessageHandler
 
     def handler(mode, context, message: str) -> None:
@@ -34,14 +33,18 @@ def quiet_offscreen_messages() -> None:
 
 
 def export_figure(state: State, out: str | Path, view: str = "all",
-                  size: tuple[int, int] | None = None, scale: float = 1.0) -> Path:
-    """Write a PNG or SVG of the whole window (view="all") or of one view."""
+                  size: tuple[int, int] | None = None, scale: float = 1.0,
+                  language: str = "en", theme: str = "light") -> Path:
+    """Write a PNG or SVG of the whole window (view="all") or of one view, in `language`
+    (en, zh_CN) and `theme` (light, dark)."""
     os.environ["QT_QPA_PLATFORM"] = "offscreen"  # no display needed, none used
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
     from gui.figure_export import ExportError, export_widget, format_of
+    from gui.language import LanguageError, install_language, missing_font
     from gui.plot_style import configure_pyqtgraph
+    from gui.theme import apply_theme
 
     format_of(out)  # refuse an unknown format before any work
     folder = Path(out).resolve().parent
@@ -50,6 +53,14 @@ def export_figure(state: State, out: str | Path, view: str = "all",
     quiet_offscreen_messages()
     app = QApplication.instance() or QApplication(["loss-lens-export"])
     configure_pyqtgraph()
+    try:
+        install_language(language)
+    except LanguageError as exc:
+        raise ExportError(str(exc)) from None
+    warning = missing_font(language)
+    if warning:
+        print(f"warning: {warning}", file=sys.stderr)
+    apply_theme(theme)
     from gui.main_window import MainWindow
 
     with tempfile.TemporaryDirectory() as scratch:

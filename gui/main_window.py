@@ -14,12 +14,20 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QGroupBox,
     QLabel,
     QMainWindow,
+    QMenu,
     QScrollArea,
     QSplitter,
     QStyle,
@@ -33,13 +41,20 @@ from PySide6.QtWidgets import (
 from core.number_format import fmt, fmt_diff
 from core.state import State
 from gui import dialogs
-from gui.app_settings import app_settings, saved_state
+from gui.app_settings import app_settings, saved_choice, saved_state
 from gui.axis_cache import cache_axes
 from gui.code_tab import CodeTab
 from gui.file_actions import FileActions
 from gui.global_controls import GlobalControls
 from gui.gradients_view import GradientsView
 from gui.jacobian_view import JacobianView
+from gui.language import (
+    LANGUAGES,
+    current_language,
+    install_language,
+    missing_font,
+    reduction_label,
+)
 from gui.lazy_panel import LazyPanel
 from gui.logits_editor import LogitsEditor
 from gui.loss_editor import LossEditor
@@ -52,6 +67,7 @@ from gui.state_editor import StateEditor
 from gui.state_store import StateStore
 from gui.surface_view import SurfaceView
 from gui.target_editor import TargetEditor
+from gui.theme import THEMES, apply_theme
 from gui.torch_loader import TorchLoader
 from gui.two_ways_tab import TwoWaysTab
 from gui.view_grid import two_by_two
@@ -65,17 +81,23 @@ CONTROLS_WIDTH = 330
 
 class MainWindow(QMainWindow):
     result_changed = Signal(object)  # the Result every view now shows
+    replaced = Signal(object)  # the window built to take this one's place (language, theme)
 
     def __init__(self, state: State | None = None, parent: QWidget | None = None, *,
-                 settings: QSettings | None = None, restore: bool = False) -> None:
-        """restore: start from the last session's state and window geometry."""
+                 settings: QSettings | None = None, restore: bool = False,
+                 store: StateStore | None = None) -> None:
+        """restore: start from the last session's state and window geometry.
+        store: carry on from another window's state and undo history (see switch_appearance)."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Loss Lens"))
         self.setObjectName("LossLensMainWindow")
         self.settings = settings or app_settings()
         if restore and state is None:
             state = saved_state(self.settings)
-        self.store = StateStore(state or State(), self)
+        if store is not None:
+            store.setParent(self)
+        self.store = store or StateStore(state or State(), self)
+        self._handed_over = False
         self._result: Result | None = None
 
         # controls
@@ -250,6 +272,16 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
         self.about_action = QAction(self.tr("&About Loss Lens"), self)
         self.about_action.triggered.connect(lambda: dialogs.about(self))
+        self.formulas_action = QAction(self.tr("&Formulas"), self)
+        self.formulas_action.setShortcut(QKeySequence("F1"))
+        self.formulas_action.setToolTip(self.tr("The note's formulas, each linked to its view"))
+        self.formulas_action.triggered.connect(self.show_formulas)
+        self.shortcuts_action = QAction(self.tr("&Keyboard shortcuts"), self)
+        self.shortcuts_action.setShortcut(QKeySequence("Ctrl+/"))
+        self.shortcuts_action.triggered.connect(self.show_shortcuts)
+        self._formulas: QWidget | None = None
+        self._shortcuts: QWidget | None = None
+        self.choice_menus: dict[str, QMenu] = {}
 
     def _build_toolbar(self) -> None:
         toolbar = QToolBar(self.tr("Main"), self)
@@ -338,9 +370,55 @@ class MainWindow(QMainWindow):
         self.gl_action.toggled.connect(toggle.setChecked)
         toggle.toggled.connect(self.gl_action.setChecked)
         view_menu.addAction(self.gl_action)
+        view_menu.addSeparator()
+        view_menu.addMenu(self._choice_menu(
+            self.tr("&Language"), list(LANGUAGES.items()), current_language(),
+            lambda code: self.switch_appearance(language=code)))
+        theme_names = {"system": self.tr("Follow the &system"), "light": self.tr("&Light"),
+                       "dark": self.tr("&Dark")}
+        self.theme_menu = self._choice_menu(
+            self.tr("&Theme"), [(t, theme_names[t]) for t in THEMES],
+            saved_choice(self.settings, "ui/theme", THEMES, "system"),
+            lambda name: self.switch_appearance(theme_name=name))
+        view_menu.addMenu(self.theme_menu)
         view_menu.setToolTipsVisible(True)
         help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.formulas_action)
+        help_menu.addAction(self.shortcuts_action)
+        help_menu.addSeparator()
         help_menu.addAction(self.about_action)
+
+    def _choice_menu(self, title: str, choices: list[tuple[str, str]], current: str,
+                     choose) -> QMenu:
+        """A menu of exclusive, checkable choices; picking another one calls choose(key)."""
+        menu = QMenu(title, self)
+        group = QActionGroup(menu)
+        for key, label in choices:
+            action = menu.addAction(label)
+            action.setCheckable(True)
+            action.setChecked(key == current)
+            action.setData(key)
+            group.addAction(action)
+            action.triggered.connect(
+                lambda _=False, key=key: None if key == current else choose(key))
+        self.choice_menus[title] = menu
+        return menu
+
+    def show_formulas(self) -> None:
+        from gui.formulas_window import FormulasWindow
+
+        if self._formulas is None:
+            self._formulas = FormulasWindow(self.show_view, self)
+        self._formulas.show()
+        self._formulas.raise_()
+
+    def show_shortcuts(self) -> None:
+        from gui.shortcuts_window import ShortcutsWindow
+
+        if self._shortcuts is None:
+            self._shortcuts = ShortcutsWindow(self, self)
+        self._shortcuts.show()
+        self._shortcuts.raise_()
 
     # ------------------------------------------------------------------ updates
     def _on_state_changed(self, state: State) -> None:
@@ -374,7 +452,7 @@ class MainWindow(QMainWindow):
         self.result_changed.emit(result)
         set_text(self.numbers,
             self.tr("CE %1 · MSE (%2) %3 · max |diff| %4 · T %5 · ε %6 · N %7")
-            .replace("%1", fmt(c.cross_entropy, 4)).replace("%2", state.reduction)
+            .replace("%1", fmt(c.cross_entropy, 4)).replace("%2", reduction_label(state.reduction))
             .replace("%3", fmt(c.mse, 4)).replace("%4", fmt_diff(result.max_abs_diff))
             .replace("%5", f"{state.temperature:g}").replace("%6", f"{state.label_smoothing:g}")
             .replace("%7", str(state.n_classes)))
@@ -408,8 +486,38 @@ class MainWindow(QMainWindow):
         self.settings.setValue("state/last", self.state().to_json(indent=None))
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.sync()
-        self.store.undo_stack.clear()
+        if not self._handed_over:
+            self.store.undo_stack.clear()
         super().closeEvent(event)
+
+    # ------------------------------------------------------------------ language and theme
+    def switch_appearance(self, language: str | None = None,
+                          theme_name: str | None = None) -> MainWindow:
+        """Show the window in another language and/or theme, and remember the choice.
+
+        Every text and plot colour is set when a widget is built, so a new window is built
+        in this one's place; it takes over the state, the undo history, the geometry and
+        the current tab, and `replaced` tells the application about it.
+        """
+        if language is not None:
+            install_language(language)
+            self.settings.setValue("ui/language", language)
+        if theme_name is not None:
+            apply_theme(theme_name)
+            self.settings.setValue("ui/theme", theme_name)
+        self.store.changed.disconnect(self._on_state_changed)
+        self._handed_over = True
+        window = MainWindow(settings=self.settings, store=self.store)
+        window.restoreGeometry(self.saveGeometry())
+        window.tabs.setCurrentIndex(self.tabs.currentIndex())
+        if self.isVisible():
+            window.show()
+        self.close()  # freed when its owner lets go of it (see `replaced`)
+        self.replaced.emit(window)
+        warning = missing_font(current_language())
+        if warning:
+            dialogs.warn_once(window, warning)
+        return window
 
     # ------------------------------------------------------------------ drag & drop
     def _dropped_state_file(self, event) -> str | None:

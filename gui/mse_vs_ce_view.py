@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from core.number_format import fmt, sub
+from gui import theme
 from gui.plot_style import NEGATIVE_COLOR, POSITIVE_COLOR, new_plot_widget
 from gui.readout_label import ReadoutLabel, set_text
 
@@ -51,7 +52,7 @@ class MseVsCeView(QWidget):
         self.grad_mse = self.plot.plot(pen=pg.mkPen(NEGATIVE_COLOR, width=2,
                                                     style=Qt.PenStyle.DashLine),
                                        name=self.tr("|∂MSE/∂a_c|"))
-        self.now = pg.InfiniteLine(angle=90, pen=pg.mkPen("#555555", width=1,
+        self.now = pg.InfiniteLine(angle=90, pen=pg.mkPen(theme.muted_ink(), width=1,
                                                           style=Qt.PenStyle.DotLine))
         self.plot.addItem(self.now)
         self.markers = pg.ScatterPlotItem(size=9, pen=pg.mkPen("white", width=1))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QGroupBox,
@@ -78,20 +78,28 @@ class PitfallCard(QGroupBox):
         from core.pitfalls import pitfall
 
         item = pitfall(self.key, state.regression, state.logits, state.temperature)
-        self.setTitle(f"({item.key}) {item.title}")
-        self.explanation.setText(item.explanation)
+        # the texts are core's (marked with QT_TRANSLATE_NOOP there), shown translated here
+        title = QCoreApplication.translate("Pitfalls", item.title)
+        self.setTitle(f"({item.key}) {title}")
+        self.explanation.setText(QCoreApplication.translate("Pitfalls", item.explanation))
         self.code.set_code(item.code)
         self.fix.set_code(item.fix_code)
 
     def clear_run(self) -> None:
         self.last_run = None
         self.error.setText(self.tr("Press Run to execute the code above in torch."))
+        self.error.setProperty("verbatim", False)
         self.fix.setVisible(False)
         self.fix_result.setVisible(False)
 
     def show_run(self, run: PitfallRun) -> None:
+        from core.pitfalls import NO_ERROR
+
         self.last_run = run
-        self.error.setText(run.outcome)
+        # torch's own message, word for word, in every language (the property tells the
+        # language test so); only the app's sentence for "no error" is translated
+        self.error.setText(QCoreApplication.translate("Pitfalls", run.outcome))
+        self.error.setProperty("verbatim", run.outcome != NO_ERROR)
         self.fix.setVisible(True)
         self.fix_result.setVisible(True)
         check = self.tr("closed form agrees (max |diff| %1)").replace(

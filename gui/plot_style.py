@@ -13,17 +13,21 @@ import pyqtgraph as pg
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsScene
 
+from gui import theme
+
 PROB_COLOR = QColor("#2a9d8f")
-TARGET_COLOR = QColor("#111111")
 NEGATIVE_COLOR = QColor("#2166ac")
 POSITIVE_COLOR = QColor("#b2182b")
 HIGHLIGHT_COLOR = QColor("#ff8c00")
 POINT_COLOR = QColor("#ff3b30")
 CONTOUR_COLOR = QColor(255, 255, 255, 170)
+POSITIVE_TEXT_ON_DARK = QColor("#f4a582")
+NEGATIVE_TEXT_ON_DARK = QColor("#92c5de")
 SEQUENTIAL_MAP = "viridis"
 
 
 def configure_pyqtgraph() -> None:
+    """Options every plot shares; light until gui/theme.py sets the theme's background and ink."""
     pg.setConfigOptions(antialias=True, background="w", foreground="k",
                         imageAxisOrder="row-major")
 
@@ -60,8 +64,14 @@ def symmetric_levels(values_abs_max: float) -> tuple[float, float]:
 
 
 def sign_color(value: float) -> QColor | None:
-    """Red for positive, blue for negative, None (the text colour) for zero."""
-    return POSITIVE_COLOR if value > 0 else (NEGATIVE_COLOR if value < 0 else None)
+    """Text colour for a signed number: red for positive, blue for negative, None (the text
+    colour) for zero; lighter shades of the same hues on a dark background."""
+    dark = theme.is_dark()
+    if value > 0:
+        return POSITIVE_TEXT_ON_DARK if dark else POSITIVE_COLOR
+    if value < 0:
+        return NEGATIVE_TEXT_ON_DARK if dark else NEGATIVE_COLOR
+    return None
 
 
 # Colour levels never span less than this: pyqtgraph divides by the span, and a subnormal

@@ -44,14 +44,15 @@ from core.regression_edits import (
     set_steps,
 )
 from core.state import MAX_ABS_DATA, MAX_GD_STEPS, MAX_POINTS, State
+from gui import theme
 from gui.contours import contour_levels, contour_polyline
 from gui.float_control import FloatControl
+from gui.language import reduction_label
 from gui.plot_style import (
     CONTOUR_COLOR,
     HIGHLIGHT_COLOR,
     POINT_COLOR,
     PROB_COLOR,
-    TARGET_COLOR,
     new_plot_widget,
     nice_range,
     sequential_map,
@@ -380,7 +381,7 @@ class RegressionTab(StateEditor):
         self.residuals = pg.PlotCurveItem(connect="pairs", skipFiniteCheck=True,
                                           pen=pg.mkPen(HIGHLIGHT_COLOR, width=2,
                                                        style=Qt.PenStyle.DashLine))
-        self.points = DraggablePoints(self._on_point_dragged, size=12, brush=TARGET_COLOR,
+        self.points = DraggablePoints(self._on_point_dragged, size=12, brush=theme.ink(),
                                       pen=pg.mkPen("white", width=1.5), hoverable=True,
                                       hoverBrush=HIGHLIGHT_COLOR, hoverSize=15)
         self.points.setCursor(Qt.CursorShape.OpenHandCursor)
@@ -434,7 +435,7 @@ class RegressionTab(StateEditor):
         plot.showGrid(x=True, y=True, alpha=0.2)
         plot.setLabel("bottom", self.tr("w"))
         plot.setLabel("left", self.tr("L"))
-        self.slice_curve = pg.PlotDataItem(pen=pg.mkPen("#444444", width=2))
+        self.slice_curve = pg.PlotDataItem(pen=pg.mkPen(theme.muted_ink(), width=2))
         self.tangent = pg.PlotDataItem(pen=pg.mkPen(POINT_COLOR, width=2,
                                                     style=Qt.PenStyle.DashLine))
         self.slice_point = pg.ScatterPlotItem(size=10, brush=POINT_COLOR,
@@ -670,7 +671,7 @@ class RegressionTab(StateEditor):
     def _on_reduction_chosen(self, index: int) -> None:
         reduction = self.reduction.itemData(index)
         self.edit(lambda s: s.replace(reduction=reduction), "",
-                  self.tr("Reduction %1").replace("%1", reduction))
+                  self.tr("Reduction %1").replace("%1", reduction_label(reduction)))
 
     def _on_table_item_changed(self, item: QTableWidgetItem) -> None:
         row, column = item.row(), item.column()

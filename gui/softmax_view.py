@@ -13,11 +13,11 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from core.number_format import fmt, sub
+from gui import theme
 from gui.plot_style import (
     NEGATIVE_COLOR,
     POSITIVE_COLOR,
     PROB_COLOR,
-    TARGET_COLOR,
     new_plot_widget,
     nice_range,
 )
@@ -27,7 +27,6 @@ from gui.text_grid_item import TextGridItem
 if TYPE_CHECKING:
     from core.result import Result
 
-VALUE_COLOR = PROB_COLOR.darker(150)
 
 MAX_VALUE_LABELS = 16   # bar values are printed up to this many classes
 BAR_WIDTH = 0.38
@@ -47,7 +46,7 @@ class SoftmaxView(QWidget):
         self.plot.setLabel("left", self.tr("value"))
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()
-        self.plot.addLine(y=0, pen=pg.mkPen("#888888", width=1))
+        self.plot.addLine(y=0, pen=pg.mkPen(theme.muted_ink(), width=1))
 
         # the legend sits above the plot, where it can never hide a bar or a target mark
         self.legend = QLabel(self)
@@ -58,13 +57,14 @@ class SoftmaxView(QWidget):
                                          brushes=[POSITIVE_COLOR],
                                          pens=[pg.mkPen(POSITIVE_COLOR, width=1)])
         self.target_marks = pg.PlotDataItem(connect="pairs",
-                                            pen=pg.mkPen(TARGET_COLOR, width=3))
+                                            pen=pg.mkPen(theme.ink(), width=3))
         self.plot.addItem(self.prob_bars)
         self.plot.addItem(self.grad_bars)
         self.plot.addItem(self.target_marks)
         self._pens = {colour.name(): pg.mkPen(colour, width=1)
                       for colour in (POSITIVE_COLOR, NEGATIVE_COLOR)}
         self._legend_for: tuple[str, int] | None = None
+        self._value_colour = theme.value_text()
         self.value_labels = TextGridItem(anchor=(0.5, 1.0), point_size=8.0)
         self.plot.addItem(self.value_labels)
         self._y_range: tuple[float, float] | None = None
@@ -107,18 +107,19 @@ class SoftmaxView(QWidget):
         xs[1::2] = idx + 0.02
         self.target_marks.setData(xs, np.repeat(y_eff, 2))
         if (loss_name, n) != self._legend_for:
-            self.target_marks.setPen(pg.mkPen(TARGET_COLOR, width=3 if n <= 32 else 1))
+            self.target_marks.setPen(pg.mkPen(theme.ink(), width=3 if n <= 32 else 1))
             square = '<span style="color:{}">■</span>'
             self.legend.setText(
-                f"{square.format(PROB_COLOR.name())} p<sub>i</sub> &nbsp; "
-                f"<b>▬</b> {self.tr('target')} y<sub>eff</sub> &nbsp; "
-                f"{square.format(POSITIVE_COLOR.name())}"
-                f"{square.format(NEGATIVE_COLOR.name())} ∂{loss_name}/∂a<sub>i</sub> "
-                f"{self.tr('(red +, blue −)')}")
+                self.tr("%1 p<sub>i</sub> &nbsp; <b>▬</b> target y<sub>eff</sub> &nbsp; "
+                        "%2%3 ∂%4/∂a<sub>i</sub> (red +, blue −)")
+                .replace("%1", square.format(PROB_COLOR.name()))
+                .replace("%2", square.format(POSITIVE_COLOR.name()))
+                .replace("%3", square.format(NEGATIVE_COLOR.name()))
+                .replace("%4", loss_name))
             self._legend_for = (loss_name, n)
         if n <= MAX_VALUE_LABELS:
             self.value_labels.set_texts(idx - BAR_WIDTH / 2, probs,
-                                        [f"{p:.3f}" for p in probs], [VALUE_COLOR] * n)
+                                        [f"{p:.3f}" for p in probs], [self._value_colour] * n)
         else:
             self.value_labels.set_texts([], [], [], [])
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import numpy as np
+import pyqtgraph as pg
 import pyqtgraph.opengl as gl
 from PySide6.QtWidgets import QWidget
 
@@ -24,7 +25,7 @@ class Surface3D(gl.GLViewWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(self.tr("Loss surface in 3-D"))
-        self.setBackgroundColor("w")
+        self.setBackgroundColor(pg.getConfigOption("background"))
         self.surface = gl.GLSurfacePlotItem(shader=None, smooth=True, glOptions="opaque")
         self.point = gl.GLScatterPlotItem(size=12, color=(1.0, 0.23, 0.19, 1.0))
         self.grid = gl.GLGridItem()

@@ -50,7 +50,9 @@ class TorchLoader(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._started = False
-        self.loaded = False
+        # a window built after the import (a new language or theme) computes at once
+        thread = _import_thread
+        self.loaded = thread is not None and not thread.is_alive() and not _error
 
     def start(self) -> None:
         if self._started:
@@ -60,8 +62,11 @@ class TorchLoader(QObject):
 
     def _wait(self) -> None:
         preload().join()
-        if _error:
-            self.failed.emit(_error[0])
-            return
-        self.loaded = True
-        self.ready.emit()  # queued to the GUI thread: this object lives there
+        try:
+            if _error:
+                self.failed.emit(_error[0])
+                return
+            self.loaded = True
+            self.ready.emit()  # queued to the GUI thread: this object lives there
+        except RuntimeError:  # the window closed while torch loaded: nobody to tell
+            pass

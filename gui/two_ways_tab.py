@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QScrollArea, QVBox
 
 from core.number_format import fmt, fmt_diff
 from gui.code_block import CodeBlock
+from gui.language import reduction_label
 from gui.readout_label import ReadoutLabel, set_text
 
 if TYPE_CHECKING:
@@ -34,7 +35,7 @@ class TwoWaysTab(QWidget):
             grid.addWidget(QLabel(name, results), row, 0)
             for column, way in enumerate(("autograd", "backward", "formula"), start=1):
                 cell = ReadoutLabel(1, parent=results)
-                cell.setAccessibleName(f"{name} {way}")
+                cell.setAccessibleName(f"{name}: {headers[column]}")
                 grid.addWidget(cell, row, column)
                 self.cells[(name, way)] = cell
         self.summary = ReadoutLabel(3, parent=results)
@@ -74,7 +75,7 @@ class TwoWaysTab(QWidget):
             "loss = %1 (reduction %2). %3. Largest difference between the ways: %4.\n"
             "A second backward without zeroing adds to .grad: w.grad %5 → %6; after "
             "w.grad.zero_() it is %7 again.")
-            .replace("%1", fmt(t.loss)).replace("%2", t.reduction)
+            .replace("%1", fmt(t.loss)).replace("%2", reduction_label(t.reduction))
             .replace("%3", t.formula_text).replace("%4", fmt_diff(t.max_abs_diff))
             .replace("%5", fmt(first[0])).replace("%6", fmt(twice[0]))
             .replace("%7", fmt(zeroed[0])))

@@ -1,0 +1,99 @@
+"""Light and dark themes: the Qt palette, the plots' background and ink, and the few plot
+colours that must contrast with the background.
+
+The data colours (teal probabilities, red/blue signs, the RdBu and viridis maps) are the
+same in both themes, so a figure means the same thing in either; the diverging map keeps
+white at 0 in both, and the Jacobian picks each cell's text colour from the cell, not from
+the theme. Plots read these colours when they are built, and the window is rebuilt when the
+theme changes (see window_host.py).
+"""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+THEMES = ("system", "light", "dark")
+
+_dark = False
+
+
+class ThemeError(ValueError):
+    """An unknown theme name."""
+
+
+def system_is_dark() -> bool:
+    app = QGuiApplication.instance()
+    return app is not None and app.styleHints().colorScheme() == Qt.ColorScheme.Dark
+
+
+def resolve(name: str) -> str:
+    """light or dark: what `name` means on this system."""
+    if name not in THEMES:
+        raise ThemeError(f"unknown theme {name!r}; choose one of {', '.join(THEMES)}")
+    if name == "system":
+        return "dark" if system_is_dark() else "light"
+    return name
+
+
+def dark_palette() -> QPalette:
+    palette = QPalette()
+    roles = {
+        QPalette.ColorRole.Window: "#2b2d30", QPalette.ColorRole.WindowText: "#e6e6e6",
+        QPalette.ColorRole.Base: "#1e1f22", QPalette.ColorRole.AlternateBase: "#27292c",
+        QPalette.ColorRole.ToolTipBase: "#3c3f41", QPalette.ColorRole.ToolTipText: "#f0f0f0",
+        QPalette.ColorRole.PlaceholderText: "#8c8c8c", QPalette.ColorRole.Text: "#e6e6e6",
+        QPalette.ColorRole.Button: "#3a3d41", QPalette.ColorRole.ButtonText: "#e6e6e6",
+        QPalette.ColorRole.BrightText: "#ff6b6b", QPalette.ColorRole.Light: "#4a4d51",
+        QPalette.ColorRole.Midlight: "#404347", QPalette.ColorRole.Mid: "#55585c",
+        QPalette.ColorRole.Dark: "#1a1b1e", QPalette.ColorRole.Shadow: "#000000",
+        QPalette.ColorRole.Highlight: "#3d7bd9", QPalette.ColorRole.HighlightedText: "#ffffff",
+        QPalette.ColorRole.Link: "#7fb2ff", QPalette.ColorRole.LinkVisited: "#c09cff",
+    }
+    for role, colour in roles.items():
+        palette.setColor(role, QColor(colour))
+    disabled = QPalette.ColorGroup.Disabled
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text,
+                 QPalette.ColorRole.ButtonText):
+        palette.setColor(disabled, role, QColor("#7a7a7a"))
+    return palette
+
+
+def apply_theme(name: str) -> str:
+    """Make `name` the theme of everything built from now on; returns light or dark."""
+    global _dark
+    resolved = resolve(name)
+    app = QApplication.instance()
+    app.setStyle("Fusion")  # the same look, and a palette it honours, on every platform
+    palette = dark_palette() if resolved == "dark" else app.style().standardPalette()
+    app.setPalette(palette)
+    _dark = resolved == "dark"
+    pg.setConfigOptions(background=palette.color(QPalette.ColorRole.Base),
+                        foreground=palette.color(QPalette.ColorRole.Text))
+    return resolved
+
+
+def is_dark() -> bool:
+    return _dark
+
+
+def ink() -> QColor:
+    """Marks drawn in the text colour (the target bars, reference lines)."""
+    return QColor("#e6e6e6") if _dark else QColor("#111111")
+
+
+def muted_ink() -> QColor:
+    """Reference lines and secondary curves."""
+    return QColor("#9a9a9a") if _dark else QColor("#555555")
+
+
+def value_text() -> QColor:
+    """The probability labels above the teal bars."""
+    return QColor("#7fd6cb") if _dark else QColor("#1c6960")
+
+
+def point_edge() -> QColor:
+    """The rim of a marker, so it stands out from the heatmap or the background."""
+    return QColor("white")

@@ -1,0 +1,1901 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+    <context>
+        <name>CodeBlock</name>
+        <message>
+            <source>Copy</source>
+            <translation>复制</translation>
+        </message>
+        <message>
+            <source>Copy %1</source>
+            <translation>复制 %1</translation>
+        </message>
+        <message>
+            <source>Copy this code to the clipboard</source>
+            <translation>将这段代码复制到剪贴板</translation>
+        </message>
+        <message>
+            <source>Runnable Python; select text or use Copy</source>
+            <translation>可直接运行的 Python 代码；可选中文本或点“复制”</translation>
+        </message>
+        <message>
+            <source>Copied to the clipboard</source>
+            <translation>已复制到剪贴板</translation>
+        </message>
+    </context>
+    <context>
+        <name>CodeTab</name>
+        <message>
+            <source>This script computes, with plain PyTorch, every number the other tabs show for the current state: run it with &lt;tt&gt;python script.py&lt;/tt&gt;; its last line is the numbers as JSON.</source>
+            <translation>此脚本用纯 PyTorch 计算出其他标签页针对当前状态显示的每一个数值：用 &lt;tt&gt;python script.py&lt;/tt&gt; 运行；最后一行以 JSON 形式输出这些数值。</translation>
+        </message>
+        <message>
+            <source>Generated PyTorch script</source>
+            <translation>生成的 PyTorch 脚本</translation>
+        </message>
+    </context>
+    <context>
+        <name>FileActions</name>
+        <message>
+            <source>&amp;Open state…</source>
+            <translation>打开状态(&amp;O)…</translation>
+        </message>
+        <message>
+            <source>Open a saved state (.json)</source>
+            <translation>打开已保存的状态（.json）</translation>
+        </message>
+        <message>
+            <source>&amp;Save state…</source>
+            <translation>保存状态(&amp;S)…</translation>
+        </message>
+        <message>
+            <source>Save the current state as JSON</source>
+            <translation>将当前状态保存为 JSON</translation>
+        </message>
+        <message>
+            <source>&amp;Export figure…</source>
+            <translation>导出图(&amp;E)…</translation>
+        </message>
+        <message>
+            <source>Save the window or one view as PNG or SVG</source>
+            <translation>将整个窗口或单个视图保存为 PNG 或 SVG</translation>
+        </message>
+        <message>
+            <source>&amp;Copy image</source>
+            <translation>复制图片(&amp;C)</translation>
+        </message>
+        <message>
+            <source>Copy a picture of the window to the clipboard</source>
+            <translation>将窗口图片复制到剪贴板</translation>
+        </message>
+        <message>
+            <source>Export numbers as &amp;JSON…</source>
+            <translation>将数值导出为 JSON(&amp;J)…</translation>
+        </message>
+        <message>
+            <source>Every number of the current result, as JSON</source>
+            <translation>当前结果的全部数值，JSON 格式</translation>
+        </message>
+        <message>
+            <source>Export numbers as CS&amp;V…</source>
+            <translation>将数值导出为 CSV(&amp;V)…</translation>
+        </message>
+        <message>
+            <source>Probabilities, gradients and the Jacobian, one row per class</source>
+            <translation>概率、梯度和雅可比矩阵，每个类别一行</translation>
+        </message>
+        <message>
+            <source>Open &amp;recent</source>
+            <translation>最近打开(&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;Presets</source>
+            <translation>预设(&amp;P)</translation>
+        </message>
+        <message>
+            <source>Could not open the state</source>
+            <translation>无法打开状态</translation>
+        </message>
+        <message>
+            <source>Open %1</source>
+            <translation>打开 %1</translation>
+        </message>
+        <message>
+            <source>Opened %1</source>
+            <translation>已打开 %1</translation>
+        </message>
+        <message>
+            <source>Save state</source>
+            <translation>保存状态</translation>
+        </message>
+        <message>
+            <source>Could not save the state</source>
+            <translation>无法保存状态</translation>
+        </message>
+        <message>
+            <source>Saved %1</source>
+            <translation>已保存 %1</translation>
+        </message>
+        <message>
+            <source>Could not load the preset</source>
+            <translation>无法加载预设</translation>
+        </message>
+        <message>
+            <source>Preset %1</source>
+            <translation>预设 %1</translation>
+        </message>
+        <message>
+            <source>Could not export the figure</source>
+            <translation>无法导出图</translation>
+        </message>
+        <message>
+            <source>Wrote %1</source>
+            <translation>已写入 %1</translation>
+        </message>
+        <message>
+            <source>Copied a picture of the window</source>
+            <translation>已复制窗口图片</translation>
+        </message>
+        <message>
+            <source>JSON (*.json)</source>
+            <translation>JSON 文件 (*.json)</translation>
+        </message>
+        <message>
+            <source>CSV table (*.csv)</source>
+            <translation>CSV 表格 (*.csv)</translation>
+        </message>
+        <message>
+            <source>Export numbers</source>
+            <translation>导出数值</translation>
+        </message>
+        <message>
+            <source>Could not export the numbers</source>
+            <translation>无法导出数值</translation>
+        </message>
+    </context>
+    <context>
+        <name>FloatControl</name>
+        <message>
+            <source>slider</source>
+            <translation>滑块</translation>
+        </message>
+        <message>
+            <source>value</source>
+            <translation>数值</translation>
+        </message>
+    </context>
+    <context>
+        <name>FormulasWindow</name>
+        <message>
+            <source>Formulas</source>
+            <translation>公式</translation>
+        </message>
+        <message>
+            <source>Softmax</source>
+            <translation>Softmax</translation>
+        </message>
+        <message>
+            <source>Jacobian</source>
+            <translation>雅可比矩阵</translation>
+        </message>
+        <message>
+            <source>Loss surface</source>
+            <translation>损失曲面</translation>
+        </message>
+        <message>
+            <source>Gradients &amp; checks</source>
+            <translation>梯度与校验</translation>
+        </message>
+        <message>
+            <source>Regression (MSE)</source>
+            <translation>回归（MSE）</translation>
+        </message>
+        <message>
+            <source>MSE vs CE</source>
+            <translation>MSE 与 CE</translation>
+        </message>
+        <message>
+            <source>Two ways</source>
+            <translation>两种方法</translation>
+        </message>
+        <message>
+            <source>Pitfalls</source>
+            <translation>常见错误</translation>
+        </message>
+        <message>
+            <source>Code</source>
+            <translation>代码</translation>
+        </message>
+        <message>
+            <source>Softmax turns the logits a into probabilities p. The temperature T divides every logit before the exponential:</source>
+            <translation>softmax 把 logit a 转换为概率 p。在取指数之前，每个 logit 都先除以温度 T：</translation>
+        </message>
+        <message>
+            <source>Every p&lt;sub&gt;i&lt;/sub&gt; lies between 0 and 1, and together they sum to 1. A low T sharpens the distribution; a high T flattens it. The ratio of two probabilities depends only on the gap between their logits:</source>
+            <translation>每个 p&lt;sub&gt;i&lt;/sub&gt; 都介于 0 和 1 之间，且总和为 1。T 越低，分布越尖锐；T 越高，分布越平坦。两个概率之比只取决于它们的 logit 之差：</translation>
+        </message>
+        <message>
+            <source>For a = [2, 1, 0.1] and T = 1, p = [0.659, 0.242, 0.099] and p&lt;sub&gt;0&lt;/sub&gt;/p&lt;sub&gt;1&lt;/sub&gt; = e ≈ 2.718, whatever the third logit is.</source>
+            <translation>当 a = [2, 1, 0.1]、T = 1 时，p = [0.659, 0.242, 0.099]，且无论第三个 logit 取何值，p&lt;sub&gt;0&lt;/sub&gt;/p&lt;sub&gt;1&lt;/sub&gt; = e ≈ 2.718。</translation>
+        </message>
+        <message>
+            <source>The app computes softmax stably through log-softmax, so logits of ±1000 give no NaN.</source>
+            <translation>本应用通过 log-softmax 以数值稳定的方式计算 softmax，因此即使 logit 为 ±1000 也不会出现 NaN。</translation>
+        </message>
+        <message>
+            <source>The softmax Jacobian</source>
+            <translation>softmax 的雅可比矩阵</translation>
+        </message>
+        <message>
+            <source>How each probability p&lt;sub&gt;i&lt;/sub&gt; moves when one logit a&lt;sub&gt;j&lt;/sub&gt; moves:</source>
+            <translation>当某个 logit a&lt;sub&gt;j&lt;/sub&gt; 变化时，每个概率 p&lt;sub&gt;i&lt;/sub&gt; 如何随之变化：</translation>
+        </message>
+        <message>
+            <source>δ&lt;sub&gt;ij&lt;/sub&gt; is 1 when i = j and 0 otherwise.</source>
+            <translation>当 i = j 时 δ&lt;sub&gt;ij&lt;/sub&gt; 为 1，否则为 0。</translation>
+        </message>
+        <message>
+            <source>On the diagonal the entry is p&lt;sub&gt;i&lt;/sub&gt;(1 − p&lt;sub&gt;i&lt;/sub&gt;)/T, which is positive; off the diagonal it is −p&lt;sub&gt;i&lt;/sub&gt;p&lt;sub&gt;j&lt;/sub&gt;/T, which is negative. The matrix is symmetric, and every row and every column sums to 0.</source>
+            <translation>对角线元素为 p&lt;sub&gt;i&lt;/sub&gt;(1 − p&lt;sub&gt;i&lt;/sub&gt;)/T，为正；非对角线元素为 −p&lt;sub&gt;i&lt;/sub&gt;p&lt;sub&gt;j&lt;/sub&gt;/T，为负。该矩阵是对称矩阵，且每行、每列之和均为 0。</translation>
+        </message>
+        <message>
+            <source>Row i is the gradient of one probability with respect to all the logits: torch.autograd.grad(p[i], a, retain_graph=True) returns it.</source>
+            <translation>第 i 行是某一个概率对所有 logit 的梯度：torch.autograd.grad(p[i], a, retain_graph=True) 返回的正是这一行。</translation>
+        </message>
+        <message>
+            <source>Cross-entropy and its gradient</source>
+            <translation>交叉熵及其梯度</translation>
+        </message>
+        <message>
+            <source>The target y is one-hot for a class c, or the probabilities you set. Label smoothing ε spreads a share ε of it evenly over all N classes:</source>
+            <translation>目标 y 可以是类别 c 的 one-hot 向量，也可以是你设置的概率。标签平滑 ε 将其中 ε 的份额均匀分配到全部 N 个类别上：</translation>
+        </message>
+        <message>
+            <source>log is the natural logarithm. With a one-hot target and ε = 0, CE = −log p&lt;sub&gt;c&lt;/sub&gt;.</source>
+            <translation>log 为自然对数。当目标为 one-hot 且 ε = 0 时，CE = −log p&lt;sub&gt;c&lt;/sub&gt;。</translation>
+        </message>
+        <message>
+            <source>For a = [2, 1, 0.1], T = 1 and class 0, CE = 0.417030 and ∂CE/∂a = [−0.340999, 0.242433, 0.098566].</source>
+            <translation>当 a = [2, 1, 0.1]、T = 1、类别为 0 时，CE = 0.417030，∂CE/∂a = [−0.340999, 0.242433, 0.098566]。</translation>
+        </message>
+        <message>
+            <source>The Gradients view computes this gradient three independent ways: torch.autograd.grad, backward() then .grad, and this closed form.</source>
+            <translation>“梯度与校验”视图用三种独立方法计算这一梯度：torch.autograd.grad、先 backward() 再读取 .grad，以及这里的闭式解。</translation>
+        </message>
+        <message>
+            <source>MSE on the probabilities and its gradient</source>
+            <translation>基于概率的 MSE 及其梯度</translation>
+        </message>
+        <message>
+            <source>MSE compares the probabilities with the smoothed target. With reduction 'mean' it divides by the number of classes N:</source>
+            <translation>MSE 将概率与平滑后的目标进行比较。归约方式为“平均”时，它要除以类别数 N：</translation>
+        </message>
+        <message>
+            <source>Its gradient reaches the logits only through the softmax Jacobian:</source>
+            <translation>它的梯度只能经由 softmax 的雅可比矩阵传到 logit：</translation>
+        </message>
+        <message>
+            <source>With reduction 'sum', the note's convention, drop the 1/N from the loss and from g.</source>
+            <translation>若归约方式为“求和”（笔记采用的约定），则从损失和 g 中去掉 1/N。</translation>
+        </message>
+        <message>
+            <source>For a = [2, 1, 0.1], T = 1, class 0 and reduction 'mean', MSE = 0.061590 and ∂MSE/∂a = [−0.081175, 0.064433, 0.016743].</source>
+            <translation>当 a = [2, 1, 0.1]、T = 1、类别为 0、归约方式为“平均”时，MSE = 0.061590，∂MSE/∂a = [−0.081175, 0.064433, 0.016743]。</translation>
+        </message>
+        <message>
+            <source>Why classifiers use cross-entropy</source>
+            <translation>为什么分类器使用交叉熵</translation>
+        </message>
+        <message>
+            <source>Take a one-hot target c and ε = 0. On the true class's logit the two gradients are:</source>
+            <translation>取 one-hot 目标 c，且 ε = 0。对于真实类别的 logit，两个梯度分别为：</translation>
+        </message>
+        <message>
+            <source>When the model is confidently wrong, p&lt;sub&gt;c&lt;/sub&gt; is close to 0. Cross-entropy's gradient then stays near its largest size, 1/T, so learning goes on. MSE's gradient carries the factor p&lt;sub&gt;c&lt;/sub&gt; from the Jacobian and vanishes, so learning stalls.</source>
+            <translation>当模型自信地犯错时，p&lt;sub&gt;c&lt;/sub&gt; 接近 0。此时交叉熵的梯度仍接近其最大值 1/T，因此学习得以继续。而 MSE 的梯度带有来自雅可比矩阵的因子 p&lt;sub&gt;c&lt;/sub&gt;，会趋于消失，因此学习停滞。</translation>
+        </message>
+        <message>
+            <source>The loss surface</source>
+            <translation>损失曲面</translation>
+        </message>
+        <message>
+            <source>The surface view draws the loss shown (CE or MSE) as a function L(a&lt;sub&gt;i&lt;/sub&gt;, a&lt;sub&gt;j&lt;/sub&gt;) of two logits while the other logits stay fixed. The arrow at the current point shows the direction of steepest descent:</source>
+            <translation>曲面视图把当前显示的损失（CE 或 MSE）画成两个 logit 的函数 L(a&lt;sub&gt;i&lt;/sub&gt;, a&lt;sub&gt;j&lt;/sub&gt;)，其余 logit 保持不变。当前点处的箭头指示最速下降方向：</translation>
+        </message>
+        <message>
+            <source>Its length grows with |∇L|, so where the gradient vanishes it shrinks to a dot.</source>
+            <translation>箭头长度随 |∇L| 增大，因此在梯度消失处它会缩成一个点。</translation>
+        </message>
+        <message>
+            <source>Cross-entropy is convex in the logits. MSE after softmax is not: it goes flat where the model is confidently wrong.</source>
+            <translation>交叉熵关于 logit 是凸函数。softmax 之后的 MSE 则不是：在模型自信地犯错的地方，它会变得平坦。</translation>
+        </message>
+        <message>
+            <source>Regression with MSE</source>
+            <translation>用 MSE 做回归</translation>
+        </message>
+        <message>
+            <source>For a single point x with target y, the note's loss and its gradient are:</source>
+            <translation>对于目标为 y 的单个点 x，笔记中的损失及其梯度为：</translation>
+        </message>
+        <message>
+            <source>The note's example has x = 1, w = 2, b = 0 and y = 1: L = (2 − 1)² = 1 and ∂L/∂w = 2·1·(2 − 1) = 2.</source>
+            <translation>笔记中的示例为 x = 1、w = 2、b = 0、y = 1：L = (2 − 1)² = 1，∂L/∂w = 2·1·(2 − 1) = 2。</translation>
+        </message>
+        <message>
+            <source>The Regression tab fits the line ŷ = w·x + b to M points (x&lt;sub&gt;m&lt;/sub&gt;, y&lt;sub&gt;m&lt;/sub&gt;). With reduction 'mean':</source>
+            <translation>“回归”标签页用直线 ŷ = w·x + b 拟合 M 个点 (x&lt;sub&gt;m&lt;/sub&gt;, y&lt;sub&gt;m&lt;/sub&gt;)。归约方式为“平均”时：</translation>
+        </message>
+        <message>
+            <source>With reduction 'sum', drop the 1/M. Gradient descent moves (w, b) against the gradient, with the learning rate η:</source>
+            <translation>若归约方式为“求和”，则去掉 1/M。梯度下降以学习率 η 使 (w, b) 沿梯度的反方向移动：</translation>
+        </message>
+        <message>
+            <source>Two ways to get a gradient in PyTorch</source>
+            <translation>在 PyTorch 中求梯度的两种方法</translation>
+        </message>
+        <message>
+            <source>Both ways start from leaves created with requires_grad=True and a loss computed from them.</source>
+            <translation>两种方法都从以 requires_grad=True 创建的叶子张量以及由它们计算出的损失开始。</translation>
+        </message>
+        <message>
+            <source>Way 1, torch.autograd.grad, returns a tuple with one gradient per input and leaves .grad alone.</source>
+            <translation>方法 1：torch.autograd.grad 返回一个元组，每个输入对应一个梯度，并且不改动 .grad。</translation>
+        </message>
+        <message>
+            <source>Way 2, backward(), stores the gradients in .grad and adds them to what is already there: zero .grad (for example with optimizer.zero_grad()) before the next backward pass.</source>
+            <translation>方法 2：backward() 把梯度存入 .grad，并累加到其中已有的值上：在下一次反向传播之前，要先将 .grad 清零（例如调用 optimizer.zero_grad()）。</translation>
+        </message>
+        <message>
+            <source>Calling w.requires_grad_() after the loss was computed does not help, because the graph was built without it: compute the loss again. A second backward pass through the same graph needs retain_graph=True on the first.</source>
+            <translation>在损失计算完之后才调用 w.requires_grad_() 并没有用，因为计算图在构建时并没有包含它：需要重新计算损失。若要对同一个计算图做第二次反向传播，第一次时就需要传入 retain_graph=True。</translation>
+        </message>
+        <message>
+            <source>a are the logits, p = softmax(a/T) the probabilities, T the temperature, ε the label smoothing and N the number of classes. Every formula here is checked against torch autograd by the app.</source>
+            <translation>a 为 logit，p = softmax(a/T) 为概率，T 为温度，ε 为标签平滑，N 为类别数。这里的每个公式都由本应用用 torch autograd 进行了验证。</translation>
+        </message>
+        <message>
+            <source>Show in view: %1</source>
+            <translation>在视图中显示：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>GlobalControls</name>
+        <message>
+            <source>&amp;Classes</source>
+            <translation>类别数(&amp;C)</translation>
+        </message>
+        <message>
+            <source>Number of classes</source>
+            <translation>类别数</translation>
+        </message>
+        <message>
+            <source>Number of classes N (2–1024). Up to 32 each logit has a slider; beyond, logits are generated.</source>
+            <translation>类别数 N（2–1024）。不超过 32 类时每个 logit 都有一个滑块；超过后 logit 改为随机生成。</translation>
+        </message>
+        <message>
+            <source>&amp;T</source>
+            <translation>温度 T(&amp;T)</translation>
+        </message>
+        <message>
+            <source>Temperature</source>
+            <translation>温度</translation>
+        </message>
+        <message>
+            <source>Softmax temperature T: p = softmax(a/T). The slider is logarithmic from 0.05 to 20; type any value ≥ 0.001.</source>
+            <translation>softmax 温度 T：p = softmax(a/T)。滑块为对数刻度，范围 0.05 到 20；也可输入任意 ≥ 0.001 的值。</translation>
+        </message>
+        <message>
+            <source>&amp;ε</source>
+            <translation>标签平滑 ε(&amp;ε)</translation>
+        </message>
+        <message>
+            <source>Label smoothing</source>
+            <translation>标签平滑</translation>
+        </message>
+        <message>
+            <source>Label smoothing ε: y_eff = (1 − ε)·y + ε/N</source>
+            <translation>标签平滑 ε：y_eff = (1 − ε)·y + ε/N</translation>
+        </message>
+        <message>
+            <source>%1 classes</source>
+            <translation>%1 个类别</translation>
+        </message>
+        <message>
+            <source>Set T</source>
+            <translation>设置 T</translation>
+        </message>
+        <message>
+            <source>Set ε</source>
+            <translation>设置 ε</translation>
+        </message>
+    </context>
+    <context>
+        <name>GradientsView</name>
+        <message>
+            <source>&lt;b&gt;Gradients &amp;amp; checks&lt;/b&gt; ∂L/∂a three independent ways</source>
+            <translation>&lt;b&gt;梯度与校验&lt;/b&gt; 用三种独立方法计算 ∂L/∂a</translation>
+        </message>
+        <message>
+            <source>Gradient table</source>
+            <translation>梯度表</translation>
+        </message>
+        <message>
+            <source>Each gradient computed by torch.autograd.grad, by backward() then .grad, and by the closed form; hover a cell for its full value</source>
+            <translation>每个梯度分别用 torch.autograd.grad、先 backward() 再读取 .grad、以及闭式解三种方法计算；悬停在单元格上可查看完整数值</translation>
+        </message>
+        <message>
+            <source>p_i</source>
+            <translation>p_i</translation>
+        </message>
+        <message>
+            <source>∂CE/∂a_i
+autograd</source>
+            <translation>∂CE/∂a_i
+autograd</translation>
+        </message>
+        <message>
+            <source>∂CE/∂a_i
+backward</source>
+            <translation>∂CE/∂a_i
+backward</translation>
+        </message>
+        <message>
+            <source>∂CE/∂a_i
+formula</source>
+            <translation>∂CE/∂a_i
+公式</translation>
+        </message>
+        <message>
+            <source>∂MSE/∂a_i
+autograd</source>
+            <translation>∂MSE/∂a_i
+autograd</translation>
+        </message>
+        <message>
+            <source>∂MSE/∂a_i
+backward</source>
+            <translation>∂MSE/∂a_i
+backward</translation>
+        </message>
+        <message>
+            <source>∂MSE/∂a_i
+formula</source>
+            <translation>∂MSE/∂a_i
+公式</translation>
+        </message>
+        <message>
+            <source>p_i = softmax(a/T)_i</source>
+            <translation>p_i = softmax(a/T)_i</translation>
+        </message>
+        <message>
+            <source>torch.autograd.grad(loss, [a])[0]</source>
+            <translation>torch.autograd.grad(loss, [a])[0]</translation>
+        </message>
+        <message>
+            <source>loss.backward(); a.grad — on a fresh leaf tensor</source>
+            <translation>loss.backward(); a.grad —— 在新建的叶子张量上计算</translation>
+        </message>
+        <message>
+            <source>the closed form (p − y_eff)/T</source>
+            <translation>闭式解 (p − y_eff)/T</translation>
+        </message>
+        <message>
+            <source>the closed form Jᵀ·∂MSE/∂p with J = (diag(p) − p pᵀ)/T</source>
+            <translation>闭式解 Jᵀ·∂MSE/∂p，其中 J = (diag(p) − p pᵀ)/T</translation>
+        </message>
+        <message>
+            <source>Losses and agreement</source>
+            <translation>损失与一致性</translation>
+        </message>
+        <message>
+            <source>all ways agree ✓</source>
+            <translation>各方法结果一致 ✓</translation>
+        </message>
+        <message>
+            <source>ways disagree ✗</source>
+            <translation>各方法结果不一致 ✗</translation>
+        </message>
+        <message>
+            <source>CE = −Σ y_eff log p = %1    MSE = %2 = %3
+max |diff|: ∂CE %4 · ∂MSE %5 · Jacobian %6 — %7
+T = %8 · label smoothing ε = %9 · reduction = %10</source>
+            <translation>CE = −Σ y_eff log p = %1    MSE = %2 = %3
+最大 |差值|：∂CE %4 · ∂MSE %5 · 雅可比矩阵 %6 — %7
+T = %8 · 标签平滑 ε = %9 · 归约方式 = %10</translation>
+        </message>
+    </context>
+    <context>
+        <name>JacobianView</name>
+        <message>
+            <source>&lt;b&gt;Jacobian&lt;/b&gt; ∂p&lt;sub&gt;i&lt;/sub&gt;/∂a&lt;sub&gt;j&lt;/sub&gt; = p&lt;sub&gt;i&lt;/sub&gt;(δ&lt;sub&gt;ij&lt;/sub&gt; − p&lt;sub&gt;j&lt;/sub&gt;)/T — hover a cell, click a row</source>
+            <translation>&lt;b&gt;雅可比矩阵&lt;/b&gt; ∂p&lt;sub&gt;i&lt;/sub&gt;/∂a&lt;sub&gt;j&lt;/sub&gt; = p&lt;sub&gt;i&lt;/sub&gt;(δ&lt;sub&gt;ij&lt;/sub&gt; − p&lt;sub&gt;j&lt;/sub&gt;)/T —— 悬停查看单元格，点击选中一行</translation>
+        </message>
+        <message>
+            <source>Jacobian cell details</source>
+            <translation>雅可比矩阵单元格详情</translation>
+        </message>
+        <message>
+            <source>Jacobian heatmap</source>
+            <translation>雅可比矩阵热力图</translation>
+        </message>
+        <message>
+            <source>j (logit a_j)</source>
+            <translation>j（logit a_j）</translation>
+        </message>
+        <message>
+            <source>i (probability p_i)</source>
+            <translation>i（概率 p_i）</translation>
+        </message>
+        <message>
+            <source>Hover a cell for its formula; click a row, or press ↑/↓, to check it against autograd</source>
+            <translation>将鼠标悬停在单元格上可查看其公式；点击某一行或按 ↑/↓，可将该行与 autograd 的结果对照</translation>
+        </message>
+        <message>
+            <source>∂p%1/∂a%2 = p%1(δ%1%2 − p%2)/T = %3 × (%4 − %5) / %6 = %7
+autograd %8 · closed form %9</source>
+            <translation>∂p%1/∂a%2 = p%1(δ%1%2 − p%2)/T = %3 × (%4 − %5) / %6 = %7
+autograd %8 · 闭式解 %9</translation>
+        </message>
+        <message>
+            <source>Diagonal &gt; 0, off-diagonal &lt; 0; every row and column sums to 0. Click a row (or focus the map and press ↑/↓) to check it against autograd.</source>
+            <translation>对角线元素 &gt; 0，非对角线元素 &lt; 0；每行、每列之和均为 0。点击某一行（或让热力图获得焦点后按 ↑/↓），可将该行与 autograd 的结果对照。</translation>
+        </message>
+        <message>
+            <source>Row %1 = ∂p[%1]/∂a by autograd, as torch.autograd.grad(p[%1], a, retain_graph=True) gives it = [%2%3]; max |autograd − formula| = %4 %5</source>
+            <translation>第 %1 行 = 由 autograd 求得的 ∂p[%1]/∂a，即 torch.autograd.grad(p[%1], a, retain_graph=True) 的结果 = [%2%3]；max |autograd − 公式| = %4 %5</translation>
+        </message>
+    </context>
+    <context>
+        <name>LogitsEditor</name>
+        <message>
+            <source>&amp;Generate logits</source>
+            <translation>生成 logit(&amp;G)</translation>
+        </message>
+        <message>
+            <source>Mean</source>
+            <translation>均值</translation>
+        </message>
+        <message>
+            <source>Mean of the normal distribution</source>
+            <translation>正态分布的均值</translation>
+        </message>
+        <message>
+            <source>σ</source>
+            <translation>σ</translation>
+        </message>
+        <message>
+            <source>Standard deviation</source>
+            <translation>标准差</translation>
+        </message>
+        <message>
+            <source>Seed</source>
+            <translation>种子</translation>
+        </message>
+        <message>
+            <source>Random seed: the same seed gives the same logits</source>
+            <translation>随机种子：相同的种子生成相同的 logit</translation>
+        </message>
+        <message>
+            <source>Generate logits</source>
+            <translation>生成 logit</translation>
+        </message>
+        <message>
+            <source>Draw N logits from the normal distribution with this seed</source>
+            <translation>用此种子从正态分布中抽取 N 个 logit</translation>
+        </message>
+        <message>
+            <source>Logit a%1</source>
+            <translation>logit a%1</translation>
+        </message>
+        <message>
+            <source>Logit a%1: drag within −10…10, or type any value within ±10000</source>
+            <translation>logit a%1：可在 −10…10 范围内拖动，或输入 ±10000 以内的任意值</translation>
+        </message>
+        <message>
+            <source>%1 logits, from %2 to %3. Above %4 classes they are not shown one by one: Generate draws new ones from N(mean, σ²).</source>
+            <translation>共 %1 个 logit，范围 %2 到 %3。超过 %4 个类别时不再逐个显示：点击“生成 logit”可从 N(均值, σ²) 重新抽取。</translation>
+        </message>
+        <message>
+            <source>Set a%1</source>
+            <translation>设置 a%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>LossEditor</name>
+        <message>
+            <source>Cross-entropy</source>
+            <translation>交叉熵</translation>
+        </message>
+        <message>
+            <source>MSE</source>
+            <translation>MSE</translation>
+        </message>
+        <message>
+            <source>Loss shown</source>
+            <translation>显示的损失</translation>
+        </message>
+        <message>
+            <source>The loss whose surface and gradient bars are shown</source>
+            <translation>选择要显示其损失曲面和梯度条的损失函数</translation>
+        </message>
+        <message>
+            <source>Cross-entropy value</source>
+            <translation>交叉熵的值</translation>
+        </message>
+        <message>
+            <source>MSE value</source>
+            <translation>MSE 的值</translation>
+        </message>
+        <message>
+            <source>−Σ y_eff·log p, equal to F.cross_entropy(a/T, target, label_smoothing=ε)</source>
+            <translation>−Σ y_eff·log p，等于 F.cross_entropy(a/T, target, label_smoothing=ε)</translation>
+        </message>
+        <message>
+            <source>Σ(p − y_eff)²/N for mean, without /N for sum; equal to F.mse_loss(p, y_eff, reduction)</source>
+            <translation>取平均时为 Σ(p − y_eff)²/N，求和时不除以 N；等于 F.mse_loss(p, y_eff, reduction)</translation>
+        </message>
+        <message>
+            <source>mean (÷ N)</source>
+            <translation>平均（÷ N）</translation>
+        </message>
+        <message>
+            <source>sum</source>
+            <translation>求和</translation>
+        </message>
+        <message>
+            <source>MSE reduction</source>
+            <translation>MSE 归约方式</translation>
+        </message>
+        <message>
+            <source>How MSE combines its terms: mean divides the sum of squares by their number; the note drops the division (sum). Applies to both MSE losses.</source>
+            <translation>MSE 如何合并各项：“平均”将平方和除以项数；笔记中省去了这一除法（“求和”）。对分类器和回归中的 MSE 损失均适用。</translation>
+        </message>
+        <message>
+            <source>Surface horizontal axis logit</source>
+            <translation>曲面横轴 logit</translation>
+        </message>
+        <message>
+            <source>Surface vertical axis logit</source>
+            <translation>曲面纵轴 logit</translation>
+        </message>
+        <message>
+            <source>The surface varies these two logits and keeps the others fixed; choosing the other axis's logit swaps them</source>
+            <translation>曲面只改变这两个 logit，其余保持不变；若选择另一坐标轴当前的 logit，两轴将互换</translation>
+        </message>
+        <message>
+            <source>&amp;Loss shown</source>
+            <translation>显示的损失(&amp;L)</translation>
+        </message>
+        <message>
+            <source>CE</source>
+            <translation>CE</translation>
+        </message>
+        <message>
+            <source>&amp;Reduction</source>
+            <translation>归约方式(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Surface &amp;axes</source>
+            <translation>曲面坐标轴(&amp;A)</translation>
+        </message>
+        <message>
+            <source>Show %1</source>
+            <translation>显示 %1</translation>
+        </message>
+        <message>
+            <source>Reduction %1</source>
+            <translation>归约方式 %1</translation>
+        </message>
+        <message>
+            <source>Surface axes</source>
+            <translation>曲面坐标轴</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>Loss Lens</source>
+            <translation>Loss Lens</translation>
+        </message>
+        <message>
+            <source>Loading torch…</source>
+            <translation>正在加载 torch…</translation>
+        </message>
+        <message>
+            <source>Key numbers</source>
+            <translation>关键数值</translation>
+        </message>
+        <message>
+            <source>Set state</source>
+            <translation>设置状态</translation>
+        </message>
+        <message>
+            <source>Softmax</source>
+            <translation>Softmax</translation>
+        </message>
+        <message>
+            <source>Jacobian</source>
+            <translation>雅可比矩阵</translation>
+        </message>
+        <message>
+            <source>Loss surface</source>
+            <translation>损失曲面</translation>
+        </message>
+        <message>
+            <source>Gradients &amp; checks</source>
+            <translation>梯度与校验</translation>
+        </message>
+        <message>
+            <source>Regression (MSE)</source>
+            <translation>回归（MSE）</translation>
+        </message>
+        <message>
+            <source>Two ways</source>
+            <translation>两种方法</translation>
+        </message>
+        <message>
+            <source>Pitfalls</source>
+            <translation>常见错误</translation>
+        </message>
+        <message>
+            <source>Code</source>
+            <translation>代码</translation>
+        </message>
+        <message>
+            <source>MSE vs CE</source>
+            <translation>MSE 与 CE</translation>
+        </message>
+        <message>
+            <source>Whole window</source>
+            <translation>整个窗口</translation>
+        </message>
+        <message>
+            <source>&amp;Undo</source>
+            <translation>撤销(&amp;U)</translation>
+        </message>
+        <message>
+            <source>&amp;Redo</source>
+            <translation>重做(&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>退出(&amp;Q)</translation>
+        </message>
+        <message>
+            <source>&amp;About Loss Lens</source>
+            <translation>关于 Loss Lens(&amp;A)</translation>
+        </message>
+        <message>
+            <source>&amp;Formulas</source>
+            <translation>公式(&amp;F)</translation>
+        </message>
+        <message>
+            <source>The note's formulas, each linked to its view</source>
+            <translation>笔记中的公式，每个都链接到对应的视图</translation>
+        </message>
+        <message>
+            <source>&amp;Keyboard shortcuts</source>
+            <translation>键盘快捷键(&amp;K)</translation>
+        </message>
+        <message>
+            <source>Main</source>
+            <translation>主工具栏</translation>
+        </message>
+        <message>
+            <source>Presets</source>
+            <translation>预设</translation>
+        </message>
+        <message>
+            <source>Load one of the note's examples or another preset</source>
+            <translation>加载笔记中的示例或其他预设</translation>
+        </message>
+        <message>
+            <source>Logits a</source>
+            <translation>logit a</translation>
+        </message>
+        <message>
+            <source>Target y</source>
+            <translation>目标 y</translation>
+        </message>
+        <message>
+            <source>Loss</source>
+            <translation>损失</translation>
+        </message>
+        <message>
+            <source>Controls</source>
+            <translation>控制面板</translation>
+        </message>
+        <message>
+            <source>Classifier</source>
+            <translation>分类器</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>文件(&amp;F)</translation>
+        </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translation>编辑(&amp;E)</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>视图(&amp;V)</translation>
+        </message>
+        <message>
+            <source>&amp;3-D surface</source>
+            <translation>三维曲面(&amp;3)</translation>
+        </message>
+        <message>
+            <source>&amp;Language</source>
+            <translation>语言(&amp;L)</translation>
+        </message>
+        <message>
+            <source>Follow the &amp;system</source>
+            <translation>跟随系统(&amp;S)</translation>
+        </message>
+        <message>
+            <source>&amp;Light</source>
+            <translation>浅色(&amp;L)</translation>
+        </message>
+        <message>
+            <source>&amp;Dark</source>
+            <translation>深色(&amp;D)</translation>
+        </message>
+        <message>
+            <source>&amp;Theme</source>
+            <translation>主题(&amp;T)</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>帮助(&amp;H)</translation>
+        </message>
+        <message>
+            <source>CE %1 · MSE (%2) %3 · max |diff| %4 · T %5 · ε %6 · N %7</source>
+            <translation>CE %1 · MSE (%2) %3 · 最大 |差值| %4 · T %5 · ε %6 · N %7</translation>
+        </message>
+        <message>
+            <source>torch could not be loaded: %1</source>
+            <translation>无法加载 torch：%1</translation>
+        </message>
+        <message>
+            <source>torch could not be loaded</source>
+            <translation>无法加载 torch</translation>
+        </message>
+    </context>
+    <context>
+        <name>MseVsCeView</name>
+        <message>
+            <source>MSE versus cross-entropy along the true class's logit</source>
+            <translation>沿真实类别的 logit 比较 MSE 与交叉熵</translation>
+        </message>
+        <message>
+            <source>value (log scale)</source>
+            <translation>数值（对数刻度）</translation>
+        </message>
+        <message>
+            <source>CE</source>
+            <translation>CE</translation>
+        </message>
+        <message>
+            <source>MSE</source>
+            <translation>MSE</translation>
+        </message>
+        <message>
+            <source>|∂CE/∂a_c|</source>
+            <translation>|∂CE/∂a_c|</translation>
+        </message>
+        <message>
+            <source>|∂MSE/∂a_c|</source>
+            <translation>|∂MSE/∂a_c|</translation>
+        </message>
+        <message>
+            <source>What the curves show</source>
+            <translation>曲线说明了什么</translation>
+        </message>
+        <message>
+            <source>a%1, the true class's logit (others fixed)</source>
+            <translation>a%1：真实类别的 logit（其他保持不变）</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;MSE vs CE&lt;/b&gt; — from very wrong (left) to very right (right) for class %1</source>
+            <translation>&lt;b&gt;MSE 与 CE 对比&lt;/b&gt;——类别 %1 从严重错误（左）到完全正确（右）</translation>
+        </message>
+        <message>
+            <source>Confidently wrong (a%1 = %2): |∂CE/∂a%1| = %3 but |∂MSE/∂a%1| = %4 — MSE's gradient passes through p%1(1 − p%1) and vanishes, so a classifier trained with MSE barely learns from its worst mistakes. Now (dotted line): |∂CE/∂a%1| = %5, |∂MSE/∂a%1| = %6%7.</source>
+            <translation>自信地犯错（a%1 = %2）时：|∂CE/∂a%1| = %3，而 |∂MSE/∂a%1| = %4——MSE 的梯度含有因子 p%1(1 − p%1)，因而趋于消失，所以用 MSE 训练的分类器几乎无法从最严重的错误中学习。当前（虚线处）：|∂CE/∂a%1| = %5，|∂MSE/∂a%1| = %6%7。</translation>
+        </message>
+        <message>
+            <source> (a%1 = %2 lies outside the plotted sweep)</source>
+            <translation>（a%1 = %2 超出了绘制的扫描范围）</translation>
+        </message>
+    </context>
+    <context>
+        <name>PitfallCard</name>
+        <message>
+            <source>The code</source>
+            <translation>代码</translation>
+        </message>
+        <message>
+            <source>&amp;Run in torch</source>
+            <translation>在 torch 中运行(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Run pitfall %1</source>
+            <translation>运行常见错误 %1</translation>
+        </message>
+        <message>
+            <source>Run this code in torch and show what it raises, then the fix</source>
+            <translation>在 torch 中运行这段代码，显示它抛出的异常，再给出修正方法</translation>
+        </message>
+        <message>
+            <source>What torch raised</source>
+            <translation>torch 抛出的异常</translation>
+        </message>
+        <message>
+            <source>The fix</source>
+            <translation>修正方法</translation>
+        </message>
+        <message>
+            <source>What the fix gives</source>
+            <translation>修正后的结果</translation>
+        </message>
+        <message>
+            <source>Press Run to execute the code above in torch.</source>
+            <translation>点“运行”即可在 torch 中执行上面的代码。</translation>
+        </message>
+        <message>
+            <source>closed form agrees (max |diff| %1)</source>
+            <translation>与闭式解一致（最大 |差值| %1）</translation>
+        </message>
+    </context>
+    <context>
+        <name>Pitfalls</name>
+        <message>
+            <source>No error was raised: this torch version accepted the step.</source>
+            <translation>没有抛出错误：当前 torch 版本接受了这一步。</translation>
+        </message>
+        <message>
+            <source>w created without requires_grad</source>
+            <translation>创建 w 时没有设置 requires_grad</translation>
+        </message>
+        <message>
+            <source>requires_grad_() called after the loss was built</source>
+            <translation>在构建损失之后才调用 requires_grad_()</translation>
+        </message>
+        <message>
+            <source>A second backward through a freed graph</source>
+            <translation>对已释放的计算图做第二次 backward</translation>
+        </message>
+        <message>
+            <source>autograd.grad of a vector output</source>
+            <translation>对向量输出调用 autograd.grad</translation>
+        </message>
+        <message>
+            <source>autograd only tracks tensors created with requires_grad=True, so a loss computed from a plain w has no path back to w. Create w with requires_grad=True, then build the loss.</source>
+            <translation>autograd 只跟踪以 requires_grad=True 创建的张量，因此由普通的 w 计算出的损失没有通往 w 的路径。应先以 requires_grad=True 创建 w，再构建损失。</translation>
+        </message>
+        <message>
+            <source>The graph is recorded while the loss is computed; switching requires_grad on afterwards does not change a graph that already exists. Call requires_grad_() first, then recompute the loss.</source>
+            <translation>计算图是在计算损失的过程中记录的；事后再打开 requires_grad 不会改变已经存在的计算图。应先调用 requires_grad_()，再重新计算损失。</translation>
+        </message>
+        <message>
+            <source>After one backward pass torch frees the graph's saved values (retain_graph=False by default), so a second gradient through the same graph fails. Pass retain_graph=True on every call but the last.</source>
+            <translation>做完一次反向传播后，torch 会释放计算图中保存的值（默认 retain_graph=False），因此经由同一计算图再求一次梯度就会失败。除最后一次调用外，每次调用都要传入 retain_graph=True。</translation>
+        </message>
+        <message>
+            <source>autograd.grad computes the gradient of a scalar; for the vector p it would need to know how to weight the outputs. Take one p_i at a time (row i of the Jacobian), or pass grad_outputs.</source>
+            <translation>autograd.grad 计算的是标量的梯度；对于向量 p，它需要知道如何对各个输出加权。可以每次只取一个 p_i（即雅可比矩阵的第 i 行），或者传入 grad_outputs。</translation>
+        </message>
+    </context>
+    <context>
+        <name>PitfallsTab</name>
+        <message>
+            <source>The note's four autograd errors. Each card runs its code in torch when asked and shows the exception torch really raises, then the fix.</source>
+            <translation>笔记中的四种 autograd 错误。每张卡片会按需在 torch 中运行其代码，显示 torch 实际抛出的异常，再给出修正方法。</translation>
+        </message>
+        <message>
+            <source>Run &amp;all</source>
+            <translation>全部运行(&amp;A)</translation>
+        </message>
+        <message>
+            <source>Run all pitfalls</source>
+            <translation>运行全部常见错误</translation>
+        </message>
+        <message>
+            <source>Run the four experiments in torch</source>
+            <translation>在 torch 中运行这四个实验</translation>
+        </message>
+        <message>
+            <source>Pitfall cards</source>
+            <translation>常见错误卡片</translation>
+        </message>
+    </context>
+    <context>
+        <name>Reduction</name>
+        <message>
+            <source>mean</source>
+            <translation>平均</translation>
+        </message>
+        <message>
+            <source>sum</source>
+            <translation>求和</translation>
+        </message>
+    </context>
+    <context>
+        <name>RegressionTab</name>
+        <message>
+            <source>Regression controls</source>
+            <translation>回归控制项</translation>
+        </message>
+        <message>
+            <source>Data points (x, y)</source>
+            <translation>数据点 (x, y)</translation>
+        </message>
+        <message>
+            <source>x (input)</source>
+            <translation>x（输入）</translation>
+        </message>
+        <message>
+            <source>y (target)</source>
+            <translation>y（目标）</translation>
+        </message>
+        <message>
+            <source>Data points table</source>
+            <translation>数据点表格</translation>
+        </message>
+        <message>
+            <source>The data: one row per point. Double-click or press F2 to type a value; points can also be dragged in the data plot.</source>
+            <translation>数据：每行一个点。双击或按 F2 输入数值；也可以在数据图中拖动点。</translation>
+        </message>
+        <message>
+            <source>&amp;Add point</source>
+            <translation>添加点(&amp;A)</translation>
+        </message>
+        <message>
+            <source>Add a data point</source>
+            <translation>添加一个数据点</translation>
+        </message>
+        <message>
+            <source>Add a point one step right of the rightmost, at the last point's height (at most %1 points)</source>
+            <translation>在最右侧点的右边一步处添加一个点，高度与最后一个点相同（最多 %1 个点）</translation>
+        </message>
+        <message>
+            <source>Re&amp;move point</source>
+            <translation>删除点(&amp;M)</translation>
+        </message>
+        <message>
+            <source>Remove the selected data point</source>
+            <translation>删除选中的数据点</translation>
+        </message>
+        <message>
+            <source>Remove the selected point (the last if none is selected); one point always remains</source>
+            <translation>删除选中的点（未选中时删除最后一个）；至少保留一个点</translation>
+        </message>
+        <message>
+            <source>Line ŷ = w·x + b</source>
+            <translation>直线 ŷ = w·x + b</translation>
+        </message>
+        <message>
+            <source>&amp;w</source>
+            <translation>&amp;w</translation>
+        </message>
+        <message>
+            <source>Slope w</source>
+            <translation>斜率 w</translation>
+        </message>
+        <message>
+            <source>The slope w of the line ŷ = w·x + b. The slider covers the surface's w range; type any value within ±1e6.</source>
+            <translation>直线 ŷ = w·x + b 的斜率 w。滑块覆盖曲面的 w 范围；可输入 ±1e6 以内的任意值。</translation>
+        </message>
+        <message>
+            <source>&amp;b</source>
+            <translation>&amp;b</translation>
+        </message>
+        <message>
+            <source>Intercept b</source>
+            <translation>截距 b</translation>
+        </message>
+        <message>
+            <source>The intercept b of the line ŷ = w·x + b. The slider covers the surface's b range; type any value within ±1e6.</source>
+            <translation>直线 ŷ = w·x + b 的截距 b。滑块覆盖曲面的 b 范围；可输入 ±1e6 以内的任意值。</translation>
+        </message>
+        <message>
+            <source>mean: Σ(ŷ−y)²/M</source>
+            <translation>平均：Σ(ŷ−y)²/M</translation>
+        </message>
+        <message>
+            <source>sum: Σ(ŷ−y)²</source>
+            <translation>求和：Σ(ŷ−y)²</translation>
+        </message>
+        <message>
+            <source>MSE reduction</source>
+            <translation>MSE 归约方式</translation>
+        </message>
+        <message>
+            <source>How the squared residuals combine: mean divides their sum by the number of points M; the note's formula is the sum. Shared with the classifier's MSE.</source>
+            <translation>平方残差的合并方式：平均是将它们的和除以点数 M；笔记中的公式用的是求和。与分类器的 MSE 共用此设置。</translation>
+        </message>
+        <message>
+            <source>&amp;Loss</source>
+            <translation>损失(&amp;L)</translation>
+        </message>
+        <message>
+            <source>Gradient descent θ ← θ − η·∇L</source>
+            <translation>梯度下降 θ ← θ − η·∇L</translation>
+        </message>
+        <message>
+            <source>&amp;η</source>
+            <translation>&amp;η</translation>
+        </message>
+        <message>
+            <source>Learning rate</source>
+            <translation>学习率</translation>
+        </message>
+        <message>
+            <source>Learning rate η: each step moves (w, b) by −η·∇L. The slider is logarithmic from 0.001 to 1; type up to 10 (large rates diverge).</source>
+            <translation>学习率 η：每一步将 (w, b) 移动 −η·∇L。滑块为对数刻度，范围 0.001 到 1；最大可输入 10（学习率过大会发散）。</translation>
+        </message>
+        <message>
+            <source>Number of descent steps drawn</source>
+            <translation>绘制的下降步数</translation>
+        </message>
+        <message>
+            <source>How many gradient-descent steps the path on the surface and the loss-per-step plot show (0–%1)</source>
+            <translation>曲面上的路径和每步损失图显示的梯度下降步数（0–%1）</translation>
+        </message>
+        <message>
+            <source>Steps &amp;drawn</source>
+            <translation>绘制步数(&amp;D)</translation>
+        </message>
+        <message>
+            <source>&amp;Step</source>
+            <translation>单步(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Take one descent step</source>
+            <translation>执行一步下降</translation>
+        </message>
+        <message>
+            <source>Move (w, b) one gradient-descent step: to the second point of the path</source>
+            <translation>将 (w, b) 移动一步梯度下降：移到路径上的第二个点</translation>
+        </message>
+        <message>
+            <source>&amp;Play</source>
+            <translation>播放(&amp;P)</translation>
+        </message>
+        <message>
+            <source>Play or pause gradient descent</source>
+            <translation>播放或暂停梯度下降</translation>
+        </message>
+        <message>
+            <source>Take about 6 descent steps a second until paused, converged or diverged</source>
+            <translation>每秒约执行 6 步下降，直到暂停、收敛或发散</translation>
+        </message>
+        <message>
+            <source>&amp;Reset</source>
+            <translation>重置(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Reset descent</source>
+            <translation>重置下降</translation>
+        </message>
+        <message>
+            <source>Back to the (w, b) where this descent began</source>
+            <translation>回到本次下降开始时的 (w, b)</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Loss and gradient, two ways&lt;/b&gt;</source>
+            <translation>&lt;b&gt;损失与梯度：两种方法&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <source>autograd</source>
+            <translation>autograd</translation>
+        </message>
+        <message>
+            <source>torch.autograd.grad of F.mse_loss</source>
+            <translation>对 F.mse_loss 调用 torch.autograd.grad</translation>
+        </message>
+        <message>
+            <source>formula</source>
+            <translation>公式</translation>
+        </message>
+        <message>
+            <source>The closed form 2·Σ(ŷ−y)·∂ŷ/∂θ (÷ M for the mean)</source>
+            <translation>闭式解 2·Σ(ŷ−y)·∂ŷ/∂θ（取平均时再 ÷ M）</translation>
+        </message>
+        <message>
+            <source>Loss value</source>
+            <translation>损失值</translation>
+        </message>
+        <message>
+            <source>F.mse_loss(w·x + b, y, reduction)</source>
+            <translation>F.mse_loss(w·x + b, y, reduction)</translation>
+        </message>
+        <message>
+            <source>dL/dw by autograd</source>
+            <translation>autograd 计算的 dL/dw</translation>
+        </message>
+        <message>
+            <source>dL/dw by the formula</source>
+            <translation>公式计算的 dL/dw</translation>
+        </message>
+        <message>
+            <source>dL/db by autograd</source>
+            <translation>autograd 计算的 dL/db</translation>
+        </message>
+        <message>
+            <source>dL/db by the formula</source>
+            <translation>公式计算的 dL/db</translation>
+        </message>
+        <message>
+            <source>Largest difference autograd − formula</source>
+            <translation>autograd 与公式的最大差值</translation>
+        </message>
+        <message>
+            <source>max |autograd − formula| over ∂L/∂w and ∂L/∂b</source>
+            <translation>∂L/∂w 和 ∂L/∂b 上的 max |autograd − 公式|</translation>
+        </message>
+        <message>
+            <source>L</source>
+            <translation>L</translation>
+        </message>
+        <message>
+            <source>∂L/∂w</source>
+            <translation>∂L/∂w</translation>
+        </message>
+        <message>
+            <source>∂L/∂b</source>
+            <translation>∂L/∂b</translation>
+        </message>
+        <message>
+            <source>|diff|</source>
+            <translation>|差值|</translation>
+        </message>
+        <message>
+            <source>Formulas in use</source>
+            <translation>当前使用的公式</translation>
+        </message>
+        <message>
+            <source>The loss and gradient formulas for the chosen reduction; M is the number of points</source>
+            <translation>所选归约方式下的损失与梯度公式；M 为点数</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Data&lt;/b&gt; and the line ŷ = w·x + b (drag the points)</source>
+            <translation>&lt;b&gt;数据&lt;/b&gt;与直线 ŷ = w·x + b（可拖动点）</translation>
+        </message>
+        <message>
+            <source>Data points, fitted line and residuals</source>
+            <translation>数据点、拟合直线与残差</translation>
+        </message>
+        <message>
+            <source>Line equation</source>
+            <translation>直线方程</translation>
+        </message>
+        <message>
+            <source>x</source>
+            <translation>x</translation>
+        </message>
+        <message>
+            <source>y</source>
+            <translation>y</translation>
+        </message>
+        <message>
+            <source>&amp;Fit view</source>
+            <translation>适配视图(&amp;F)</translation>
+        </message>
+        <message>
+            <source>Fit the surface ranges</source>
+            <translation>适配曲面范围</translation>
+        </message>
+        <message>
+            <source>Set the w and b ranges of the surface and the slice around the current point, the descent path and the best fit</source>
+            <translation>设置曲面和切片的 w、b 范围，使其涵盖当前点、下降路径和最佳拟合</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;MSE surface&lt;/b&gt; L(w, b), path of descent</source>
+            <translation>&lt;b&gt;MSE 曲面&lt;/b&gt; L(w, b) 与下降路径</translation>
+        </message>
+        <message>
+            <source>MSE loss surface over w and b</source>
+            <translation>关于 w 和 b 的 MSE 损失曲面</translation>
+        </message>
+        <message>
+            <source>Descent summary</source>
+            <translation>下降概要</translation>
+        </message>
+        <message>
+            <source>w</source>
+            <translation>w</translation>
+        </message>
+        <message>
+            <source>b</source>
+            <translation>b</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Slice&lt;/b&gt; L(w) at the current b, tangent of slope ∂L/∂w</source>
+            <translation>&lt;b&gt;切片&lt;/b&gt;：当前 b 下的 L(w)，切线斜率为 ∂L/∂w</translation>
+        </message>
+        <message>
+            <source>Loss along w at the current b, with the tangent line</source>
+            <translation>当前 b 下损失沿 w 的变化及切线</translation>
+        </message>
+        <message>
+            <source>Slope dL/dw</source>
+            <translation>斜率 dL/dw</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Loss per step&lt;/b&gt; of gradient descent (log scale)</source>
+            <translation>梯度下降的&lt;b&gt;每步损失&lt;/b&gt;（对数刻度）</translation>
+        </message>
+        <message>
+            <source>Loss at each gradient-descent step, log scale</source>
+            <translation>每步梯度下降的损失，对数刻度</translation>
+        </message>
+        <message>
+            <source>Loss at the first and last step</source>
+            <translation>第一步与最后一步的损失</translation>
+        </message>
+        <message>
+            <source>step</source>
+            <translation>步</translation>
+        </message>
+        <message>
+            <source>ŷ = %1·x + %2 · %3
+residuals ŷ − y dashed orange</source>
+            <translation>ŷ = %1·x + %2 · %3
+残差 ŷ − y 以橙色虚线表示</translation>
+        </message>
+        <message>
+            <source>1 point</source>
+            <translation>1 个点</translation>
+        </message>
+        <message>
+            <source>%1 points</source>
+            <translation>%1 个点</translation>
+        </message>
+        <message>
+            <source> · (w, b) off the map: Fit view</source>
+            <translation> · (w, b) 超出图的范围：请点“适配视图”</translation>
+        </message>
+        <message>
+            <source>⚠ Diverged after %1 step(s):
+η = %2 is too large%3</source>
+            <translation>⚠ %1 步后发散：
+η = %2 过大%3</translation>
+        </message>
+        <message>
+            <source>−∇L = (%4, %5) (red arrow)
+after %1 steps L = %6%3</source>
+            <translation>−∇L = (%4, %5)（红色箭头）
+%1 步后 L = %6%3</translation>
+        </message>
+        <message>
+            <source>∂L/∂w = %1 at w = %2, b = %3:
+the slope of the dashed tangent</source>
+            <translation>在 w = %2、b = %3 处 ∂L/∂w = %1：
+即虚线切线的斜率</translation>
+        </message>
+        <message>
+            <source>step 0: L = %1
+step %2: L = %3 (diverged)</source>
+            <translation>第 0 步：L = %1
+第 %2 步：L = %3（已发散）</translation>
+        </message>
+        <message>
+            <source>step 0: L = %1
+step %2: L = %3</source>
+            <translation>第 0 步：L = %1
+第 %2 步：L = %3</translation>
+        </message>
+        <message>
+            <source>agree ✓</source>
+            <translation>一致 ✓</translation>
+        </message>
+        <message>
+            <source>disagree ✗</source>
+            <translation>不一致 ✗</translation>
+        </message>
+        <message>
+            <source>L = Σ(ŷ−y)²/M, M = %1
+∂L/∂w = 2·Σ(ŷ−y)·x/M
+∂L/∂b = 2·Σ(ŷ−y)/M</source>
+            <translation>L = Σ(ŷ−y)²/M，M = %1
+∂L/∂w = 2·Σ(ŷ−y)·x/M
+∂L/∂b = 2·Σ(ŷ−y)/M</translation>
+        </message>
+        <message>
+            <source>L = Σ(ŷ−y)² (sum), M = %1
+∂L/∂w = 2·Σ(ŷ−y)·x
+∂L/∂b = 2·Σ(ŷ−y)</source>
+            <translation>L = Σ(ŷ−y)²（求和），M = %1
+∂L/∂w = 2·Σ(ŷ−y)·x
+∂L/∂b = 2·Σ(ŷ−y)</translation>
+        </message>
+        <message>
+            <source>Set w</source>
+            <translation>设置 w</translation>
+        </message>
+        <message>
+            <source>Set b</source>
+            <translation>设置 b</translation>
+        </message>
+        <message>
+            <source>Set learning rate</source>
+            <translation>设置学习率</translation>
+        </message>
+        <message>
+            <source>Set steps</source>
+            <translation>设置步数</translation>
+        </message>
+        <message>
+            <source>Reduction %1</source>
+            <translation>归约方式 %1</translation>
+        </message>
+        <message>
+            <source>Point %1: %2 is not a number</source>
+            <translation>点 %1：%2 不是数字</translation>
+        </message>
+        <message>
+            <source>Edit point %1</source>
+            <translation>编辑点 %1</translation>
+        </message>
+        <message>
+            <source>Add point</source>
+            <translation>添加点</translation>
+        </message>
+        <message>
+            <source>Remove point %1</source>
+            <translation>删除点 %1</translation>
+        </message>
+        <message>
+            <source>Drag point %1</source>
+            <translation>拖动点 %1</translation>
+        </message>
+        <message>
+            <source>Fit surface ranges</source>
+            <translation>适配曲面范围</translation>
+        </message>
+        <message>
+            <source>Descent step</source>
+            <translation>下降一步</translation>
+        </message>
+        <message>
+            <source>&amp;Pause</source>
+            <translation>暂停(&amp;P)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShortcutsWindow</name>
+        <message>
+            <source>← / → or ↓ / ↑</source>
+            <translation>← / → 或 ↓ / ↑</translation>
+        </message>
+        <message>
+            <source>On a focused slider: move one step (1/200 of its range).</source>
+            <translation>在获得焦点的滑块上：移动一步（其范围的 1/200）。</translation>
+        </message>
+        <message>
+            <source>Shift+← / → or Shift+↓ / ↑</source>
+            <translation>Shift+← / → 或 Shift+↓ / ↑</translation>
+        </message>
+        <message>
+            <source>On a focused slider: move finely, one tenth of a step.</source>
+            <translation>在获得焦点的滑块上：精细移动，每次十分之一步。</translation>
+        </message>
+        <message>
+            <source>PageUp / PageDown</source>
+            <translation>PageUp / PageDown</translation>
+        </message>
+        <message>
+            <source>On a focused slider: move ten steps.</source>
+            <translation>在获得焦点的滑块上：移动十步。</translation>
+        </message>
+        <message>
+            <source>Home / End</source>
+            <translation>Home / End</translation>
+        </message>
+        <message>
+            <source>On a focused slider: go to its minimum or maximum.</source>
+            <translation>在获得焦点的滑块上：移到最小值或最大值。</translation>
+        </message>
+        <message>
+            <source>↑ / ↓</source>
+            <translation>↑ / ↓</translation>
+        </message>
+        <message>
+            <source>In a number box: step the value up or down. Type a value and press Enter to apply it.</source>
+            <translation>在数值框中：增大或减小数值。输入数值后按 Enter 即可应用。</translation>
+        </message>
+        <message>
+            <source>Tab / Shift+Tab</source>
+            <translation>Tab / Shift+Tab</translation>
+        </message>
+        <message>
+            <source>Move to the next or previous control.</source>
+            <translation>移到下一个或上一个控件。</translation>
+        </message>
+        <message>
+            <source>In the focused Jacobian map: select the next or previous row and check it against autograd.</source>
+            <translation>在获得焦点的雅可比矩阵热力图中：选中下一行或上一行，并将其与 autograd 的结果对照。</translation>
+        </message>
+        <message>
+            <source>Esc</source>
+            <translation>Esc</translation>
+        </message>
+        <message>
+            <source>In the focused Jacobian map: clear the selected row.</source>
+            <translation>在获得焦点的雅可比矩阵热力图中：取消选中的行。</translation>
+        </message>
+        <message>
+            <source>↑ / ↓, PageUp / PageDown, Home / End</source>
+            <translation>↑ / ↓、PageUp / PageDown、Home / End</translation>
+        </message>
+        <message>
+            <source>In the focused gradients table: scroll its rows.</source>
+            <translation>在获得焦点的梯度表中：滚动其中的行。</translation>
+        </message>
+        <message>
+            <source>Alt+underlined letter</source>
+            <translation>Alt+带下划线的字母</translation>
+        </message>
+        <message>
+            <source>Open that menu, or move to the control whose label has that letter underlined.</source>
+            <translation>打开对应的菜单，或移到标签中该字母带下划线的控件。</translation>
+        </message>
+        <message>
+            <source>Undo the last change</source>
+            <translation>撤销上一次更改</translation>
+        </message>
+        <message>
+            <source>Redo the last undone change</source>
+            <translation>重做上一次撤销的更改</translation>
+        </message>
+        <message>
+            <source>Keyboard shortcuts</source>
+            <translation>键盘快捷键</translation>
+        </message>
+        <message>
+            <source>Keys</source>
+            <translation>按键</translation>
+        </message>
+        <message>
+            <source>Action</source>
+            <translation>操作</translation>
+        </message>
+    </context>
+    <context>
+        <name>SoftmaxView</name>
+        <message>
+            <source>Probability ratio readout</source>
+            <translation>概率比读数</translation>
+        </message>
+        <message>
+            <source>Softmax probabilities and gradient bars</source>
+            <translation>softmax 概率与梯度条</translation>
+        </message>
+        <message>
+            <source>class i</source>
+            <translation>类别 i</translation>
+        </message>
+        <message>
+            <source>value</source>
+            <translation>数值</translation>
+        </message>
+        <message>
+            <source>CE</source>
+            <translation>CE</translation>
+        </message>
+        <message>
+            <source>MSE</source>
+            <translation>MSE</translation>
+        </message>
+        <message>
+            <source>%1 p&lt;sub&gt;i&lt;/sub&gt; &amp;nbsp; &lt;b&gt;▬&lt;/b&gt; target y&lt;sub&gt;eff&lt;/sub&gt; &amp;nbsp; %2%3 ∂%4/∂a&lt;sub&gt;i&lt;/sub&gt; (red +, blue −)</source>
+            <translation>%1 p&lt;sub&gt;i&lt;/sub&gt; &amp;nbsp; &lt;b&gt;▬&lt;/b&gt; 目标 y&lt;sub&gt;eff&lt;/sub&gt; &amp;nbsp; %2%3 ∂%4/∂a&lt;sub&gt;i&lt;/sub&gt;（红色 +，蓝色 −）</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Softmax&lt;/b&gt; p = softmax(a/T) · target y_eff · gradient ∂%1/∂a</source>
+            <translation>&lt;b&gt;Softmax&lt;/b&gt; p = softmax(a/T) · 目标 y_eff · 梯度 ∂%1/∂a</translation>
+        </message>
+        <message>
+            <source>overflows</source>
+            <translation>溢出</translation>
+        </message>
+        <message>
+            <source>Top two: p%1/p%2 = exp((a%1 − a%2)/T) = exp(%3) = %4: only the gap of the logits matters</source>
+            <translation>最大的两个：p%1/p%2 = exp((a%1 − a%2)/T) = exp(%3) = %4：只有 logit 之差起作用</translation>
+        </message>
+    </context>
+    <context>
+        <name>StateStore</name>
+        <message>
+            <source>Change</source>
+            <translation>更改</translation>
+        </message>
+    </context>
+    <context>
+        <name>Surface3D</name>
+        <message>
+            <source>Loss surface in 3-D</source>
+            <translation>三维损失曲面</translation>
+        </message>
+    </context>
+    <context>
+        <name>SurfaceView</name>
+        <message>
+            <source>3-D</source>
+            <translation>三维</translation>
+        </message>
+        <message>
+            <source>Show the surface in 3-D</source>
+            <translation>以三维显示曲面</translation>
+        </message>
+        <message>
+            <source>Show the same surface in 3-D (drag to rotate, wheel to zoom)</source>
+            <translation>以三维显示同一曲面（拖动可旋转，滚轮可缩放）</translation>
+        </message>
+        <message>
+            <source>Gradient at the current point</source>
+            <translation>当前点处的梯度</translation>
+        </message>
+        <message>
+            <source>The arrow points along −∇L, downhill; its length grows with |∇L|, so a vanishing gradient draws almost none</source>
+            <translation>箭头沿 −∇L 方向，即下坡方向；其长度随 |∇L| 增大，因此梯度消失时几乎看不到箭头</translation>
+        </message>
+        <message>
+            <source>Loss surface heatmap</source>
+            <translation>损失曲面热力图</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Loss surface&lt;/b&gt; %1 over (a&lt;sub&gt;%2&lt;/sub&gt;, a&lt;sub&gt;%3&lt;/sub&gt;), other logits fixed</source>
+            <translation>&lt;b&gt;损失曲面&lt;/b&gt; %1 随 (a&lt;sub&gt;%2&lt;/sub&gt;, a&lt;sub&gt;%3&lt;/sub&gt;) 的变化，其余 logit 固定</translation>
+        </message>
+        <message>
+            <source> (outside the plotted range)</source>
+            <translation>（超出绘图范围）</translation>
+        </message>
+        <message>
+            <source>At (a%1, a%2) = (%3, %4)%5: %6 = %7, −∇%6 = (%8, %9), the arrow (downhill)</source>
+            <translation>在 (a%1, a%2) = (%3, %4)%5：%6 = %7，−∇%6 = (%8, %9)，即箭头方向（下坡）</translation>
+        </message>
+    </context>
+    <context>
+        <name>TargetEditor</name>
+        <message>
+            <source>&amp;Soft target (probabilities)</source>
+            <translation>软目标（概率）(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Soft target</source>
+            <translation>软目标</translation>
+        </message>
+        <message>
+            <source>Use a probability for every class instead of one class. Moving one probability rescales the others in proportion, so they always sum to 1.</source>
+            <translation>为每个类别指定一个概率，而不是只指定一个类别。拖动其中一个概率时，其余概率按比例缩放，使总和始终为 1。</translation>
+        </message>
+        <message>
+            <source>Target class</source>
+            <translation>目标类别</translation>
+        </message>
+        <message>
+            <source>The index of the true class</source>
+            <translation>真实类别的索引</translation>
+        </message>
+        <message>
+            <source>Moving one probability rescales the others in proportion, so they always sum to 1.</source>
+            <translation>拖动其中一个概率时，其余概率按比例缩放，使总和始终为 1。</translation>
+        </message>
+        <message>
+            <source>Target class %1</source>
+            <translation>目标类别 %1</translation>
+        </message>
+        <message>
+            <source>Class %1 is the true class</source>
+            <translation>类别 %1 为真实类别</translation>
+        </message>
+        <message>
+            <source>Target probability %1</source>
+            <translation>目标概率 %1</translation>
+        </message>
+        <message>
+            <source>Target probability of class %1; the others rescale so all sum to 1</source>
+            <translation>类别 %1 的目标概率；其余概率随之缩放，使总和为 1</translation>
+        </message>
+        <message>
+            <source>Soft targets are edited with sliders, shown up to %1 classes; load a state file for more.</source>
+            <translation>软目标用滑块编辑，最多显示 %1 个类别；类别更多时请加载状态文件。</translation>
+        </message>
+        <message>
+            <source>Class target</source>
+            <translation>类别目标</translation>
+        </message>
+        <message>
+            <source>Set y%1</source>
+            <translation>设置 y%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>TwoWaysTab</name>
+        <message>
+            <source>Way 1: torch.autograd.grad(loss, [w, b])</source>
+            <translation>方法 1：torch.autograd.grad(loss, [w, b])</translation>
+        </message>
+        <message>
+            <source>Way 2: loss.backward(), then w.grad and b.grad</source>
+            <translation>方法 2：先 loss.backward()，再读取 w.grad 和 b.grad</translation>
+        </message>
+        <message>
+            <source>.grad accumulates: backward twice, then zero</source>
+            <translation>.grad 会累加：两次 backward，然后清零</translation>
+        </message>
+        <message>
+            <source>Results, side by side</source>
+            <translation>结果对照</translation>
+        </message>
+        <message>
+            <source>autograd.grad</source>
+            <translation>autograd.grad</translation>
+        </message>
+        <message>
+            <source>backward()/.grad</source>
+            <translation>backward()/.grad</translation>
+        </message>
+        <message>
+            <source>closed form</source>
+            <translation>闭式解</translation>
+        </message>
+        <message>
+            <source>Agreement and accumulation</source>
+            <translation>一致性与累加</translation>
+        </message>
+        <message>
+            <source>loss = %1 (reduction %2). %3. Largest difference between the ways: %4.
+A second backward without zeroing adds to .grad: w.grad %5 → %6; after w.grad.zero_() it is %7 again.</source>
+            <translation>loss = %1（归约方式 %2）。%3。两种方法之间的最大差值：%4。
+不清零就再做一次 backward 会累加到 .grad 上：w.grad 从 %5 变为 %6；调用 w.grad.zero_() 之后又变回 %7。</translation>
+        </message>
+    </context>
+    <context>
+        <name>dialogs</name>
+        <message>
+            <source>About Loss Lens</source>
+            <translation>关于 Loss Lens</translation>
+        </message>
+        <message>
+            <source>&lt;h3&gt;Loss Lens&lt;/h3&gt;&lt;p&gt;Loss functions and their gradients, made visible. Every number is computed by torch in float64: the softmax, cross-entropy and MSE, their gradients three independent ways, and the softmax Jacobian two ways.&lt;/p&gt;&lt;p&gt;Built on PySide6, pyqtgraph, torch and numpy.&lt;/p&gt;</source>
+            <translation>&lt;h3&gt;Loss Lens&lt;/h3&gt;&lt;p&gt;让损失函数及其梯度清晰可见。每个数值都由 torch 以 float64 计算：softmax、交叉熵和 MSE，用三种独立方法计算的梯度，以及用两种方法计算的 softmax 雅可比矩阵。&lt;/p&gt;&lt;p&gt;基于 PySide6、pyqtgraph、torch 和 numpy 构建。&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>Open state</source>
+            <translation>打开状态</translation>
+        </message>
+        <message>
+            <source>Loss Lens state (*.json)</source>
+            <translation>Loss Lens 状态文件 (*.json)</translation>
+        </message>
+        <message>
+            <source>Export figure</source>
+            <translation>导出图</translation>
+        </message>
+        <message>
+            <source>View to export</source>
+            <translation>要导出的视图</translation>
+        </message>
+        <message>
+            <source>The whole window or one view</source>
+            <translation>整个窗口或单个视图</translation>
+        </message>
+        <message>
+            <source>PNG scale</source>
+            <translation>PNG 缩放比例</translation>
+        </message>
+        <message>
+            <source>Pixels per screen pixel of a PNG; SVG is vector</source>
+            <translation>PNG 中每个屏幕像素对应的像素数；SVG 为矢量图</translation>
+        </message>
+        <message>
+            <source>File name</source>
+            <translation>文件名</translation>
+        </message>
+        <message>
+            <source>Ends in .png or .svg</source>
+            <translation>以 .png 或 .svg 结尾</translation>
+        </message>
+        <message>
+            <source>Browse…</source>
+            <translation>浏览…</translation>
+        </message>
+        <message>
+            <source>Choose the file</source>
+            <translation>选择文件</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>视图(&amp;V)</translation>
+        </message>
+        <message>
+            <source>&amp;Scale (PNG)</source>
+            <translation>缩放比例（PNG）(&amp;S)</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>文件(&amp;F)</translation>
+        </message>
+        <message>
+            <source>PNG image (*.png);;SVG vector image (*.svg)</source>
+            <translation>PNG 图片 (*.png);;SVG 矢量图 (*.svg)</translation>
+        </message>
+    </context>
+    <context>
+        <name>gl</name>
+        <message>
+            <source>3-D needs OpenGL, which Qt cannot render offscreen (pyqtgraph would crash); run with a display to use it.</source>
+            <translation>三维视图需要 OpenGL，而 Qt 无法在离屏模式下渲染 OpenGL（pyqtgraph 会崩溃）；请在有显示器的环境中运行以使用它。</translation>
+        </message>
+        <message>
+            <source>3-D needs PyOpenGL and a working OpenGL driver; neither loaded.</source>
+            <translation>三维视图需要 PyOpenGL 和可用的 OpenGL 驱动程序，但未能加载。</translation>
+        </message>
+        <message>
+            <source>3-D needs OpenGL, and no OpenGL context could be created here.</source>
+            <translation>三维视图需要 OpenGL，但此处无法创建 OpenGL 上下文。</translation>
+        </message>
+        <message>
+            <source>3-D needs OpenGL, and the OpenGL context could not be used here.</source>
+            <translation>三维视图需要 OpenGL，但此处无法使用 OpenGL 上下文。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Presets</name>
+        <message>
+            <source>softmax [2, 1, 0.1]</source>
+            <translation>softmax [2, 1, 0.1]</translation>
+        </message>
+        <message>
+            <source>The note's softmax example: 2 and 1 become 0.66 and 0.24, a ratio of e.</source>
+            <translation>笔记中的 softmax 示例：2 和 1 变为 0.66 和 0.24，二者之比为 e。</translation>
+        </message>
+        <message>
+            <source>MSE x=1, w=2</source>
+            <translation>MSE x=1, w=2</translation>
+        </message>
+        <message>
+            <source>The note's MSE example: x = 1, y = 1, w = 2 gives loss 1 and ∂L/∂w = 2.</source>
+            <translation>笔记中的 MSE 示例：x = 1、y = 1、w = 2 时损失为 1，∂L/∂w = 2。</translation>
+        </message>
+        <message>
+            <source>confidently wrong: MSE vs CE</source>
+            <translation>自信地犯错：MSE 与 CE 对比</translation>
+        </message>
+        <message>
+            <source>The true class has the lowest logit: CE still pushes hard, MSE's gradient nearly vanishes.</source>
+            <translation>真实类别的 logit 最低：CE 仍然强力推动，MSE 的梯度却几乎消失。</translation>
+        </message>
+        <message>
+            <source>huge logits ±1000</source>
+            <translation>超大 logit ±1000</translation>
+        </message>
+        <message>
+            <source>Logits of ±1000: a stable softmax gives exact 0 and 1, never NaN.</source>
+            <translation>logit 为 ±1000：数值稳定的 softmax 给出精确的 0 和 1，绝不会出现 NaN。</translation>
+        </message>
+        <message>
+            <source>low temperature</source>
+            <translation>低温度</translation>
+        </message>
+        <message>
+            <source>T = 0.1 sharpens the softmax: the ratio p0/p1 = e^((a0 − a1)/T) becomes e^10.</source>
+            <translation>T = 0.1 会使 softmax 变得更尖锐：比值 p0/p1 = e^((a0 − a1)/T) 变为 e^10。</translation>
+        </message>
+        <message>
+            <source>label smoothing</source>
+            <translation>标签平滑</translation>
+        </message>
+        <message>
+            <source>ε = 0.1 moves 10% of the target's mass evenly onto all classes: y_eff = 0.9·y + 0.1/N.</source>
+            <translation>ε = 0.1 将目标 10% 的概率质量均匀分给所有类别：y_eff = 0.9·y + 0.1/N。</translation>
+        </message>
+    </context>
+</TS>

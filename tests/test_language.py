@@ -1,0 +1,182 @@
+"""The interface in Simplified Chinese: every text a user can see or hover is translated.
+
+The walk collects what the window shows (labels, buttons, group titles, tabs, combo items,
+menus and their tooltips, tooltips, table headers, plot axis labels and plot text) on every
+tab, and fails on any English word left in it. Formulas, code names and units stay as they
+are in every language; they are the allow-list below.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pyqtgraph as pg
+import pytest
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QTabWidget,
+    QWidget,
+)
+
+from core import State
+from gui import MainWindow
+from gui.language import current_language, install_language
+from gui.number_grid import NumberGrid
+from gui.readout_label import ReadoutLabel
+from gui.theme import apply_theme
+
+# Words that are the same in every language: code, formulas' function names, file formats,
+# the app's name, and terms Chinese ML texts keep in English (softmax, logit).
+ALLOWED = {
+    "softmax", "logit", "logits", "autograd", "grad", "backward", "torch", "pytorch", "loss",
+    "lens", "mse", "png", "svg", "json", "csv", "exp", "log", "max", "min", "sum", "mean",
+    "requires", "retain", "graph", "true", "false", "none", "zero", "mse_loss",
+    "cross_entropy", "functional", "tensor", "item", "opengl", "ctrl", "shift", "alt", "del",
+    "esc", "tab", "home", "end", "pgup", "pgdown", "enter", "return", "space", "optimizer",
+    "diff", "eff", "argmax", "nan", "inf", "outputs", "float64", "double", "dtype",
+    "linspace", "numpy", "pyqtgraph", "pyside6", "python", "english",
+}
+WORD = re.compile(r"[A-Za-z][A-Za-z_]{2,}")
+
+
+def visible_text(text: str) -> str:
+    """Rich text as the user reads it: tags, entities and code spans removed."""
+    text = re.sub(r"<(tt|code|pre)>.*?</\1>", " ", text, flags=re.S)
+    text = re.sub(r"<[^>]+>", " ", text)
+    return html.unescape(text).replace("&", "")
+
+
+def english_words(text: str) -> list[str]:
+    text = visible_text(text)
+    text = re.sub(r"[A-Za-z_][A-Za-z0-9_]*\([^()]*\)", " ", text)  # calls: f(x), p.sum()
+    text = re.sub(r"[A-Za-z_]+\.[A-Za-z_.]+", " ", text)            # dotted names: F.mse_loss
+    text = re.sub(r"\b[A-Za-z]+_[A-Za-z0-9_]+\b", " ", text)         # snake_case names
+    return [w for w in WORD.findall(text) if w.lower() not in ALLOWED]
+
+
+def texts_of(window: MainWindow) -> list[tuple[str, str]]:
+    """(where, text) for every text visible in the window as it is now, or on hover."""
+    found: list[tuple[str, str]] = []
+
+    def add(where: str, text: str) -> None:
+        if text:
+            found.append((where, text))
+
+    widgets = [w for w in window.findChildren(QWidget) if w.isVisibleTo(window)]
+    for w in [window, *widgets]:
+        if w.property("verbatim"):  # program output shown word for word (torch's errors)
+            continue
+        name = f"{type(w).__name__}({w.objectName() or w.accessibleName()})"
+        add(f"{name} tooltip", w.toolTip())
+        add(f"{name} accessible name", w.accessibleName())
+        if isinstance(w, (QLabel, QAbstractButton, ReadoutLabel)):
+            add(name, w.text())
+        if isinstance(w, QLineEdit):
+            add(f"{name} placeholder", w.placeholderText())
+        if isinstance(w, QGroupBox):
+            add(name, w.title())
+        if isinstance(w, QTabWidget):
+            for i in range(w.count()):
+                add(f"{name} tab", w.tabText(i))
+                add(f"{name} tab tooltip", w.tabToolTip(i))
+        if isinstance(w, QComboBox):
+            for i in range(w.count()):
+                add(f"{name} item", w.itemText(i))
+        if isinstance(w, NumberGrid):
+            for header, tip in zip(w._headers, w._tips, strict=True):
+                add(f"{name} header", header)
+                add(f"{name} header tooltip", tip)
+        if isinstance(w, pg.GraphicsView):
+            for item in w.scene().items():
+                if isinstance(item, pg.AxisItem) and item.isVisible():
+                    add(f"{name} axis", item.labelText)
+                if isinstance(item, pg.LabelItem) and item.isVisible():
+                    add(f"{name} plot text", item.text)
+
+    def walk_menu(menu: QMenu, path: str) -> None:
+        add(f"menu {path}", menu.title())
+        for action in menu.actions():
+            add(f"menu {path} action", action.text())
+            add(f"menu {path} action tooltip",
+                action.toolTip() if action.toolTip() != action.text().replace("&", "") else "")
+            if action.menu() is not None:
+                walk_menu(action.menu(), f"{path} > {action.text()}")
+
+    for action in window.menuBar().actions():
+        if action.menu() is not None:
+            walk_menu(action.menu(), action.text())
+    add("window title", window.windowTitle())
+    return found
+
+
+@pytest.fixture
+def chinese_window(window):
+    """The fixture's window switched to Chinese, as View ▸ Language does; English after."""
+    zh = window.switch_appearance(language="zh_CN")
+    zh.resize(1280, 800)
+    zh.show()
+    yield zh
+    install_language("en")
+    apply_theme("light")
+    zh.close()
+    zh.deleteLater()
+
+
+def test_language_menu_switches_and_is_remembered(window, qtbot):
+    window.store.request(State(logits=(3.0, -1.0, 0.5, 2.0)))
+    qtbot.waitUntil(lambda: window.result().state.n_classes == 4)
+    menu = window.choice_menus[window.tr("&Language")]
+    chinese = next(a for a in menu.actions() if a.data() == "zh_CN")
+    replaced = []
+    window.replaced.connect(replaced.append)
+    chinese.trigger()
+    try:
+        assert replaced, "choosing 简体中文 built no new window"
+        zh = replaced[0]
+        assert current_language() == "zh_CN"
+        assert QSettings(window.settings.fileName(), QSettings.Format.IniFormat).value(
+            "ui/language") == "zh_CN"
+        assert zh.state().logits == (3.0, -1.0, 0.5, 2.0)  # the state came along...
+        assert zh.store.undo_stack.canUndo()                # ...and so did the undo history
+        qtbot.waitUntil(lambda: zh.result() is not None)
+        assert zh.menuBar().actions()[0].text() == "文件(&F)"
+        zh_menu = zh.choice_menus[zh.tr("&Language")]
+        assert [a.isChecked() for a in zh_menu.actions()] == [False, True]
+    finally:
+        install_language("en")
+        for w in replaced:
+            w.close()
+
+
+def test_no_english_left_on_any_tab(chinese_window, qtbot):
+    zh = chinese_window
+    qtbot.waitUntil(lambda: zh.result() is not None)
+    leftovers = []
+    seen: set[str] = set()
+    for index in range(zh.tabs.count()):
+        zh.tabs.setCurrentIndex(index)
+        if index == zh.tabs.indexOf(zh.lazy_panels["pitfalls"]):
+            zh.pitfalls_tab.run_every_card()
+        QCoreApplication.processEvents()
+        for where, text in texts_of(zh):
+            seen.add(text)
+            words = english_words(text)
+            if words:
+                leftovers.append(f"{where}: {words} in {visible_text(text)[:90]!r}")
+    assert not leftovers, "English left in the Chinese window:\n" + "\n".join(
+        sorted(set(leftovers)))
+    chinese = [t for t in seen if re.search("[\u4e00-\u9fff]", t)]
+    assert len(seen) > 300 and len(chinese) > 250  # the walk saw the window, in Chinese
+
+
+def test_english_words_finds_prose_but_not_formulas():
+    assert english_words("Loss surface over a0") == ["surface", "over"]
+    assert english_words("CE = −Σ y log p · softmax(a/T) · w.requires_grad_()") == []
+    assert english_words("<b>损失曲面</b> CE 随 (a<sub>0</sub>, a<sub>1</sub>)") == []
