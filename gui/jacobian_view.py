@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 
 MAX_CELL_LABELS = 10
 LIGHT_TEXT = QColor("white")
+LUMA = np.array([0.2126, 0.7152, 0.0722]) / 255  # relative luminance of an sRGB colour
+DARK_CELL_LUMA = 0.55  # below this a cell takes white text, above it dark text
 DARK_TEXT = QColor("#202020")
 
 
@@ -51,6 +53,7 @@ class JacobianView(QWidget):
         self.colorbar = pg.ColorBarItem(values=(-1, 1), colorMap=diverging_map(),
                                         interactive=False, width=14)
         self.colorbar.setImageItem(self.image, insert_in=self.plot)
+        self._lut = diverging_map().getLookupTable(nPts=256, alpha=False).astype(float)
         self.colorbar.axis.enableAutoSIPrefix(False)
         self.row_highlight = QGraphicsRectItem()
         self.row_highlight.setPen(pg.mkPen(HIGHLIGHT_COLOR, width=3))
@@ -105,10 +108,14 @@ class JacobianView(QWidget):
         if n <= MAX_CELL_LABELS:
             rows, cols = np.indices(jac.shape)
             values = jac.ravel()
-            strong = np.abs(values) > 0.55 * self.levels[1]  # dark cell: white text
+            # each cell's text contrasts with that cell's own colour, in either theme
+            low, high = self.levels
+            rgb = self._lut[np.clip(np.rint((values - low) / (high - low) * 255), 0, 255)
+                            .astype(int)]
+            dark_cell = rgb @ LUMA < DARK_CELL_LUMA
             self.cell_labels.set_texts(cols.ravel(), rows.ravel(),
                                        [fmt_cell(v) for v in values],
-                                       [LIGHT_TEXT if s else DARK_TEXT for s in strong])
+                                       [LIGHT_TEXT if d else DARK_TEXT for d in dark_cell])
         else:
             self.cell_labels.set_texts([], [], [], [])
         self._show_row()
