@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -99,7 +100,9 @@ class ExportDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(translate("dialogs", "&View"), self.view)
         form.addRow(translate("dialogs", "&Scale (PNG)"), self.scale)
-        form.addRow(translate("dialogs", "&File"), row)
+        file_label = QLabel(translate("dialogs", "&File"), self)
+        file_label.setBuddy(self.path)  # a row that is a layout gets no buddy by itself
+        form.addRow(file_label, row)
         form.addRow(buttons)
 
     def _browse(self) -> None:

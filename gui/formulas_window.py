@@ -93,14 +93,14 @@ class FormulasWindow(QDialog):
             Section(self.tr("Softmax"), "softmax", (
                 prose(self.tr("Softmax turns the logits a into probabilities p. The "
                               "temperature T divides every logit before the exponential:")),
-                formula("p<sub>i</sub> = e<sup>a<sub>i</sub>/T</sup> / "
-                        "Σ<sub>k</sub> e<sup>a<sub>k</sub>/T</sup>"),
+                formula("p<sub>i</sub> = exp(a<sub>i</sub>/T) / "
+                        "Σ<sub>k</sub> exp(a<sub>k</sub>/T)"),
                 prose(self.tr("Every p<sub>i</sub> lies between 0 and 1, and together they "
                               "sum to 1. A low T sharpens the distribution; a high T flattens "
                               "it. The ratio of two probabilities depends only on the gap "
                               "between their logits:")),
                 formula("p<sub>i</sub> / p<sub>j</sub> = "
-                        "e<sup>(a<sub>i</sub> − a<sub>j</sub>)/T</sup>"),
+                        "exp((a<sub>i</sub> − a<sub>j</sub>)/T)"),
                 prose(self.tr("For a = [2, 1, 0.1] and T = 1, p = [0.659, 0.242, 0.099] and "
                               "p<sub>0</sub>/p<sub>1</sub> = e ≈ 2.718, whatever the third "
                               "logit is.")),

@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QScrollArea,
     QSplitter,
-    QStyle,
     QTabWidget,
     QToolBar,
     QToolButton,
@@ -40,7 +39,7 @@ from PySide6.QtWidgets import (
 
 from core.number_format import fmt, fmt_diff
 from core.state import State
-from gui import dialogs
+from gui import dialogs, theme
 from gui.app_settings import app_settings, saved_choice, saved_state
 from gui.axis_cache import cache_axes
 from gui.code_tab import CodeTab
@@ -259,14 +258,13 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ building
     def _build_actions(self) -> None:
-        style = self.style()
         stack = self.store.undo_stack
         self.undo_action = stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
-        self.undo_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
+        self.undo_action.setIcon(theme.arrow_icon("left"))
         self.redo_action = stack.createRedoAction(self, self.tr("&Redo"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.redo_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowForward))
+        self.redo_action.setIcon(theme.arrow_icon("right"))
         self.quit_action = QAction(self.tr("&Quit"), self)
         self.quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         self.quit_action.triggered.connect(self.close)
@@ -507,11 +505,21 @@ class MainWindow(QMainWindow):
             self.settings.setValue("ui/theme", theme_name)
         self.store.changed.disconnect(self._on_state_changed)
         self._handed_over = True
+        help_open = {name: w is not None and w.isVisible()
+                     for name, w in (("formulas", self._formulas), ("shortcuts", self._shortcuts))}
         window = MainWindow(settings=self.settings, store=self.store)
         window.restoreGeometry(self.saveGeometry())
         window.tabs.setCurrentIndex(self.tabs.currentIndex())
         if self.isVisible():
             window.show()
+        # the Help windows belong to this window: the new one opens its own, in its language
+        if help_open["formulas"]:
+            window.show_formulas()
+        if help_open["shortcuts"]:
+            window.show_shortcuts()
+        for help_window in (self._formulas, self._shortcuts):
+            if help_window is not None:
+                help_window.close()
         self.close()  # freed when its owner lets go of it (see `replaced`)
         self.replaced.emit(window)
         warning = missing_font(current_language())

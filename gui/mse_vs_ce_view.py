@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from core.number_format import fmt, sub
 from gui import theme
-from gui.plot_style import NEGATIVE_COLOR, POSITIVE_COLOR, new_plot_widget
+from gui.plot_style import new_plot_widget, sign_color
 from gui.readout_label import ReadoutLabel, set_text
 
 if TYPE_CHECKING:
@@ -42,22 +42,23 @@ class MseVsCeView(QWidget):
         self.plot.setLabel("left", self.tr("value (log scale)"))
         self.plot.hideButtons()
         self.plot.addLegend(offset=(-10, 10), labelTextSize="8pt")
-        ce_pen = pg.mkPen(POSITIVE_COLOR, width=2)
-        mse_pen = pg.mkPen(NEGATIVE_COLOR, width=2)
+        positive, negative = sign_color(1.0), sign_color(-1.0)  # lighter on a dark theme
+        ce_pen = pg.mkPen(positive, width=2)
+        mse_pen = pg.mkPen(negative, width=2)
         self.ce = self.plot.plot(pen=ce_pen, name=self.tr("CE"))
         self.mse = self.plot.plot(pen=mse_pen, name=self.tr("MSE"))
-        self.grad_ce = self.plot.plot(pen=pg.mkPen(POSITIVE_COLOR, width=2,
+        self.grad_ce = self.plot.plot(pen=pg.mkPen(positive, width=2,
                                                    style=Qt.PenStyle.DashLine),
                                       name=self.tr("|∂CE/∂a_c|"))
-        self.grad_mse = self.plot.plot(pen=pg.mkPen(NEGATIVE_COLOR, width=2,
+        self.grad_mse = self.plot.plot(pen=pg.mkPen(negative, width=2,
                                                     style=Qt.PenStyle.DashLine),
                                        name=self.tr("|∂MSE/∂a_c|"))
         self.now = pg.InfiniteLine(angle=90, pen=pg.mkPen(theme.muted_ink(), width=1,
                                                           style=Qt.PenStyle.DotLine))
         self.plot.addItem(self.now)
         self.markers = pg.ScatterPlotItem(size=9, pen=pg.mkPen("white", width=1))
-        self._marker_brushes = [pg.mkBrush(c) for c in (POSITIVE_COLOR, NEGATIVE_COLOR,
-                                                        POSITIVE_COLOR, NEGATIVE_COLOR)]
+        self._marker_brushes = [pg.mkBrush(c) for c in (positive, negative,
+                                                        positive, negative)]
         self.plot.addItem(self.markers)
         self.explain = ReadoutLabel(3, parent=self)
         self.explain.setAccessibleName(self.tr("What the curves show"))
@@ -100,7 +101,8 @@ class MseVsCeView(QWidget):
         inside = bool(x[0] <= sweep.current_logit <= x[-1])
         set_text(self.explain, self.tr(
             "Confidently wrong (a%1 = %2): |∂CE/∂a%1| = %3 but |∂MSE/∂a%1| = %4 — MSE's "
-            "gradient passes through p%1(1 − p%1) and vanishes, so a classifier trained with "
+            "gradient carries the factor p%1 from the softmax Jacobian and vanishes, so a "
+            "classifier trained with "
             "MSE barely learns from its worst mistakes. Now (dotted line): |∂CE/∂a%1| = %5, "
             "|∂MSE/∂a%1| = %6%7.")
             .replace("%1", sub(c)).replace("%2", f"{x[wrong]:.3g}")

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from core.number_format import fmt_diff
 from core.state import State
+from gui import theme
 from gui.code_block import CodeBlock
 
 if TYPE_CHECKING:
@@ -31,8 +32,8 @@ if TYPE_CHECKING:
 # core.pitfalls.PITFALL_KEYS (a test keeps them equal): core.pitfalls imports torch, and
 # the window must appear before torch has loaded.
 PITFALL_KEYS = ("A", "B", "C", "D")
-ERROR_COLOUR = "#b2182b"
-FIX_COLOUR = "#1a7f37"
+ERROR_COLOUR = {"light": "#b2182b", "dark": "#ff8a80"}  # by theme: readable on both
+FIX_COLOUR = {"light": "#1a7f37", "dark": "#7ee29b"}
 
 
 class PitfallCard(QGroupBox):
@@ -52,14 +53,14 @@ class PitfallCard(QGroupBox):
         self.error.setFont(mono)
         self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error.setAccessibleName(self.tr("What torch raised"))
-        self.error.setStyleSheet(f"color: {ERROR_COLOUR};")
+        self.error.setStyleSheet(f"color: {ERROR_COLOUR[theme.name()]};")
         self.fix = CodeBlock(self.tr("The fix"), self, max_lines=12)
         self.fix_result = QLabel(self)
         self.fix_result.setWordWrap(True)
         self.fix_result.setFont(mono)
         self.fix_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.fix_result.setAccessibleName(self.tr("What the fix gives"))
-        self.fix_result.setStyleSheet(f"color: {FIX_COLOUR};")
+        self.fix_result.setStyleSheet(f"color: {FIX_COLOUR[theme.name()]};")
         self.last_run: PitfallRun | None = None
 
         row = QHBoxLayout()

@@ -528,7 +528,7 @@ class RegressionTab(StateEditor):
         self.residuals.setData(np.repeat(x, 2), np.column_stack([y, reg.prediction]).ravel())
         m = len(x)
         set_text(self.data_readout,
-                 self.tr("ŷ = %1·x + %2 · %3\nresiduals ŷ − y dashed orange")
+                 self.tr("ŷ = %1·x + %2 (%3)\nresiduals ŷ − y dashed orange")
                  .replace("%1", f"{w:.4g}").replace("%2", f"{b:.4g}")
                  .replace("%3", self.tr("1 point") if m == 1
                           else self.tr("%1 points").replace("%1", str(m))))

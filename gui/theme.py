@@ -11,11 +11,12 @@ theme changes (see window_host.py).
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QApplication
 
 THEMES = ("system", "light", "dark")
+PLOT_BACKGROUND = {"light": "#ffffff", "dark": "#1e1f22"}
 
 _dark = False
 
@@ -42,7 +43,8 @@ def dark_palette() -> QPalette:
     palette = QPalette()
     roles = {
         QPalette.ColorRole.Window: "#2b2d30", QPalette.ColorRole.WindowText: "#e6e6e6",
-        QPalette.ColorRole.Base: "#1e1f22", QPalette.ColorRole.AlternateBase: "#27292c",
+        # inputs lighter than the window, so Fusion's check and radio boxes stand out
+        QPalette.ColorRole.Base: "#3a3d41", QPalette.ColorRole.AlternateBase: "#34373b",
         QPalette.ColorRole.ToolTipBase: "#3c3f41", QPalette.ColorRole.ToolTipText: "#f0f0f0",
         QPalette.ColorRole.PlaceholderText: "#8c8c8c", QPalette.ColorRole.Text: "#e6e6e6",
         QPalette.ColorRole.Button: "#3a3d41", QPalette.ColorRole.ButtonText: "#e6e6e6",
@@ -70,13 +72,45 @@ def apply_theme(name: str) -> str:
     palette = dark_palette() if resolved == "dark" else app.style().standardPalette()
     app.setPalette(palette)
     _dark = resolved == "dark"
-    pg.setConfigOptions(background=palette.color(QPalette.ColorRole.Base),
+    pg.setConfigOptions(background=QColor(PLOT_BACKGROUND[resolved]),
                         foreground=palette.color(QPalette.ColorRole.Text))
     return resolved
 
 
 def is_dark() -> bool:
     return _dark
+
+
+def name() -> str:
+    """light or dark: the theme in use."""
+    return "dark" if _dark else "light"
+
+
+def arrow_icon(direction: str) -> QIcon:
+    """A left or right arrow (undo, redo) in the theme's ink, sharp at any scale factor.
+
+    Fusion's standard arrows are black whatever the palette, so invisible on dark.
+    """
+    icon = QIcon()
+    for scale in (1, 2, 3):
+        pixmap = QPixmap(16 * scale, 16 * scale)
+        pixmap.setDevicePixelRatio(scale)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pen = QPen(ink(), 2.0)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        painter.setPen(pen)
+        tip, tail = (QPointF(3, 8), QPointF(13, 8)) if direction == "left" else (
+            QPointF(13, 8), QPointF(3, 8))
+        head = -4.5 if direction == "right" else 4.5
+        painter.drawLine(tail, tip)
+        painter.drawLine(tip, QPointF(tip.x() + head, 3.5))
+        painter.drawLine(tip, QPointF(tip.x() + head, 12.5))
+        painter.end()
+        icon.addPixmap(pixmap)
+    return icon
 
 
 def ink() -> QColor:

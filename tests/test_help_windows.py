@@ -80,8 +80,8 @@ def test_text_has_the_apps_formulas(formulas):
     text = formulas.browser.toPlainText()
     # rendered from HTML, sub- and superscripts become plain letters
     for rendered in ("∂pi/∂aj = pi(δij − pj)/T",               # the Jacobian
-                     "pi = eai/T / Σk eak/T",                   # softmax with temperature
-                     "pi / pj = e(ai − aj)/T",                  # the ratio
+                     "pi = exp(ai/T) / Σk exp(ak/T)",           # softmax with temperature
+                     "pi / pj = exp((ai − aj)/T)",              # the ratio
                      "yeff = (1 − ε) y + ε/N",                  # label smoothing
                      "CE = −Σk yeff,k log pk",
                      "∂CE/∂ai = (pi − yeff,i)/T",

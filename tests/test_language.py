@@ -13,7 +13,7 @@ import re
 
 import pyqtgraph as pg
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QSettings, QUrl
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
@@ -180,3 +180,20 @@ def test_english_words_finds_prose_but_not_formulas():
     assert english_words("Loss surface over a0") == ["surface", "over"]
     assert english_words("CE = −Σ y log p · softmax(a/T) · w.requires_grad_()") == []
     assert english_words("<b>损失曲面</b> CE 随 (a<sub>0</sub>, a<sub>1</sub>)") == []
+
+
+def test_open_help_windows_follow_a_switch(window, qtbot):
+    """An open Formulas window is rebuilt in the new language, its links drive the new window."""
+    window.show_formulas()
+    old_formulas = window._formulas
+    zh = window.switch_appearance(language="zh_CN")
+    try:
+        assert not old_formulas.isVisible()
+        assert zh._formulas is not None and zh._formulas.isVisible()
+        assert zh._formulas.windowTitle() == "公式"
+        zh.tabs.setCurrentIndex(zh.tabs.count() - 1)
+        zh._formulas._on_anchor_clicked(QUrl("view:jacobian"))
+        assert zh.tabs.currentIndex() == 0  # the classifier tab of the new window
+    finally:
+        install_language("en")
+        zh.close()

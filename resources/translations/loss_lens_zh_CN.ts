@@ -293,7 +293,7 @@
         </message>
         <message>
             <source>When the model is confidently wrong, p&lt;sub&gt;c&lt;/sub&gt; is close to 0. Cross-entropy's gradient then stays near its largest size, 1/T, so learning goes on. MSE's gradient carries the factor p&lt;sub&gt;c&lt;/sub&gt; from the Jacobian and vanishes, so learning stalls.</source>
-            <translation>当模型自信地犯错时，p&lt;sub&gt;c&lt;/sub&gt; 接近 0。此时交叉熵的梯度仍接近其最大值 1/T，因此学习得以继续。而 MSE 的梯度带有来自雅可比矩阵的因子 p&lt;sub&gt;c&lt;/sub&gt;，会趋于消失，因此学习停滞。</translation>
+            <translation>当模型错得很自信时，p&lt;sub&gt;c&lt;/sub&gt; 接近 0。此时交叉熵的梯度仍接近其最大值 1/T，因此学习得以继续。而 MSE 的梯度带有来自雅可比矩阵的因子 p&lt;sub&gt;c&lt;/sub&gt;，会趋于消失，因此学习停滞。</translation>
         </message>
         <message>
             <source>The loss surface</source>
@@ -309,7 +309,7 @@
         </message>
         <message>
             <source>Cross-entropy is convex in the logits. MSE after softmax is not: it goes flat where the model is confidently wrong.</source>
-            <translation>交叉熵关于 logit 是凸函数。softmax 之后的 MSE 则不是：在模型自信地犯错的地方，它会变得平坦。</translation>
+            <translation>交叉熵关于 logit 是凸函数。softmax 之后的 MSE 则不是：在模型错得很自信的地方，它会变得平坦。</translation>
         </message>
         <message>
             <source>Regression with MSE</source>
@@ -903,8 +903,8 @@ autograd %8 · 闭式解 %9</translation>
             <translation>&lt;b&gt;MSE 与 CE 对比&lt;/b&gt;——类别 %1 从严重错误（左）到完全正确（右）</translation>
         </message>
         <message>
-            <source>Confidently wrong (a%1 = %2): |∂CE/∂a%1| = %3 but |∂MSE/∂a%1| = %4 — MSE's gradient passes through p%1(1 − p%1) and vanishes, so a classifier trained with MSE barely learns from its worst mistakes. Now (dotted line): |∂CE/∂a%1| = %5, |∂MSE/∂a%1| = %6%7.</source>
-            <translation>自信地犯错（a%1 = %2）时：|∂CE/∂a%1| = %3，而 |∂MSE/∂a%1| = %4——MSE 的梯度含有因子 p%1(1 − p%1)，因而趋于消失，所以用 MSE 训练的分类器几乎无法从最严重的错误中学习。当前（虚线处）：|∂CE/∂a%1| = %5，|∂MSE/∂a%1| = %6%7。</translation>
+            <source>Confidently wrong (a%1 = %2): |∂CE/∂a%1| = %3 but |∂MSE/∂a%1| = %4 — MSE's gradient carries the factor p%1 from the softmax Jacobian and vanishes, so a classifier trained with MSE barely learns from its worst mistakes. Now (dotted line): |∂CE/∂a%1| = %5, |∂MSE/∂a%1| = %6%7.</source>
+            <translation>错得很自信（a%1 = %2）时：|∂CE/∂a%1| = %3，而 |∂MSE/∂a%1| = %4——MSE 的梯度带有来自 softmax 雅可比矩阵的因子 p%1，因而趋于消失，所以用 MSE 训练的分类器几乎无法从最严重的错误中学习。当前（虚线处）：|∂CE/∂a%1| = %5，|∂MSE/∂a%1| = %6%7。</translation>
         </message>
         <message>
             <source> (a%1 = %2 lies outside the plotted sweep)</source>
@@ -1342,9 +1342,9 @@ autograd %8 · 闭式解 %9</translation>
             <translation>步</translation>
         </message>
         <message>
-            <source>ŷ = %1·x + %2 · %3
+            <source>ŷ = %1·x + %2 (%3)
 residuals ŷ − y dashed orange</source>
-            <translation>ŷ = %1·x + %2 · %3
+            <translation>ŷ = %1·x + %2（%3）
 残差 ŷ − y 以橙色虚线表示</translation>
         </message>
         <message>
@@ -1867,7 +1867,7 @@ A second backward without zeroing adds to .grad: w.grad %5 → %6; after w.grad.
         </message>
         <message>
             <source>confidently wrong: MSE vs CE</source>
-            <translation>自信地犯错：MSE 与 CE 对比</translation>
+            <translation>错得很自信：MSE 与 CE 对比</translation>
         </message>
         <message>
             <source>The true class has the lowest logit: CE still pushes hard, MSE's gradient nearly vanishes.</source>
