@@ -16,7 +16,13 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsRectItem, QLabel, QVBoxLayout, QWidget
 
 from core.number_format import fmt, fmt_cell, fmt_diff, sub
-from gui.plot_style import HIGHLIGHT_COLOR, diverging_map, new_plot_widget, symmetric_levels
+from gui.plot_style import (
+    HIGHLIGHT_COLOR,
+    diverging_map,
+    new_plot_widget,
+    sticky_range,
+    symmetric_levels,
+)
 from gui.readout_label import ReadoutLabel, set_text
 from gui.text_grid_item import TextGridItem
 
@@ -98,7 +104,8 @@ class JacobianView(QWidget):
         rebuilt = n != self._n
         if rebuilt:
             self._rebuild_for(n)
-        levels = symmetric_levels(float(np.abs(jac).max()))
+        levels = sticky_range(None if rebuilt else self.levels,
+                              symmetric_levels(float(np.abs(jac).max())))
         self.image.setImage(jac, levels=levels, autoLevels=False)
         if levels != self.levels or rebuilt:  # the colour bar's axis redraws on every call
             self.colorbar.setLevels(levels)

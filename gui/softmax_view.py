@@ -20,6 +20,7 @@ from gui.plot_style import (
     PROB_COLOR,
     new_plot_widget,
     nice_range,
+    sticky_range,
 )
 from gui.readout_label import ReadoutLabel, set_text
 from gui.text_grid_item import TextGridItem
@@ -125,7 +126,7 @@ class SoftmaxView(QWidget):
 
         low, high = nice_range(min(0.0, float(grad.min())),
                                max(1.0, float(grad.max()), float(y_eff.max())))
-        y_range = (low, high * 1.12)  # headroom for the value labels
+        y_range = sticky_range(self._y_range, (low, high * 1.12))  # headroom for labels
         if y_range != self._y_range:
             self.plot.setYRange(*y_range, padding=0.02)
             self._y_range = y_range

@@ -92,6 +92,35 @@ def test_jacobian_levels_are_symmetric_and_tight(window):
     assert texts == [f"{v:.3f}" for v in jac.ravel()]
 
 
+def test_scales_hold_still_while_dragging_and_refit_when_data_shrinks(window):
+    """Colour scale and y axis grow at once, but shrink only when the data needs less than
+    half of them: a drag does not make the colours jump every frame."""
+    shown(window, State(logits=(0.0, 0.0, 0.0)))                 # max |J| = 2/9 ≈ 0.222
+    before = window.jacobian_view.levels
+    assert before == (-0.25, 0.25)
+    shown(window, State(logits=(0.3, 0.0, 0.0)))                 # a little less spread
+    assert window.jacobian_view.levels == before
+    y_before = window.softmax_view._y_range
+    shown(window, State(logits=(0.3, 0.1, 0.0)))
+    assert window.softmax_view._y_range == y_before
+    shown(window, State(logits=(9.0, 0.0, 0.0)))                 # max |J| ≈ 1.2e-4
+    low, high = window.jacobian_view.levels
+    m = np.abs(window.result().classifier.jacobian.formula).max()
+    assert low == -high and m <= high <= 1.25 * m                 # refitted, still tight
+    shown(window, State(logits=(0.0, 0.0, 0.0), temperature=0.5))  # grows at once
+    m = np.abs(window.result().classifier.jacobian.formula).max()
+    assert m <= window.jacobian_view.levels[1] <= 1.25 * m
+
+
+def test_sticky_range_rules():
+    from gui.plot_style import sticky_range
+
+    assert sticky_range(None, (0.0, 1.0)) == (0.0, 1.0)
+    assert sticky_range((0.0, 1.0), (0.0, 0.6)) == (0.0, 1.0)    # fills 60%: keep
+    assert sticky_range((0.0, 1.0), (0.0, 0.4)) == (0.0, 0.4)    # fills 40%: refit
+    assert sticky_range((0.0, 1.0), (-0.1, 0.9)) == (-0.1, 0.9)  # sticks out: refit
+
+
 def test_arrow_points_along_minus_gradient(window):
     for loss in ("cross_entropy", "mse"):
         s = State(logits=(2.0, -1.0, 0.5), target=1, surface=Surface(loss=loss, axes=(0, 1)))
