@@ -14,7 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QSize, QUrl
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from gui.help_window import HelpWindow
 
 DEFAULT_SIZE = QSize(640, 720)
 VIEW_SCHEME = "view"
@@ -48,15 +50,13 @@ class Section:
     blocks: tuple[str, ...]  # HTML paragraphs made by prose() and formula()
 
 
-class FormulasWindow(QDialog):
+class FormulasWindow(HelpWindow):
     """Non-modal: it stays open beside the main window while the learner drags sliders."""
 
     def __init__(self, show_view: Callable[[str], None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._show_view = show_view
-        self.setModal(False)
         self.setWindowTitle(self.tr("Formulas"))
-        self.setObjectName("FormulasWindow")
 
         self.sections = self._sections()
         self.links: list[str] = [section.view for section in self.sections]
@@ -69,13 +69,7 @@ class FormulasWindow(QDialog):
         self.browser.setHtml(self._html())
         self.browser.anchorClicked.connect(self._on_anchor_clicked)
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 8)
-        layout.addWidget(self.browser, 1)
-        layout.addWidget(buttons)
+        self.set_content(self.browser)
         self.resize(DEFAULT_SIZE)
 
     # ------------------------------------------------------------------ content

@@ -15,16 +15,15 @@ from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
-    QDialogButtonBox,
     QHeaderView,
     QMainWindow,
     QMenu,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
+
+from gui.help_window import HelpWindow
 
 CONTEXT = "ShortcutsWindow"
 MAX_SIZE = QSize(900, 760)
@@ -130,15 +129,13 @@ def shortcut_rows(main_window: QMainWindow) -> list[tuple[str, str]]:
     return rows + [row for row in fixed_rows() if row not in rows]
 
 
-class ShortcutsWindow(QDialog):
+class ShortcutsWindow(HelpWindow):
     """Non-modal, so it can stay open while the learner tries the keys."""
 
     def __init__(self, main_window: QMainWindow, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.main_window = main_window
-        self.setModal(False)
         self.setWindowTitle(self.tr("Keyboard shortcuts"))
-        self.setObjectName("ShortcutsWindow")
 
         self.table = QTableWidget(0, 2, self)
         self.table.setHorizontalHeaderLabels([self.tr("Keys"), self.tr("Action")])
@@ -155,13 +152,7 @@ class ShortcutsWindow(QDialog):
         self.table.verticalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 8)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(buttons)
+        self.set_content(self.table)
         self.refresh()
         self.resize(self._fitting_size())
 
