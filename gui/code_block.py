@@ -47,7 +47,9 @@ class CodeBlock(QWidget):
         self.editor.setPlainText(code)
         if self._max_lines:
             lines = min(self._max_lines, code.count("\n") + 1)
-            height = self.editor.fontMetrics().lineSpacing() * lines + 12
+            # room for a horizontal scroll bar too, or a long line hides the last line
+            height = (self.editor.fontMetrics().lineSpacing() * lines + 12
+                      + self.editor.horizontalScrollBar().sizeHint().height())
             self.editor.setFixedHeight(height)
 
     def copy_to_clipboard(self) -> None:

@@ -409,6 +409,7 @@ class RegressionTab(StateEditor):
                                         interactive=False, width=12)
         self.colorbar.setImageItem(self.image, insert_in=plot)
         self.colorbar.axis.enableAutoSIPrefix(False)
+        plot.layout.setContentsMargins(2, 10, 2, 2)  # room for the colour bar's top label
         self.contours = pg.PlotCurveItem(connect="finite", skipFiniteCheck=True,
                                          pen=pg.mkPen(CONTOUR_COLOR, width=1))
         self.path = pg.PlotDataItem(pen=pg.mkPen(HIGHLIGHT_COLOR, width=2), symbol="o",

@@ -115,7 +115,8 @@ class SurfaceView(QWidget):
             self.plot.setLabel("left", f"a{j}")
             self._labels = labels
 
-        levels = nice_range(*surface.finite_range)
+        finite_range = surface.finite_range  # one pass over the grid, used twice
+        levels = nice_range(*finite_range)
         self.levels = levels
         self.image.setImage(surface.values, levels=levels, autoLevels=False)
         if levels != self._levels:
@@ -129,7 +130,7 @@ class SurfaceView(QWidget):
             self.plot.setRange(xRange=(lo, hi), yRange=(lo, hi), padding=0.0)
             self._bounds = bounds
         cx, cy = contour_polyline(surface.xs, surface.ys, surface.values,
-                                  contour_levels(*surface.finite_range))
+                                  contour_levels(*finite_range))
         self.contours.setData(cx, cy)
 
         x, y = state.logits[i], state.logits[j]
