@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from core.result import Result
 
 
+LABEL_HEIGHT = 0.07  # a value label's height, as a fraction of the y range
 MAX_VALUE_LABELS = 16   # bar values are printed up to this many classes
 BAR_WIDTH = 0.38
 
@@ -118,11 +119,6 @@ class SoftmaxView(QWidget):
                 .replace("%3", square.format(NEGATIVE_COLOR.name()))
                 .replace("%4", loss_name))
             self._legend_for = (loss_name, n)
-        if n <= MAX_VALUE_LABELS:
-            self.value_labels.set_texts(idx - BAR_WIDTH / 2, probs,
-                                        [f"{p:.3f}" for p in probs], [self._value_colour] * n)
-        else:
-            self.value_labels.set_texts([], [], [], [])
 
         low, high = nice_range(min(0.0, float(grad.min())),
                                max(1.0, float(grad.max()), float(y_eff.max())))
@@ -130,6 +126,15 @@ class SoftmaxView(QWidget):
         if y_range != self._y_range:
             self.plot.setYRange(*y_range, padding=0.02)
             self._y_range = y_range
+        if n <= MAX_VALUE_LABELS:
+            # on top of the bar; lifted onto the target's mark when that would strike the
+            # text through (a mark just above the bar)
+            span = y_range[1] - y_range[0]
+            struck = (y_eff > probs) & (y_eff - probs < LABEL_HEIGHT * span)
+            self.value_labels.set_texts(idx - BAR_WIDTH / 2, np.where(struck, y_eff, probs),
+                                        [f"{p:.3f}" for p in probs], [self._value_colour] * n)
+        else:
+            self.value_labels.set_texts([], [], [], [])
 
         set_text(self.title, self.tr("<b>Softmax</b> p = softmax(a/T) · target y_eff · "
                                      "gradient ∂%1/∂a").replace("%1", loss_name))
