@@ -358,3 +358,13 @@ def test_merged_drags_leave_no_command_objects_behind(window, qtbot):
         qtbot.keyClick(slider, Qt.Key.Key_Left)
     QApplication.processEvents()
     assert alive() - before <= 1  # one drag, one command
+
+
+def test_value_labels_sit_on_their_bars_unless_a_target_mark_would_strike_them(window):
+    shown(window, State(logits=(2.0, 1.0, 0.1), target=(0.1, 0.26, 0.64)))
+    probs = window.result().probs                        # 0.659, 0.242, 0.099
+    ys = window.softmax_view.value_labels._ys
+    assert ys[0] == pytest.approx(probs[0])              # mark far below: on the bar
+    assert ys[1] == pytest.approx(0.26)                  # mark just above: lifted onto it
+    assert ys[2] == pytest.approx(probs[2])              # mark far above: on the bar
+    assert window.softmax_view.value_labels.texts() == [f"{p:.3f}" for p in probs]
