@@ -17,6 +17,7 @@ from PySide6.QtCore import QSize, QUrl
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from gui.help_window import HelpWindow
+from gui.view_names import view_labels
 
 DEFAULT_SIZE = QSize(640, 720)
 VIEW_SCHEME = "view"
@@ -75,12 +76,7 @@ class FormulasWindow(HelpWindow):
     # ------------------------------------------------------------------ content
     def view_label(self, view: str) -> str:
         """The name of a view as the window's tabs and export menu call it."""
-        labels = {"softmax": self.tr("Softmax"), "jacobian": self.tr("Jacobian"),
-                  "surface": self.tr("Loss surface"), "gradients": self.tr("Gradients & checks"),
-                  "regression": self.tr("Regression (MSE)"), "mse_vs_ce": self.tr("MSE vs CE"),
-                  "two_ways": self.tr("Two ways"), "pitfalls": self.tr("Pitfalls"),
-                  "code": self.tr("Code")}
-        return labels.get(view, view)
+        return view_labels().get(view, view)
 
     def _sections(self) -> list[Section]:
         return [

@@ -7,9 +7,6 @@ qtbase_<code>.qm. Formulas and numbers are the same in every language.
 
 from __future__ import annotations
 
-import contextlib
-import subprocess
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -38,18 +35,8 @@ def current_language() -> str:
 
 
 def qm_path(code: str) -> Path:
-    """The compiled translations for code, built from the .ts first if they are missing
-    (a checkout run without `make`)."""
-    qm = TRANSLATIONS / f"loss_lens_{code}.qm"
-    ts = qm.with_suffix(".ts")
-    if ts.exists() and (not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime):
-        lrelease = Path(sys.executable).parent / "pyside6-lrelease"
-        # if this fails, an older .qm still serves; none at all is reported by the caller
-        with contextlib.suppress(OSError, subprocess.SubprocessError):
-            subprocess.run([str(lrelease) if lrelease.exists() else "pyside6-lrelease",
-                            "-silent", str(ts), "-qm", str(qm)], check=True,
-                           capture_output=True, timeout=60)
-    return qm
+    """The compiled translations for code; `make` builds them (tools/translations.py)."""
+    return TRANSLATIONS / f"loss_lens_{code}.qm"
 
 
 def install_language(code: str) -> None:

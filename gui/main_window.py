@@ -70,6 +70,7 @@ from gui.theme import THEMES, apply_theme
 from gui.torch_loader import TorchLoader
 from gui.two_ways_tab import TwoWaysTab
 from gui.view_grid import two_by_two
+from gui.view_names import view_labels
 
 if TYPE_CHECKING:
     from core.result import Result
@@ -168,13 +169,8 @@ class MainWindow(QMainWindow):
 
     def export_choices(self) -> list[tuple[str, str]]:
         """(key, label) of what can be exported: the whole window, then each view."""
-        labels = {"softmax": self.tr("Softmax"), "jacobian": self.tr("Jacobian"),
-                  "surface": self.tr("Loss surface"), "gradients": self.tr("Gradients & checks"),
-                  "regression": self.tr("Regression (MSE)"), "two_ways": self.tr("Two ways"),
-                  "pitfalls": self.tr("Pitfalls"), "code": self.tr("Code"),
-                  "mse_vs_ce": self.tr("MSE vs CE")}
-        return [("all", self.tr("Whole window"))] + [(k, labels.get(k, k))
-                                                     for k in self.all_views()]
+        labels = view_labels()
+        return [("all", self.tr("Whole window"))] + [(k, labels[k]) for k in self.all_views()]
 
     def show_view(self, view: str) -> None:
         """Bring the tab holding `view` to the front."""
@@ -325,9 +321,7 @@ class MainWindow(QMainWindow):
 
         self.tabs = QTabWidget()
         self.tabs.addTab(grid, self.tr("Classifier"))
-        titles = {"regression": self.tr("Regression (MSE)"), "mse_vs_ce": self.tr("MSE vs CE"),
-                  "two_ways": self.tr("Two ways"), "pitfalls": self.tr("Pitfalls"),
-                  "code": self.tr("Code")}
+        titles = view_labels()
         for name, lazy in self.lazy_panels.items():
             self.tabs.addTab(lazy, titles[name])
         self.tabs.setDocumentMode(True)
@@ -370,15 +364,14 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.gl_action)
         view_menu.addSeparator()
         view_menu.addMenu(self._choice_menu(
-            self.tr("&Language"), list(LANGUAGES.items()), current_language(),
+            "language", self.tr("&Language"), list(LANGUAGES.items()), current_language(),
             lambda code: self.switch_appearance(language=code)))
         theme_names = {"system": self.tr("Follow the &system"), "light": self.tr("&Light"),
                        "dark": self.tr("&Dark")}
-        self.theme_menu = self._choice_menu(
-            self.tr("&Theme"), [(t, theme_names[t]) for t in THEMES],
+        view_menu.addMenu(self._choice_menu(
+            "theme", self.tr("&Theme"), [(t, theme_names[t]) for t in THEMES],
             saved_choice(self.settings, "ui/theme", THEMES, "system"),
-            lambda name: self.switch_appearance(theme_name=name))
-        view_menu.addMenu(self.theme_menu)
+            lambda name: self.switch_appearance(theme_name=name)))
         view_menu.setToolTipsVisible(True)
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.formulas_action)
@@ -386,9 +379,10 @@ class MainWindow(QMainWindow):
         help_menu.addSeparator()
         help_menu.addAction(self.about_action)
 
-    def _choice_menu(self, title: str, choices: list[tuple[str, str]], current: str,
-                     choose) -> QMenu:
-        """A menu of exclusive, checkable choices; picking another one calls choose(key)."""
+    def _choice_menu(self, name: str, title: str, choices: list[tuple[str, str]],
+                     current: str, choose) -> QMenu:
+        """A menu of exclusive, checkable choices, kept as choice_menus[name]; picking
+        another one calls choose(key)."""
         menu = QMenu(title, self)
         group = QActionGroup(menu)
         for key, label in choices:
@@ -399,7 +393,7 @@ class MainWindow(QMainWindow):
             group.addAction(action)
             action.triggered.connect(
                 lambda _=False, key=key: None if key == current else choose(key))
-        self.choice_menus[title] = menu
+        self.choice_menus[name] = menu
         return menu
 
     def show_formulas(self) -> None:

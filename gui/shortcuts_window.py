@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 
 from gui.help_window import HelpWindow
 
-CONTEXT = "ShortcutsWindow"
 MAX_SIZE = QSize(900, 760)
 
 # "文件(&F)": translations often append the mnemonic in brackets; drop it whole

@@ -126,8 +126,3 @@ def muted_ink() -> QColor:
 def value_text() -> QColor:
     """The probability labels above the teal bars."""
     return QColor("#7fd6cb") if _dark else QColor("#1c6960")
-
-
-def point_edge() -> QColor:
-    """The rim of a marker, so it stands out from the heatmap or the background."""
-    return QColor("white")

@@ -176,38 +176,6 @@
             <translation>Softmax</translation>
         </message>
         <message>
-            <source>Jacobian</source>
-            <translation>雅可比矩阵</translation>
-        </message>
-        <message>
-            <source>Loss surface</source>
-            <translation>损失曲面</translation>
-        </message>
-        <message>
-            <source>Gradients &amp; checks</source>
-            <translation>梯度与校验</translation>
-        </message>
-        <message>
-            <source>Regression (MSE)</source>
-            <translation>回归（MSE）</translation>
-        </message>
-        <message>
-            <source>MSE vs CE</source>
-            <translation>MSE 与 CE</translation>
-        </message>
-        <message>
-            <source>Two ways</source>
-            <translation>两种方法</translation>
-        </message>
-        <message>
-            <source>Pitfalls</source>
-            <translation>常见错误</translation>
-        </message>
-        <message>
-            <source>Code</source>
-            <translation>代码</translation>
-        </message>
-        <message>
             <source>Softmax turns the logits a into probabilities p. The temperature T divides every logit before the exponential:</source>
             <translation>softmax 把 logit a 转换为概率 p。在取指数之前，每个 logit 都先除以温度 T：</translation>
         </message>
@@ -710,42 +678,6 @@ autograd %8 · 闭式解 %9</translation>
         <message>
             <source>Set state</source>
             <translation>设置状态</translation>
-        </message>
-        <message>
-            <source>Softmax</source>
-            <translation>Softmax</translation>
-        </message>
-        <message>
-            <source>Jacobian</source>
-            <translation>雅可比矩阵</translation>
-        </message>
-        <message>
-            <source>Loss surface</source>
-            <translation>损失曲面</translation>
-        </message>
-        <message>
-            <source>Gradients &amp; checks</source>
-            <translation>梯度与校验</translation>
-        </message>
-        <message>
-            <source>Regression (MSE)</source>
-            <translation>回归（MSE）</translation>
-        </message>
-        <message>
-            <source>Two ways</source>
-            <translation>两种方法</translation>
-        </message>
-        <message>
-            <source>Pitfalls</source>
-            <translation>常见错误</translation>
-        </message>
-        <message>
-            <source>Code</source>
-            <translation>代码</translation>
-        </message>
-        <message>
-            <source>MSE vs CE</source>
-            <translation>MSE 与 CE</translation>
         </message>
         <message>
             <source>Whole window</source>
@@ -1755,6 +1687,45 @@ step %2: L = %3</source>
 A second backward without zeroing adds to .grad: w.grad %5 → %6; after w.grad.zero_() it is %7 again.</source>
             <translation>loss = %1（归约方式 %2）。%3。两种方法之间的最大差值：%4。
 不清零就再做一次 backward 会累加到 .grad 上：w.grad 从 %5 变为 %6；调用 w.grad.zero_() 之后又变回 %7。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Views</name>
+        <message>
+            <source>Softmax</source>
+            <translation>Softmax</translation>
+        </message>
+        <message>
+            <source>Jacobian</source>
+            <translation>雅可比矩阵</translation>
+        </message>
+        <message>
+            <source>Loss surface</source>
+            <translation>损失曲面</translation>
+        </message>
+        <message>
+            <source>Gradients &amp; checks</source>
+            <translation>梯度与校验</translation>
+        </message>
+        <message>
+            <source>Regression (MSE)</source>
+            <translation>回归（MSE）</translation>
+        </message>
+        <message>
+            <source>MSE vs CE</source>
+            <translation>MSE 与 CE</translation>
+        </message>
+        <message>
+            <source>Two ways</source>
+            <translation>两种方法</translation>
+        </message>
+        <message>
+            <source>Pitfalls</source>
+            <translation>常见错误</translation>
+        </message>
+        <message>
+            <source>Code</source>
+            <translation>代码</translation>
         </message>
     </context>
     <context>
