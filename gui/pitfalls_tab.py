@@ -32,8 +32,6 @@ if TYPE_CHECKING:
 # core.pitfalls.PITFALL_KEYS (a test keeps them equal): core.pitfalls imports torch, and
 # the window must appear before torch has loaded.
 PITFALL_KEYS = ("A", "B", "C", "D")
-ERROR_COLOUR = {"light": "#b2182b", "dark": "#ff8a80"}  # by theme: readable on both
-FIX_COLOUR = {"light": "#1a7f37", "dark": "#7ee29b"}
 
 
 class PitfallCard(QGroupBox):
@@ -53,14 +51,14 @@ class PitfallCard(QGroupBox):
         self.error.setFont(mono)
         self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error.setAccessibleName(self.tr("What torch raised"))
-        self.error.setStyleSheet(f"color: {ERROR_COLOUR[theme.name()]};")
+        self.error.setStyleSheet(f"color: {theme.error_text().name()};")
         self.fix = CodeBlock(self.tr("The fix"), self, max_lines=12)
         self.fix_result = QLabel(self)
         self.fix_result.setWordWrap(True)
         self.fix_result.setFont(mono)
         self.fix_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.fix_result.setAccessibleName(self.tr("What the fix gives"))
-        self.fix_result.setStyleSheet(f"color: {FIX_COLOUR[theme.name()]};")
+        self.fix_result.setStyleSheet(f"color: {theme.fix_text().name()};")
         self.last_run: PitfallRun | None = None
 
         row = QHBoxLayout()

@@ -81,11 +81,6 @@ def is_dark() -> bool:
     return _dark
 
 
-def name() -> str:
-    """light or dark: the theme in use."""
-    return "dark" if _dark else "light"
-
-
 def arrow_icon(direction: str) -> QIcon:
     """A left or right arrow (undo, redo) in the theme's ink, sharp at any scale factor.
 
@@ -121,6 +116,16 @@ def ink() -> QColor:
 def muted_ink() -> QColor:
     """Reference lines and secondary curves."""
     return QColor("#9a9a9a") if _dark else QColor("#555555")
+
+
+def error_text() -> QColor:
+    """What went wrong (torch's exceptions on the pitfall cards)."""
+    return QColor("#ff8a80") if _dark else QColor("#b2182b")
+
+
+def fix_text() -> QColor:
+    """What the fix gives."""
+    return QColor("#7ee29b") if _dark else QColor("#1a7f37")
 
 
 def value_text() -> QColor:
