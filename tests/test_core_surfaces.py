@@ -32,6 +32,9 @@ def brute_force(state: State) -> dict[str, np.ndarray]:
     State(logits=(0.0, 1.0, -2.0, 3.0, 0.5), target=(0.1, 0.2, 0.3, 0.2, 0.2),
           temperature=0.3, label_smoothing=0.1, reduction="sum",
           surface=Surface(loss="mse", axes=(3, 1), grid=30)),
+    # a cold softmax over a wide range: z reaches ±10⁴, where a naive exp overflows
+    State(logits=(50.0, -30.0, 10.0, 0.0), target=2, temperature=0.01,
+          surface=Surface(axes=(0, 2), grid=15, range=(-100.0, 100.0))),
 ])
 def test_logit_surfaces_equal_full_softmax(state):
     result = compute(state)
