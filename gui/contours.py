@@ -28,11 +28,11 @@ def contour_polyline(xs: np.ndarray, ys: np.ndarray, values: np.ndarray,
     xs, ys, values = xs[::stride], ys[::stride], values[::stride, ::stride]
     finite = np.where(np.isfinite(values), values, np.nan)
     generator = contour_generator(x=xs, y=ys, z=finite, line_type=LineType.ChunkCombinedNan)
-    pieces = []
-    for level in levels:
-        chunks = generator.lines(level)[0]
-        pieces.extend(chunk for chunk in chunks if chunk is not None and len(chunk))
+    # all levels in one call; each level comes back as one NaN-separated chunk
+    pieces = [chunk for (chunks, *_) in generator.multi_lines(levels) for chunk in chunks
+              if chunk is not None and len(chunk)]
     if not pieces:
         return np.empty(0), np.empty(0)
-    joined = np.concatenate([np.vstack([p, [[np.nan, np.nan]]]) for p in pieces])
+    gap = np.full((1, 2), np.nan)
+    joined = np.concatenate([part for piece in pieces for part in (piece, gap)])
     return joined[:, 0], joined[:, 1]

@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsRectItem, QLabel, QVBoxLayout, QWidget
 
 from core.number_format import fmt, fmt_cell, fmt_diff, sub
+from gui.heatmap_item import HeatmapItem
 from gui.plot_style import (
     HIGHLIGHT_COLOR,
     diverging_map,
@@ -54,7 +55,7 @@ class JacobianView(QWidget):
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()
         self.plot.layout.setContentsMargins(2, 10, 2, 2)  # room for the colour bar's top label
-        self.image = pg.ImageItem(np.zeros((2, 2)), levels=(-1, 1))
+        self.image = HeatmapItem(np.zeros((2, 2)), levels=(-1, 1))
         self.plot.addItem(self.image)
         self.colorbar = pg.ColorBarItem(values=(-1, 1), colorMap=diverging_map(),
                                         interactive=False, width=14)

@@ -47,6 +47,7 @@ from core.state import MAX_ABS_DATA, MAX_GD_STEPS, MAX_POINTS, State
 from gui import theme
 from gui.contours import contour_levels, contour_polyline
 from gui.float_control import FloatControl
+from gui.heatmap_item import HeatmapItem
 from gui.language import reduction_label
 from gui.plot_style import (
     CONTOUR_COLOR,
@@ -403,7 +404,7 @@ class RegressionTab(StateEditor):
         self.surface_readout.setAccessibleName(self.tr("Descent summary"))
         plot.setLabel("bottom", self.tr("w"))
         plot.setLabel("left", self.tr("b"))
-        self.image = pg.ImageItem(np.zeros((2, 2)), levels=(0, 1))
+        self.image = HeatmapItem(np.zeros((2, 2)), levels=(0, 1))
         plot.addItem(self.image)
         self.colorbar = pg.ColorBarItem(values=(0, 1), colorMap=sequential_map(),
                                         interactive=False, width=12)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from core.number_format import fmt, sub
 from gui.contours import contour_levels, contour_polyline
 from gui.gl_support import opengl_unavailable_reason
+from gui.heatmap_item import HeatmapItem
 from gui.plot_style import CONTOUR_COLOR, POINT_COLOR, new_plot_widget, nice_range, sequential_map
 from gui.readout_label import ReadoutLabel, set_text
 
@@ -62,7 +63,7 @@ class SurfaceView(QWidget):
         self.plot.setAspectLocked(True)
         self.plot.hideButtons()
         self.plot.layout.setContentsMargins(2, 10, 2, 2)  # room for the colour bar's top label
-        self.image = pg.ImageItem(np.zeros((2, 2)), levels=(0, 1))
+        self.image = HeatmapItem(np.zeros((2, 2)), levels=(0, 1))
         self.plot.addItem(self.image)
         self.colorbar = pg.ColorBarItem(values=(0, 1), colorMap=sequential_map(),
                                         interactive=False, width=14)
