@@ -49,6 +49,7 @@ from gui.contours import contour_levels, contour_polyline
 from gui.float_control import FloatControl
 from gui.heatmap_item import HeatmapItem
 from gui.language import reduction_label
+from gui.marker_item import MarkerItem
 from gui.plot_style import (
     CONTOUR_COLOR,
     HIGHLIGHT_COLOR,
@@ -419,8 +420,7 @@ class RegressionTab(StateEditor):
         self.arrow_line = pg.PlotDataItem(pen=pg.mkPen(POINT_COLOR, width=2.5))
         self.arrow_head = pg.ArrowItem(pen=pg.mkPen(POINT_COLOR), brush=POINT_COLOR,
                                        headLen=12, tipAngle=35, tailLen=0)
-        self.surface_point = pg.ScatterPlotItem(size=11, brush=POINT_COLOR,
-                                                pen=pg.mkPen("white", width=1.5))
+        self.surface_point = MarkerItem(11, POINT_COLOR, pg.mkPen("white", width=1.5))
         for item in (self.contours, self.path, self.arrow_line, self.arrow_head,
                      self.surface_point):
             plot.addItem(item)
@@ -564,7 +564,7 @@ class RegressionTab(StateEditor):
         self.path.setData(reg.path[:, 0], reg.path[:, 1])
 
         w, b = state.regression.w, state.regression.b
-        self.surface_point.setData([w], [b])
+        self.surface_point.set_position(w, b)
         g = np.array([reg.grad_w, reg.grad_b])
         norm = float(np.hypot(*g))
         visible = norm > 0 and math.isfinite(norm)

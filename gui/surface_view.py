@@ -26,6 +26,7 @@ from core.number_format import fmt, sub
 from gui.contours import contour_levels, contour_polyline
 from gui.gl_support import opengl_unavailable_reason
 from gui.heatmap_item import HeatmapItem
+from gui.marker_item import MarkerItem
 from gui.plot_style import CONTOUR_COLOR, POINT_COLOR, new_plot_widget, nice_range, sequential_map
 from gui.readout_label import ReadoutLabel, set_text
 
@@ -76,8 +77,7 @@ class SurfaceView(QWidget):
         self.arrow_line = pg.PlotDataItem(pen=pg.mkPen(POINT_COLOR, width=2.5))
         self.arrow_head = pg.ArrowItem(pen=pg.mkPen(POINT_COLOR), brush=POINT_COLOR,
                                        headLen=14, tipAngle=35, tailLen=0)
-        self.point = pg.ScatterPlotItem(size=11, brush=POINT_COLOR,
-                                        pen=pg.mkPen("white", width=1.5))
+        self.point = MarkerItem(11, POINT_COLOR, pg.mkPen("white", width=1.5))
         for item in (self.arrow_line, self.arrow_head, self.point):
             self.plot.addItem(item)
         self.arrow_vector = np.zeros(2)   # the drawn arrow, in data units (for tests)
@@ -137,7 +137,7 @@ class SurfaceView(QWidget):
         x, y = state.logits[i], state.logits[j]
         grad = result.grads[surface.loss].formula
         g = np.array([grad[i], grad[j]])
-        self.point.setData([x], [y])
+        self.point.set_position(x, y)
         norm = float(np.hypot(*g))
         if norm > 0 and math.isfinite(norm):
             length = ARROW_FRACTION * (hi - lo) * min(1.0, norm * state.temperature / ARROW_FULL)

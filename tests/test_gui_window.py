@@ -64,8 +64,7 @@ def test_dragging_a_logit_slider_updates_state_and_every_view(window, qtbot):
                                result.grads["cross_entropy"].formula)
     np.testing.assert_allclose(window.jacobian_view.image.image,
                                result.classifier.jacobian.formula)
-    x, y = window.surface_view.point.getData()
-    assert (x[0], y[0]) == (result.state.logits[0], after)
+    assert window.surface_view.point.position() == (result.state.logits[0], after)
     assert window.gradients_view.table.value(1, 2) == result.grads["cross_entropy"].backward[1]
 
 

@@ -67,7 +67,7 @@ def plotted_values(window) -> dict[str, np.ndarray]:
         "jacobian levels": np.asarray(j.image.levels, float),
         "surface": np.asarray(f.image.image, float),
         "surface levels": np.asarray(f.image.levels, float),
-        "point": np.asarray(f.point.getData(), float),
+        "point": np.asarray(f.point.position(), float),
         "arrow": np.asarray(f.arrow_vector, float),
         "contours": np.asarray(f.contours.getData()[0] if f.contours.getData()[0] is not None
                                else [], float),
