@@ -141,19 +141,26 @@ class NumberGrid(QAbstractScrollArea):
         # column's edge: drawing at a point skips QPainter's per-call layout of a rectangle
         advance = self.fontMetrics().horizontalAdvance("0")
         baseline = (row_h + self.fontMetrics().ascent() - self.fontMetrics().descent()) // 2
-        for k in range(max(0, count)):
-            row = first + k
+        rows = range(first, first + max(0, count))
+        # plain floats once per column: indexing numpy per cell costs more than drawing
+        cells = [values[first:first + max(0, count)].tolist() for values in self._values]
+        colour_of = self._colour_of
+        pen = None
+        for k, row in enumerate(rows):
             y = head_h + k * row_h
             if row % 2:
                 painter.fillRect(QRect(index_w, y, rect.width() - index_w, row_h), alternate)
             painter.setPen(header_colour)
+            pen = header_colour
             label = str(row)
             painter.drawText(index_w - 4 - len(label) * advance, y + baseline, label)
-            for (x, width), values, coloured in zip(columns, self._values, self._coloured,
+            for (x, width), column, coloured in zip(columns, cells, self._coloured,
                                                     strict=False):
-                value = float(values[row])
-                colour = self._colour_of(value) if coloured and self._colour_of else None
-                painter.setPen(colour or text_colour)
+                value = column[k]
+                colour = (colour_of(value) if coloured and colour_of else None) or text_colour
+                if colour != pen:  # QPen changes are not free; runs of one sign are common
+                    painter.setPen(colour)
+                    pen = colour
                 text = fmt_fit(value, chars)
                 painter.drawText(x + width - 6 - len(text) * advance, y + baseline, text)
         painter.setPen(grid_colour)
