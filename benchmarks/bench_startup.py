@@ -1,5 +1,6 @@
 """Start-up and command-line wall times, each against `python -c "import torch"` in the
-same run: the window's first paint, its first numbers, and `main.py compute` / `export`."""
+same run: the end of the window's first frame, its first numbers, and `main.py compute`
+and `export`."""
 
 from __future__ import annotations
 
@@ -20,7 +21,8 @@ def _env() -> dict[str, str]:
 
 
 def window_startup() -> tuple[float, float]:
-    """Seconds from launching `python main.py` to its first paint and to its first numbers."""
+    """Seconds from launching `python main.py` to the end of its first frame and to its first
+    numbers on screen."""
     env = _env()
     with tempfile.TemporaryDirectory() as home:
         env["XDG_CONFIG_HOME"] = home  # a fresh user: no remembered state

@@ -85,9 +85,10 @@ class MainWindow(QMainWindow):
 
     def __init__(self, state: State | None = None, parent: QWidget | None = None, *,
                  settings: QSettings | None = None, restore: bool = False,
-                 store: StateStore | None = None) -> None:
+                 store: StateStore | None = None, begin_torch_import: bool = True) -> None:
         """restore: start from the last session's state and window geometry.
-        store: carry on from another window's state and undo history (see switch_appearance)."""
+        store: carry on from another window's state and undo history (see switch_appearance).
+        begin_torch_import=False: the caller starts torch's import (torch_loader.preload)."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Loss Lens"))
         self.setObjectName("LossLensMainWindow")
@@ -149,6 +150,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
 
         self.torch = TorchLoader(self)
+        self._begin_torch_import = begin_torch_import
         self.torch.ready.connect(lambda: self._on_state_changed(self.store.state()))
         self.torch.failed.connect(self._on_torch_failed)
         self.store.changed.connect(self._on_state_changed)
@@ -415,7 +417,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ updates
     def _on_state_changed(self, state: State) -> None:
         if not self.torch.loaded:  # the first numbers come when torch has loaded
-            self.torch.start()
+            self.torch.start(self._begin_torch_import)
             for editor in self.editors:
                 editor.set_state(state)
             return

@@ -1,9 +1,11 @@
 """Load torch (about 1.5–2 s) in a background thread, so the window appears first.
 
-`preload()` starts the import as early as possible (main.py calls it before Qt loads);
-the window shows at once with "Loading torch…", and when the import is done `ready` fires
-in the GUI thread and the first numbers are computed. Importing in a thread is safe:
-Python's import lock makes any other import of the same modules wait for it.
+The window shows at once with "Loading torch…"; `preload()` then starts the import, and
+when it is done `ready` fires in the GUI thread and the first numbers are computed. The
+import holds the GIL most of the time, so start-up begins it only once the first frame is
+on screen (a window built with begin_import=False waits for that call); any other window
+begins it itself. Importing in a thread is safe: Python's import lock makes any other
+import of the same modules wait for it.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from PySide6.QtCore import QObject, Signal
 _lock = threading.Lock()
 _import_thread: threading.Thread | None = None
 _error: list[str] = []
+_import_started = threading.Event()
 
 
 def _import_compute() -> None:
@@ -32,6 +35,7 @@ def preload() -> threading.Thread:
             _import_thread = threading.Thread(target=_import_compute, name="torch-import",
                                               daemon=True)
             _import_thread.start()
+            _import_started.set()
         return _import_thread
 
 
@@ -54,13 +58,19 @@ class TorchLoader(QObject):
         thread = _import_thread
         self.loaded = thread is not None and not thread.is_alive() and not _error
 
-    def start(self) -> None:
+    def start(self, begin_import: bool = True) -> None:
+        """Report when torch has loaded; begin_import=False leaves starting the import to
+        the caller of preload()."""
         if self._started:
             return
         self._started = True
-        threading.Thread(target=self._wait, name="torch-wait", daemon=True).start()
+        threading.Thread(target=self._wait, args=(begin_import,), name="torch-wait",
+                         daemon=True).start()
 
-    def _wait(self) -> None:
+    def _wait(self, begin_import: bool) -> None:
+        if begin_import:
+            preload()
+        _import_started.wait()
         preload().join()
         try:
             if _error:
