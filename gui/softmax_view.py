@@ -55,16 +55,18 @@ class SoftmaxView(QWidget):
         # a 1-pixel outline in the bar's colour keeps bars narrower than a pixel visible
         self.prob_bars = pg.BarGraphItem(x=[0.0], height=[0.0], width=BAR_WIDTH,
                                          brush=PROB_COLOR, pen=pg.mkPen(PROB_COLOR, width=1))
-        self.grad_bars = pg.BarGraphItem(x=[0.0], height=[0.0], width=BAR_WIDTH,
-                                         brushes=[POSITIVE_COLOR],
-                                         pens=[pg.mkPen(POSITIVE_COLOR, width=1)])
-        self.target_marks = pg.PlotDataItem(connect="pairs",
-                                            pen=pg.mkPen(theme.ink(), width=3))
+        # one item per sign: a single colour each takes BarGraphItem's one-call drawRects
+        # path, where per-bar colours cost a pen, a brush and a rectangle per bar in Python
+        self.grad_bars = {sign: pg.BarGraphItem(x=[0.0], height=[0.0], width=BAR_WIDTH,
+                                                brush=colour, pen=pg.mkPen(colour, width=1))
+                          for sign, colour in (("+", POSITIVE_COLOR), ("-", NEGATIVE_COLOR))}
+        # bare curve items: PlotDataItem's per-update bookkeeping costs more than drawing
+        self.target_marks = pg.PlotCurveItem(connect="pairs", pen=pg.mkPen(theme.ink(), width=3),
+                                             skipFiniteCheck=True)
         self.plot.addItem(self.prob_bars)
-        self.plot.addItem(self.grad_bars)
+        for bars in self.grad_bars.values():
+            self.plot.addItem(bars)
         self.plot.addItem(self.target_marks)
-        self._pens = {colour.name(): pg.mkPen(colour, width=1)
-                      for colour in (POSITIVE_COLOR, NEGATIVE_COLOR)}
         self._legend_for: tuple[str, int] | None = None
         self._value_colour = theme.value_text()
         self.value_labels = TextGridItem(anchor=(0.5, 1.0), point_size=8.0)
@@ -88,6 +90,13 @@ class SoftmaxView(QWidget):
         self.plot.setXRange(-0.6, n - 0.4, padding=0)
         self._n = n
 
+    def plotted_gradient(self) -> np.ndarray:
+        """The gradient bars' heights in class order, from both signs' items."""
+        xs = np.concatenate([np.asarray(b.opts["x"], float) for b in self.grad_bars.values()])
+        heights = np.concatenate([np.asarray(b.opts["height"], float)
+                                  for b in self.grad_bars.values()])
+        return heights[np.argsort(xs, kind="stable")]
+
     def set_result(self, result: Result) -> None:
         state = result.state
         n = state.n_classes
@@ -100,9 +109,10 @@ class SoftmaxView(QWidget):
         idx = np.arange(n, dtype=float)
 
         self.prob_bars.setOpts(x=idx - BAR_WIDTH / 2, height=probs, width=BAR_WIDTH)
-        colours = [POSITIVE_COLOR if g > 0 else NEGATIVE_COLOR for g in grad]
-        self.grad_bars.setOpts(x=idx + BAR_WIDTH / 2, height=grad, width=BAR_WIDTH,
-                               brushes=colours, pens=[self._pens[c.name()] for c in colours])
+        positive = grad > 0
+        for sign, chosen in (("+", positive), ("-", ~positive)):
+            self.grad_bars[sign].setOpts(x=idx[chosen] + BAR_WIDTH / 2, height=grad[chosen],
+                                         width=BAR_WIDTH)
         y_eff = result.classifier.target_effective
         xs = np.empty(2 * n)
         xs[0::2] = idx - BAR_WIDTH - 0.04

@@ -74,7 +74,8 @@ class SurfaceView(QWidget):
         self.contours = pg.PlotCurveItem(connect="finite", pen=pg.mkPen(CONTOUR_COLOR, width=1),
                                          skipFiniteCheck=True)
         self.plot.addItem(self.contours)
-        self.arrow_line = pg.PlotDataItem(pen=pg.mkPen(POINT_COLOR, width=2.5))
+        self.arrow_line = pg.PlotCurveItem(pen=pg.mkPen(POINT_COLOR, width=2.5),
+                                           skipFiniteCheck=True)
         self.arrow_head = pg.ArrowItem(pen=pg.mkPen(POINT_COLOR), brush=POINT_COLOR,
                                        headLen=14, tipAngle=35, tailLen=0)
         self.point = MarkerItem(11, POINT_COLOR, pg.mkPen("white", width=1.5))

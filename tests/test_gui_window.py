@@ -60,7 +60,7 @@ def test_dragging_a_logit_slider_updates_state_and_every_view(window, qtbot):
     result = window.result()
     assert result.state.logits[1] == after
     np.testing.assert_allclose(window.softmax_view.prob_bars.opts["height"], result.probs)
-    np.testing.assert_allclose(window.softmax_view.grad_bars.opts["height"],
+    np.testing.assert_allclose(window.softmax_view.plotted_gradient(),
                                result.grads["cross_entropy"].formula)
     np.testing.assert_allclose(window.jacobian_view.image.image,
                                result.classifier.jacobian.formula)
@@ -246,7 +246,7 @@ def test_loss_reduction_and_axes_controls(window):
     QApplication.processEvents()
     assert window.state().surface.axes == (2, 0)
     assert "MSE" in window.surface_view.title.text()
-    np.testing.assert_allclose(window.softmax_view.grad_bars.opts["height"],
+    np.testing.assert_allclose(window.softmax_view.plotted_gradient(),
                                window.result().grads["mse"].formula)
 
 

@@ -61,7 +61,7 @@ def plotted_values(window) -> dict[str, np.ndarray]:
     s, j, f = window.softmax_view, window.jacobian_view, window.surface_view
     return {
         "prob bars": np.asarray(s.prob_bars.opts["height"], float),
-        "grad bars": np.asarray(s.grad_bars.opts["height"], float),
+        "grad bars": s.plotted_gradient(),
         "target marks": np.asarray(s.target_marks.getData()[1], float),
         "jacobian": np.asarray(j.image.image, float),
         "jacobian levels": np.asarray(j.image.levels, float),
