@@ -8,6 +8,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def run_fresh(code: str) -> None:
+    """Run code in a new interpreter (torch not yet imported, no saved settings)."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME="/nonexistent-dir")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                         text=True, timeout=60, env=env)
+    assert out.returncode == 0, out.stderr
+
+
 def test_building_the_window_does_not_import_torch():
     code = (
         "import sys\n"
@@ -23,10 +31,7 @@ def test_building_the_window_does_not_import_torch():
         "    app.processEvents()  # then torch loads in the background and numbers follow\n"
         "assert 'torch' in sys.modules and 'CE 0.4170' in w.numbers.text()\n"
     )
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME="/nonexistent-dir")
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
-                         text=True, timeout=60, env=env)
-    assert out.returncode == 0, out.stderr
+    run_fresh(code)
 
 
 def test_start_up_begins_torchs_import_only_after_the_first_frame():
@@ -50,7 +55,4 @@ def test_start_up_begins_torchs_import_only_after_the_first_frame():
         "    app.processEvents()\n"
         "assert 'CE 0.4170' in w.numbers.text()\n"
     )
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME="/nonexistent-dir")
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
-                         text=True, timeout=60, env=env)
-    assert out.returncode == 0, out.stderr
+    run_fresh(code)
