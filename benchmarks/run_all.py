@@ -6,8 +6,9 @@ Update latency (set_state -> every view repainted) against the same views in mat
 start-up against `python -c "import torch"`; the CLI's wall times. Not part of the tests.
 
 This VM's speed drifts by up to ±40% over minutes, so the update cases run in rounds (each
-round every case, in a fresh window): the table gives the median round's p50 and p95, and
-the range of p95 over the rounds, so one slow or fast minute neither hides nor decides it.
+round every case, in a fresh window): the table gives the median over the rounds of p50
+and of p95, and the range of p95 over the rounds, so one slow or fast minute neither
+hides nor decides it.
 """
 
 from __future__ import annotations

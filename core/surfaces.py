@@ -64,22 +64,28 @@ def logit_surfaces(state: State, losses: tuple[str, ...] = ("cross_entropy", "ms
     sum_qy = torch.dot(q_rest, y_rest)
     sum_yy = torch.dot(y_rest, y_rest)
 
-    # log-sum-exp over the three groups (a_i, a_j, the rest) at every grid point, stably and
-    # in one 2-D operation: fold the rest into the a_i axis first (1-D), then add a_j.
-    lse = torch.logaddexp(zj, torch.logaddexp(zi, lse_rest))
-
     xs = frozen(axis)
     out: dict[str, LossSurface] = {}
     if "cross_entropy" in losses:
+        # log-sum-exp over the three groups (a_i, a_j, the rest) at every grid point, stably
+        # and in one 2-D operation: fold the rest into the a_i axis first (1-D), then a_j.
+        lse = torch.logaddexp(zj, torch.logaddexp(zi, lse_rest))
         # CE = -Σ y_k log p_k = lse·Σy - Σ y_k z_k; the second sum is an outer sum.
-        ce = (lse * y.sum()).sub_(y[i] * zi + torch.dot(y_rest, z_rest)).sub_(y[j] * zj)
+        ce = lse.mul_(y.sum()).sub_(y[i] * zi + torch.dot(y_rest, z_rest)).sub_(y[j] * zj)
         out["cross_entropy"] = LossSurface("cross_entropy", (i, j), xs, xs, frozen(ce))
     if "mse" not in losses:
         return out
 
-    p_i = torch.exp(zi - lse)
-    p_j = torch.exp(zj - lse)
-    s = torch.exp(lse_rest - lse)         # the probability mass of the other classes
+    # The three groups' probabilities from exponentials shifted by the largest exponent:
+    # exp(z - lse) would carry lse's rounding (|lse|·eps) into every p for large logits.
+    top = torch.maximum(torch.maximum(zi, zj), lse_rest)
+    p_i = torch.exp(zi - top)
+    p_j = torch.exp(zj - top)
+    s = torch.exp(lse_rest - top)         # the probability mass of the other classes
+    total = p_i + p_j + s
+    p_i.div_(total)
+    p_j.div_(total)
+    s.div_(total)
     # Σ_rest (s·q_k - y_k)² = s²Σq² - 2sΣqy + Σy², clamped at 0 against rounding
     mse = (s * (s * sum_qq - 2.0 * sum_qy) + sum_yy).clamp_min_(0.0)
     mse += (p_i - y[i]).square_()

@@ -1,7 +1,7 @@
-"""Contour lines with contourpy, as one NaN-separated polyline a single PlotDataItem can draw.
+"""Contour lines with contourpy, as one NaN-separated polyline one curve item can draw.
 
-pyqtgraph's IsocurveItem costs ~60 ms a frame here; contourpy's C++ tracer costs a few ms,
-and one PlotDataItem for all levels means one item to update in place.
+pyqtgraph's IsocurveItem costs ~60 ms a frame here; contourpy's C++ tracer under 1 ms at
+the traced resolution, and one PlotCurveItem for all levels means one item to update in place.
 """
 
 from __future__ import annotations

@@ -6,10 +6,10 @@ for the 10×10 Jacobian. Scaling that format onto the screen takes QPainter's ge
 path too, one colour-table lookup per screen pixel: 0.4 ms for the Jacobian drawn at
 480×240, against 0.1 ms for premultiplied ARGB32, which has a direct path.
 
-For the case the views use (a 2-D float image, explicit levels, a lookup table, row-major
-order) this item maps values to colours with pyqtgraph's own arithmetic, straight into
-ARGB32 premultiplied; NaN cells stay transparent. Anything else goes to pyqtgraph's
-render, converted to the same format.
+For the case the views use (a 2-D float image, explicit levels, an opaque lookup table,
+row-major order) this item maps values to colours with pyqtgraph's own arithmetic,
+straight into ARGB32 premultiplied; NaN cells stay transparent. Anything else goes to
+pyqtgraph's render, converted to the same format.
 """
 
 from __future__ import annotations
@@ -22,9 +22,11 @@ DRAW_FORMAT = QImage.Format.Format_ARGB32_Premultiplied
 OPAQUE = np.uint32(0xFF000000)
 
 
-def argb_table(lut: np.ndarray) -> np.ndarray:
-    """A uint8 RGB(A) lookup table as opaque 0xAARRGGBB words (the LUT's alpha is ignored,
-    as the views' colour maps have none)."""
+def argb_table(lut: np.ndarray) -> np.ndarray | None:
+    """An opaque uint8 RGB(A) lookup table as 0xAARRGGBB words; None if it has transparent
+    entries (those need premultiplying: pyqtgraph's render does it)."""
+    if lut.shape[1] == 4 and not (lut[:, 3] == 255).all():
+        return None
     rgb = lut[:, :3].astype(np.uint32)
     return OPAQUE | (rgb[:, 0] << 16) | (rgb[:, 1] << 8) | rgb[:, 2]
 
@@ -32,7 +34,7 @@ def argb_table(lut: np.ndarray) -> np.ndarray:
 class HeatmapItem(pg.ImageItem):
     def __init__(self, *args, **kwargs) -> None:
         self._table_for: np.ndarray | None = None
-        self._table = np.empty(0, dtype=np.uint32)
+        self._table: np.ndarray | None = None
         self._pixels: np.ndarray | None = None  # the buffer the QImage points into
         super().__init__(*args, **kwargs)
 
@@ -45,13 +47,14 @@ class HeatmapItem(pg.ImageItem):
                 and not self.autoDownsample and self.axisOrder == "row-major")
 
     def render(self) -> None:
-        if not self._fast_path():
+        fast = self._fast_path()
+        if fast and self._table_for is not self.lut:
+            self._table, self._table_for = argb_table(self.lut), self.lut
+        if not fast or self._table is None:
             super().render()
             if self.qimage is not None and self.qimage.format() != DRAW_FORMAT:
                 self.qimage = self.qimage.convertToFormat(DRAW_FORMAT)
             return
-        if self._table_for is not self.lut:
-            self._table, self._table_for = argb_table(self.lut), self.lut
         count = len(self._table)
         low, high = float(self.levels[0]), float(self.levels[1])
         scale = count / (high - low if high != low else 1.0)  # as pyqtgraph's rescaleData
@@ -61,7 +64,8 @@ class HeatmapItem(pg.ImageItem):
         if has_holes:
             scaled[holes] = 0.0
         np.clip(scaled, 0, count - 1, out=scaled)
-        pixels = self._table[scaled.astype(np.intp)]
+        # C order whatever the image's: the QImage reads the buffer row by row
+        pixels = np.ascontiguousarray(self._table[scaled.astype(np.intp)])
         if has_holes:
             pixels[holes] = 0  # transparent
         height, width = pixels.shape

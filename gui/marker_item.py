@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsItem
 class MarkerItem(QGraphicsEllipseItem):
     def __init__(self, size: float, fill: QColor, edge: QPen) -> None:
         super().__init__(-size / 2, -size / 2, size, size)
+        self._size = size
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         self.setBrush(QBrush(fill))
         self.setPen(edge)
@@ -25,3 +26,12 @@ class MarkerItem(QGraphicsEllipseItem):
     def position(self) -> tuple[float, float]:
         """Where the marker is, in data coordinates."""
         return self.pos().x(), self.pos().y()
+
+    # For pyqtgraph's auto-range ("View All"): the marker is a point (its own origin, which
+    # the ViewBox maps through the item's position) with a margin in pixels; without these
+    # the ViewBox would read its box of pixels as data units.
+    def dataBounds(self, axis: int, frac: float = 1.0, orthoRange=None) -> tuple[float, float]:
+        return 0.0, 0.0
+
+    def pixelPadding(self) -> float:
+        return self._size / 2 + self.pen().widthF() / 2

@@ -3,7 +3,7 @@
 The window shows at once with "Loading torch…"; `preload()` then starts the import, and
 when it is done `ready` fires in the GUI thread and the first numbers are computed. The
 import holds the GIL most of the time, so start-up begins it only once the first frame is
-on screen (a window built with begin_import=False waits for that call); any other window
+on screen (a window built with begin_torch_import=False waits for that call); any other window
 begins it itself. Importing in a thread is safe: Python's import lock makes any other
 import of the same modules wait for it.
 """

@@ -56,3 +56,32 @@ def test_start_up_begins_torchs_import_only_after_the_first_frame():
         "assert 'CE 0.4170' in w.numbers.text()\n"
     )
     run_fresh(code)
+
+
+def test_run_app_paints_the_first_frame_before_torchs_import_begins():
+    code = (
+        "import sys, time, os\n"
+        "os.environ['LOSS_LENS_STARTUP_PROBE'] = repr(time.time())  # quits after the numbers\n"
+        "from PySide6.QtCore import QEvent, QObject\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "import gui.app, gui.torch_loader\n"
+        "painted = []\n"
+        "class Paints(QObject):\n"
+        "    def eventFilter(self, obj, event):\n"
+        "        if event.type() == QEvent.Type.Paint and obj.isWindow():\n"
+        "            painted.append(obj)\n"
+        "        return False\n"
+        "paints = Paints()\n"
+        "app.installEventFilter(paints)\n"
+        "real = gui.torch_loader.preload\n"
+        "def preload():\n"
+        "    if not painted or 'torch' in sys.modules:\n"
+        "        print('the import began before the first frame', file=sys.stderr)\n"
+        "        os._exit(3)  # an exception in a Qt slot would only be printed\n"
+        "    return real()\n"
+        "gui.app.preload = preload\n"
+        "assert gui.app.run_app(['main.py']) == 0\n"
+        "assert 'torch' in sys.modules\n"
+    )
+    run_fresh(code)

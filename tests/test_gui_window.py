@@ -37,6 +37,32 @@ def test_set_state_shows_the_state_after_one_event_loop_pass(window):
     assert [row.value() for row in window.logits_editor.rows] == list(s.logits)
 
 
+def test_gradient_bars_take_their_sign_colour(window):
+    shown(window, State(logits=(2.0, 1.0, 0.1, -1.0), target=1))
+    grad = window.result().grads["cross_entropy"].formula
+    bars = window.softmax_view.grad_bars
+    assert (np.asarray(bars["+"].opts["height"]) > 0).all()
+    assert (np.asarray(bars["-"].opts["height"]) <= 0).all()
+    assert len(bars["+"].opts["height"]) == (grad > 0).sum() == 3
+    np.testing.assert_allclose(window.softmax_view.plotted_gradient(), grad)
+
+
+def test_view_all_on_the_surface_reads_the_marker_as_a_point(window):
+    """The current point's marker is drawn in pixels; "View All" (the ViewBox's bounds of
+    its items) must read it as a point, inside the grid, not as 12 data units wide."""
+    shown(window, State(logits=(2.0, 1.0, 0.1), surface=Surface(range=(-3.0, 3.0), grid=31)))
+    view_box = window.surface_view.plot.getViewBox()
+    marker = window.surface_view.point
+    with_marker = np.array(view_box.childrenBounds())
+    marker.setVisible(False)  # hidden items are left out of the bounds
+    without_marker = np.array(view_box.childrenBounds())
+    marker.setVisible(True)
+    np.testing.assert_allclose(with_marker, without_marker)
+    only_marker = np.array(view_box.childrenBounds(items=[marker]))
+    np.testing.assert_allclose(only_marker.mean(axis=1), [2.0, 1.0])  # centred on the point
+    assert (np.diff(only_marker, axis=1) < 0.5).all()                 # a few pixels wide
+
+
 def test_a_burst_of_changes_is_one_compute(window, qtbot):
     calls = []
     window.store.changed.connect(lambda state: calls.append(state))
