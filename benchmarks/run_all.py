@@ -62,8 +62,11 @@ def main() -> None:
                        speedup_p50=mpl["p50"] / row["p50"])
         report["update"].append(row)
 
-    runs = [bench_startup.window_startup() for _ in range(args.runs)]
-    torch_runs = [bench_startup.import_torch() for _ in range(args.runs)]
+    # alternated, so a drift in the machine's speed reaches the baseline as well
+    runs, torch_runs = [], []
+    for _ in range(args.runs):
+        runs.append(bench_startup.window_startup())
+        torch_runs.append(bench_startup.import_torch())
     report["startup"] = {"shown": stats([r[0] for r in runs]),
                          "numbers": stats([r[1] for r in runs]),
                          "import_torch": stats(torch_runs)}
