@@ -14,7 +14,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QStaticText
 
-MAX_CACHED = 4096  # laid-out strings kept; a Jacobian shows at most 100
+MAX_CACHED = 1024  # laid-out strings kept; a Jacobian shows at most 100, the softmax 10
 
 
 class TextGridItem(pg.GraphicsObject):
