@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsItem
 class MarkerItem(QGraphicsEllipseItem):
     def __init__(self, size: float, fill: QColor, edge: QPen) -> None:
         super().__init__(-size / 2, -size / 2, size, size)
-        self._size = size
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         self.setBrush(QBrush(fill))
         self.setPen(edge)
@@ -34,4 +33,4 @@ class MarkerItem(QGraphicsEllipseItem):
         return 0.0, 0.0
 
     def pixelPadding(self) -> float:
-        return self._size / 2 + self.pen().widthF() / 2
+        return self.rect().width() / 2 + self.pen().widthF() / 2

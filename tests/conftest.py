@@ -66,3 +66,27 @@ def window(qtbot, no_dialogs, isolated_settings):
     win.show()
     qtbot.waitUntil(lambda: win.result() is not None, timeout=10000)
     return win
+
+
+@pytest.fixture
+def switched(window):
+    """switch(language=..., theme_name=...) rebuilds the fixture's window as View ▸ Language
+    and ▸ Theme do, shown at 1280×800; English and the light theme are restored after."""
+    from gui.language import install_language
+    from gui.theme import apply_theme
+
+    made = []
+
+    def switch(**appearance):
+        new = window.switch_appearance(**appearance)
+        new.resize(1280, 800)
+        new.show()
+        made.append(new)
+        return new
+
+    yield switch
+    install_language("en")
+    apply_theme("light")
+    for new in made:
+        new.close()
+        new.deleteLater()

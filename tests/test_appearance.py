@@ -24,13 +24,8 @@ def luminance(colour) -> float:
 
 
 @pytest.fixture
-def dark_window(window):
-    dark = window.switch_appearance(theme_name="dark")
-    dark.resize(1280, 800)
-    dark.show()
-    yield dark
-    theme.apply_theme("light")
-    dark.close()
+def dark_window(switched):
+    return switched(theme_name="dark")
 
 
 def test_dark_theme_reaches_widgets_plots_and_exports(dark_window, qtbot, tmp_path):

@@ -30,7 +30,6 @@ from gui import MainWindow
 from gui.language import current_language, install_language
 from gui.number_grid import NumberGrid
 from gui.readout_label import ReadoutLabel
-from gui.theme import apply_theme
 
 # Words that are the same in every language: code, formulas' function names, file formats,
 # the app's name, and terms Chinese ML texts keep in English (softmax, logit).
@@ -117,16 +116,9 @@ def texts_of(window: MainWindow) -> list[tuple[str, str]]:
 
 
 @pytest.fixture
-def chinese_window(window):
+def chinese_window(switched):
     """The fixture's window switched to Chinese, as View ▸ Language does; English after."""
-    zh = window.switch_appearance(language="zh_CN")
-    zh.resize(1280, 800)
-    zh.show()
-    yield zh
-    install_language("en")
-    apply_theme("light")
-    zh.close()
-    zh.deleteLater()
+    return switched(language="zh_CN")
 
 
 def test_language_menu_switches_and_is_remembered(window, qtbot):
