@@ -170,17 +170,20 @@ def run_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def _no_display() -> bool:
-    """On Linux, Qt aborts without a display; say so instead (macOS/Windows always have one)."""
-    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
-        return False
-    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+def _no_display() -> str | None:
+    """Why the window cannot open, or None: without a usable display Qt aborts (SIGABRT)
+    with "Reinstalling the application may fix this problem", so ask before it starts."""
+    from gui.display_check import display_problem
+
+    return display_problem()
 
 
 def run_window() -> int:
-    if _no_display():
-        fail("no display to open the window on (DISPLAY is not set); use "
-             "`python main.py export FIG.png` or `compute`, or run under Xvfb")
+    problem = _no_display()
+    if problem:
+        fail(f"no display found to open the window on: {problem}. Run headless with "
+             "`python main.py compute …` or `python main.py export FIG.png`, or open the "
+             "window under Xvfb (`xvfb-run python main.py`)")
     try:
         from gui.app import run_app
     except ImportError:

@@ -1,9 +1,12 @@
 """The window appears before torch has loaded: building it must not import torch."""
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -85,3 +88,90 @@ def test_run_app_paints_the_first_frame_before_torchs_import_begins():
         "assert 'torch' in sys.modules\n"
     )
     run_fresh(code)
+
+
+# ---------------------------------------------------------------- no usable display
+HEADLESS_HINTS = ("python main.py compute", "python main.py export FIG.png", "Xvfb")
+
+
+def start_without_a_display(**env_changes: str) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "WAYLAND_SOCKET", "QT_QPA_PLATFORM",
+                        "XDG_SESSION_TYPE")}
+    env.update(env_changes, XDG_CONFIG_HOME="/nonexistent-dir")
+    return subprocess.run([sys.executable, "main.py"], cwd=ROOT, capture_output=True,
+                          text=True, timeout=30, env=env)
+
+
+@pytest.mark.parametrize("env_changes", [
+    {"DISPLAY": ":97"},  # no X server there
+    {"WAYLAND_DISPLAY": "bogus-wayland", "XDG_RUNTIME_DIR": "/tmp"},
+    {"WAYLAND_DISPLAY": "bogus-wayland"},  # and no XDG_RUNTIME_DIR either
+    {"XDG_SESSION_TYPE": "wayland", "DISPLAY": ":97"},
+    {"QT_QPA_PLATFORM": "bogus"},
+    {"QT_QPA_PLATFORM": "bogus;xcb:nograb", "DISPLAY": ":97"},
+    {"QT_QPA_PLATFORM": "wayland", "WAYLAND_DISPLAY": "/nonexistent/wayland-0"},
+], ids=["x-display-absent", "wayland-absent", "wayland-no-runtime-dir", "wayland-session",
+        "platform-bogus", "platform-list", "platform-wayland"])
+def test_no_usable_display_says_so_in_one_line(env_changes):
+    """Qt would abort (SIGABRT) with "Reinstalling the application may fix this problem"."""
+    run = start_without_a_display(**env_changes)
+    assert run.returncode == 2, run.stderr
+    lines = run.stderr.splitlines()
+    assert len(lines) == 1, run.stderr
+    assert "no display" in lines[0] and "Reinstalling" not in lines[0]
+    assert all(hint in lines[0] for hint in HEADLESS_HINTS), lines[0]
+    assert run.stdout == ""
+
+
+def test_the_display_check_lets_usable_and_undecidable_platforms_through(tmp_path):
+    from gui.display_check import candidate_platforms, display_problem
+
+    assert display_problem({"QT_QPA_PLATFORM": "offscreen"}) is None
+    assert display_problem({"QT_QPA_PLATFORM": "bogus;minimal:options"}) is None
+    assert display_problem({"QT_QPA_PLATFORM": "eglfs"}) is None  # only Qt can tell
+    assert display_problem({"QT_QPA_PLATFORM": "XCB", "DISPLAY": ":97"}) is not None
+    # a Wayland socket that accepts a connection is a display
+    import socket
+
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as server:
+        server.bind(str(tmp_path / "wayland-7"))
+        server.listen(1)
+        assert display_problem({"WAYLAND_DISPLAY": "wayland-7",
+                                "XDG_RUNTIME_DIR": str(tmp_path)}) is None
+        assert display_problem({"WAYLAND_DISPLAY": str(tmp_path / "wayland-7")}) is None
+    assert display_problem({"WAYLAND_SOCKET": "5", "QT_QPA_PLATFORM": "wayland"}) is None
+    # Qt 6's own order on Linux when QT_QPA_PLATFORM is unset
+    assert candidate_platforms({}) == ["xcb"]
+    assert candidate_platforms({"DISPLAY": ":0", "WAYLAND_DISPLAY": "w"}) == ["wayland", "xcb"]
+    assert candidate_platforms({"XDG_SESSION_TYPE": "wayland"}) == ["wayland", "xcb"]
+    assert candidate_platforms({"QT_QPA_PLATFORM": "wayland-egl:x;;xcb"}) == [
+        "wayland-egl", "xcb"]
+
+
+@pytest.fixture
+def xvfb_display():
+    if shutil.which("Xvfb") is None:
+        pytest.skip("Xvfb is not installed")
+    read_fd, write_fd = os.pipe()
+    server = subprocess.Popen(["Xvfb", "-displayfd", str(write_fd), "-nolisten", "tcp"],
+                              pass_fds=(write_fd,), stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)
+    os.close(write_fd)
+    with os.fdopen(read_fd) as pipe:
+        number = pipe.readline().strip()
+    try:
+        if not number:
+            pytest.fail("Xvfb did not start")
+        yield f":{number}"
+    finally:
+        server.terminate()
+        server.wait(10)
+
+
+def test_a_real_x_display_passes_the_check(xvfb_display):
+    from gui.display_check import display_problem
+
+    assert display_problem({"DISPLAY": xvfb_display}) is None
+    assert display_problem({"DISPLAY": xvfb_display, "WAYLAND_DISPLAY": "bogus"}) is None
+    assert display_problem({"DISPLAY": xvfb_display, "QT_QPA_PLATFORM": "bogus;xcb"}) is None
