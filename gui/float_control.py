@@ -1,8 +1,9 @@
 """A labelled float slider with an exact entry beside it.
 
-The slider covers the comfortable range (optionally on a log scale); the entry accepts any
-value the State allows, and a typed value outside the slider's range pins the slider at its
-end. `value_edited` fires only for the user's own edits, never for set_value.
+The slider covers the comfortable range (optionally on a log scale); the entry stores exactly
+the number typed (gui.number_entry), any value the State allows, and a typed value outside
+the slider's range pins the slider at its end. `value_edited` fires only for the user's own
+edits, never for set_value; `refused` says in one line why typed text was not stored.
 
 The slider is a plain QSlider over integer ticks: superqt's float sliders ignore the
 keyboard, and every control here must work without a mouse. Arrows step by 1/200 of the
@@ -17,7 +18,6 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QDoubleSpinBox,
     QHBoxLayout,
     QLabel,
     QLayout,
@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QSlider,
     QWidget,
 )
+
+from gui.number_entry import NumberEntry
 
 TICKS = 2000  # slider resolution: 1/2000 of its range
 
@@ -43,6 +45,7 @@ class FineSlider(QSlider):
 
 class FloatControl(QWidget):
     value_edited = Signal(float)
+    refused = Signal(str)
 
     def __init__(self, label: str, *, slider_range: tuple[float, float],
                  entry_range: tuple[float, float], decimals: int = 4, step: float = 0.01,
@@ -66,13 +69,12 @@ class FloatControl(QWidget):
         self.slider.setPageStep(TICKS // 20)
         self.slider.setMinimumWidth(80)
         self.slider.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.entry = QDoubleSpinBox(self)
+        self._decimals = decimals  # a slider position is rounded to these (typed values never)
+        self.entry = NumberEntry(name, self)
         self.entry.setRange(*entry_range)
-        self.entry.setDecimals(decimals)
         self.entry.setSingleStep(step)
-        self.entry.setKeyboardTracking(False)  # commit on Enter / focus-out / arrows
         self.entry.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.entry.setMinimumWidth(self.entry.fontMetrics().horizontalAdvance("-10000.0000") + 24)
+        self.entry.refused.connect(self.refused)
         self.label.setBuddy(self.entry)
 
         for widget, role in ((self.slider, self.tr("slider")), (self.entry, self.tr("value"))):
@@ -132,8 +134,8 @@ class FloatControl(QWidget):
 
     def _on_slider_changed(self, tick: int) -> None:
         value = self._from_slider(tick)
-        # round to what the entry shows, so the state holds the number the user sees
-        value = float(f"{value:.4g}") if self._log else round(value, self.entry.decimals())
+        # a drag stores a short number (the position rounded), which the entry shows exactly
+        value = float(f"{value:.4g}") if self._log else round(value, self._decimals)
         self._commit(value, update_slider=False)
 
     def _on_entry_changed(self, value: float) -> None:
@@ -155,7 +157,8 @@ class FloatControl(QWidget):
 
 def replace_rows(old: list[FloatControl], layout: QLayout, n: int,
                  make_row: Callable[[int], FloatControl],
-                 on_edit: Callable[[int, float], None]) -> list[FloatControl]:
+                 on_edit: Callable[[int, float], None],
+                 on_refused: Callable[[str], None]) -> list[FloatControl]:
     """n new rows, one per class, in place of `old` (which are deleted).
 
     Rows exist once per number of classes: only a change of N re-creates them.
@@ -167,6 +170,7 @@ def replace_rows(old: list[FloatControl], layout: QLayout, n: int,
     for i in range(n):
         row = make_row(i)
         row.value_edited.connect(lambda v, i=i: on_edit(i, v))
+        row.refused.connect(on_refused)
         layout.addWidget(row)
         rows.append(row)
     return rows

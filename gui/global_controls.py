@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from core.state import MAX_CLASSES, MAX_TEMPERATURE, MIN_TEMPERATURE, State
 from core.state_edits import set_class_count
 from gui.float_control import FloatControl
+from gui.number_entry import IntegerEntry
 from gui.state_editor import StateEditor
 from gui.state_store import StateStore
 
@@ -17,9 +18,9 @@ class GlobalControls(StateEditor):
         super().__init__(store, parent)
         self._generator = generator
         classes_label = QLabel(self.tr("&Classes"), self)
-        self.classes = QSpinBox(self)
+        self.classes = IntegerEntry(self.tr("Classes"), self)
         self.classes.setRange(2, MAX_CLASSES)
-        self.classes.setKeyboardTracking(False)
+        self.classes.refused.connect(self.rejected)
         self.classes.setAccessibleName(self.tr("Number of classes"))
         self.classes.setToolTip(self.tr("Number of classes N (2–1024). Up to 32 each logit "
                                         "has a slider; beyond, logits are generated."))
@@ -34,12 +35,13 @@ class GlobalControls(StateEditor):
                             "logarithmic from 0.05 to 20; type any value ≥ 0.001."), parent=self)
         self.temperature.value_edited.connect(self._on_temperature_edited)
         self.smoothing = FloatControl(
-            self.tr("&ε"), slider_range=(0.0, 0.99), entry_range=(0.0, 0.9999), decimals=4,
+            self.tr("&ε"), slider_range=(0.0, 0.99), entry_range=(0.0, 1.0), decimals=4,
             step=0.01, accessible_name=self.tr("Label smoothing"),
             tooltip=self.tr("Label smoothing ε: y_eff = (1 − ε)·y + ε/N"), parent=self)
         self.smoothing.value_edited.connect(self._on_smoothing_edited)
         for control in (self.temperature, self.smoothing):
             control.slider.setMinimumWidth(110)
+            control.refused.connect(self.rejected)
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 0)

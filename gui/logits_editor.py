@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -16,6 +14,7 @@ from PySide6.QtWidgets import (
 from core.state import MAX_ABS_LOGIT, State
 from core.state_edits import MAX_SLIDER_CLASSES, generated_logits, set_logit
 from gui.float_control import FloatControl, replace_rows
+from gui.number_entry import IntegerEntry, NumberEntry
 from gui.state_editor import StateEditor
 from gui.state_store import StateStore
 
@@ -34,14 +33,18 @@ class LogitsEditor(StateEditor):
         self.generator_box = QWidget(self)
         form = QFormLayout(self.generator_box)
         form.setContentsMargins(0, 0, 0, 0)
-        self.mean = QDoubleSpinBox(self.generator_box)
+        self.mean = NumberEntry(self.tr("Mean"), self.generator_box)
         self.mean.setRange(-100.0, 100.0)
+        self.mean.setSingleStep(0.1)
         self.mean.setValue(0.0)
-        self.sigma = QDoubleSpinBox(self.generator_box)
+        self.sigma = NumberEntry(self.tr("σ"), self.generator_box)
         self.sigma.setRange(0.0, 100.0)
+        self.sigma.setSingleStep(0.1)
         self.sigma.setValue(2.0)
-        self.seed = QSpinBox(self.generator_box)
+        self.seed = IntegerEntry(self.tr("Seed"), self.generator_box)
         self.seed.setRange(0, 2_147_483_647)
+        for entry in (self.mean, self.sigma, self.seed):
+            entry.refused.connect(self.rejected)
         self.generate = QPushButton(self.tr("&Generate logits"), self.generator_box)
         for widget, name, tip in (
                 (self.mean, self.tr("Mean"), self.tr("Mean of the normal distribution")),
@@ -89,7 +92,7 @@ class LogitsEditor(StateEditor):
                                 parent=self.rows_box)
 
         self.rows = replace_rows(self.rows, self.rows_layout, n, make_row,
-                                 self._on_logit_edited)
+                                 self._on_logit_edited, self.rejected.emit)
 
     def set_state(self, state: State) -> None:
         n = state.n_classes

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QSpinBox, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QWidget
 
 from core.number_format import fmt
 from core.state import State
 from core.state_edits import set_surface_axes, set_surface_loss
+from gui.number_entry import IntegerEntry
 from gui.readout_label import ReadoutLabel, set_text
 from gui.state_editor import StateEditor
 from gui.state_store import StateStore
@@ -50,12 +51,12 @@ class LossEditor(StateEditor):
                                           "division (sum). Applies to both MSE losses."))
         self.reduction.activated.connect(self._on_reduction_chosen)
 
-        self.axis_i = QSpinBox(self)
-        self.axis_j = QSpinBox(self)
+        self.axis_i = IntegerEntry(self.tr("Surface horizontal axis"), self)
+        self.axis_j = IntegerEntry(self.tr("Surface vertical axis"), self)
         for which, box, name in ((0, self.axis_i, self.tr("Surface horizontal axis logit")),
                                  (1, self.axis_j, self.tr("Surface vertical axis logit"))):
             box.setPrefix("a")
-            box.setKeyboardTracking(False)
+            box.refused.connect(self.rejected)
             box.setAccessibleName(name)
             box.setToolTip(self.tr("The surface varies these two logits and keeps the others "
                                    "fixed; choosing the other axis's logit swaps them"))

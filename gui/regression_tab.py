@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
-    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.number_format import fmt, fmt_diff
+from core.number_text import NumberTextError, format_number, parse_number
 from core.regression_edits import (
     add_point,
     descent_step,
@@ -50,6 +50,7 @@ from gui.float_control import FloatControl
 from gui.heatmap_item import HeatmapItem
 from gui.language import reduction_label
 from gui.marker_item import MarkerItem
+from gui.number_entry import IntegerEntry
 from gui.plot_style import (
     CONTOUR_COLOR,
     HIGHLIGHT_COLOR,
@@ -118,7 +119,8 @@ def _padded(values: np.ndarray) -> tuple[float, float]:
 
 
 def _cell(value: float) -> str:
-    return f"{value:.6g}"
+    """A data cell's text: exact where it fits (what was typed reads back the same)."""
+    return format_number(value)
 
 
 class RegressionTab(StateEditor):
@@ -245,15 +247,17 @@ class RegressionTab(StateEditor):
         # gradient descent
         descent_box = QGroupBox(self.tr("Gradient descent θ ← θ − η·∇L"), panel)
         self.rate_control = FloatControl(
-            self.tr("&η"), slider_range=(1e-3, 1.0), entry_range=(1e-4, 10.0), decimals=4,
+            self.tr("&η"), slider_range=(1e-3, 1.0), entry_range=(0.0, 10.0), decimals=4,
             step=0.01, log_scale=True, label_width=14, accessible_name=self.tr("Learning rate"),
             tooltip=self.tr("Learning rate η: each step moves (w, b) by −η·∇L. The slider is "
                             "logarithmic from 0.001 to 1; type up to 10 (large rates "
                             "diverge)."), parent=descent_box)
         self.rate_control.value_edited.connect(self._on_rate_edited)
-        self.steps = QSpinBox(descent_box)
+        for control in (self.w_control, self.b_control, self.rate_control):
+            control.refused.connect(self.rejected)
+        self.steps = IntegerEntry(self.tr("Steps drawn"), descent_box)
         self.steps.setRange(0, MAX_GD_STEPS)
-        self.steps.setKeyboardTracking(False)
+        self.steps.refused.connect(self.rejected)
         self.steps.setAccessibleName(self.tr("Number of descent steps drawn"))
         self.steps.setToolTip(self.tr("How many gradient-descent steps the path on the "
                                       "surface and the loss-per-step plot show (0–%1)")
@@ -677,15 +681,15 @@ class RegressionTab(StateEditor):
 
     def _on_table_item_changed(self, item: QTableWidgetItem) -> None:
         row, column = item.row(), item.column()
-        text = item.text().strip().replace("−", "-").replace(",", ".")
+        state = self.store.state()
+        if item.text() == _cell((state.regression.x, state.regression.y)[column][row]):
+            return  # the shown text stands for the exact stored value
         try:
-            value = float(text)
-            if not math.isfinite(value):
-                raise ValueError
-        except ValueError:
-            self.rejected.emit(self.tr("Point %1: %2 is not a number")
-                               .replace("%1", str(row + 1)).replace("%2", repr(item.text())))
-            self.set_state(self.store.state())
+            value = parse_number(item.text())
+        except NumberTextError as exc:
+            self.rejected.emit(self.tr("Point %1 %2: %3").replace("%1", str(row + 1))
+                               .replace("%2", "xy"[column]).replace("%3", str(exc)))
+            self._show_table(state.regression.x, state.regression.y)
             return
         coordinate = {"x": value} if column == 0 else {"y": value}
         self.edit(lambda s: set_point(s, row, **coordinate), "",

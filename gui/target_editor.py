@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QRadioButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -23,6 +22,7 @@ from core.state_edits import (
     soft_target,
 )
 from gui.float_control import FloatControl, replace_rows
+from gui.number_entry import IntegerEntry
 from gui.state_editor import StateEditor
 from gui.state_store import StateStore
 
@@ -52,10 +52,10 @@ class TargetEditor(StateEditor):
         index_row = QHBoxLayout(self.index_box)
         index_row.setContentsMargins(0, 0, 0, 0)
         index_label = QLabel(self.tr("Target class"), self.index_box)
-        self.index = QSpinBox(self.index_box)
+        self.index = IntegerEntry(self.tr("Target class"), self.index_box)
+        self.index.refused.connect(self.rejected)
         self.index.setAccessibleName(self.tr("Target class"))
         self.index.setToolTip(self.tr("The index of the true class"))
-        self.index.setKeyboardTracking(False)
         index_label.setBuddy(self.index)
         self.index.valueChanged.connect(self._on_class_chosen)
         index_row.addWidget(index_label)
@@ -110,7 +110,7 @@ class TargetEditor(StateEditor):
                                 parent=self.prob_box)
 
         self.prob_rows = replace_rows(self.prob_rows, self.prob_layout, n, make_row,
-                                      self._on_prob_edited)
+                                      self._on_prob_edited, self.rejected.emit)
 
     # ------------------------------------------------------------------ state -> widgets
     def set_state(self, state: State) -> None:

@@ -1,0 +1,132 @@
+"""Spin boxes that store exactly what is typed, or refuse it aloud.
+
+Qt's spin boxes round a typed value to their `decimals` and silently drop every keystroke
+their validator does not like: `1e-3` typed into the temperature became 13, `0.999999`
+became 0.9999, and `2000` classes became 200. These keep everything a spin box offers
+(arrows, Page Up/Down, the wheel, Enter or focus-out to commit) but read the text with
+core.number_text: a number within range is stored as exactly that float; anything else
+stays on screen until Enter or focus-out, then `refused` says why in one line and the
+previous value comes back.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QValidator
+from PySide6.QtWidgets import QDoubleSpinBox, QSpinBox, QWidget
+
+from core.number_text import NumberTextError, echo, format_number, parse_integer, parse_number
+
+FULL_PRECISION = 323  # QDoubleSpinBox's largest `decimals`: its rounding then keeps every bit
+
+
+class _Strict:
+    """What both entries share: parse the whole text, never drop a keystroke, say why.
+    Each entry declares `refused = Signal(str)`: one line, what was typed and why it was
+    not stored."""
+
+    def _setup(self, name: str) -> None:
+        self.field_name = name
+        self._refusal = ""
+        self.setKeyboardTracking(False)  # commit on Enter, focus-out and arrows only
+
+    def _body(self, text: str) -> str:
+        prefix, suffix = self.prefix(), self.suffix()
+        if prefix and text.startswith(prefix):
+            text = text[len(prefix):]
+        if suffix and text.endswith(suffix):
+            text = text[: len(text) - len(suffix)]
+        return text
+
+    def _read(self, text: str):
+        """The number the text writes, within range; raises NumberTextError."""
+        raise NotImplementedError
+
+    def validate(self, text: str, pos: int):
+        """Acceptable for a number in range; anything else Intermediate, never Invalid, so
+        what the user types is kept on screen until they commit it."""
+        try:
+            self._read(text)
+        except NumberTextError as exc:
+            self._refusal = str(exc)
+            return QValidator.State.Intermediate, text, pos
+        self._refusal = ""
+        return QValidator.State.Acceptable, text, pos
+
+    def fixup(self, text: str) -> str:
+        """Qt calls this when text that is not acceptable is committed: refuse it aloud
+        (the spin box then shows its previous value again)."""
+        if self._refusal:
+            self.refused.emit(f"{self.field_name}: {self._refusal}")
+            self._refusal = ""
+        return text
+
+    def _out_of_range(self, text: str, value: float) -> NumberTextError:
+        return NumberTextError(f"{echo(self._body(text).strip())} is outside "
+                               f"{format_number(self.minimum())} to "
+                               f"{format_number(self.maximum())}")
+
+
+class NumberEntry(_Strict, QDoubleSpinBox):
+    """A float entry: exactly the typed float, shown in its shortest exact form."""
+
+    refused = Signal(str)
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDecimals(FULL_PRECISION)
+        self._setup(name)
+
+    def setRange(self, low: float, high: float) -> None:
+        super().setRange(low, high)
+        # room for the longest value the range allows, not for 323 decimals
+        self.setMinimumWidth(max(self.fontMetrics().horizontalAdvance(
+            format_number(v)) for v in (low, high, -1.23456789)) + 28)
+
+    def _read(self, text: str) -> float:
+        body = self._body(text)
+        if body == self.textFromValue(self.value()):
+            return self.value()  # what is shown stands for the exact stored value
+        value = parse_number(body)
+        if not self.minimum() <= value <= self.maximum():
+            raise self._out_of_range(text, value)
+        return value
+
+    def valueFromText(self, text: str) -> float:
+        try:
+            return self._read(text)
+        except NumberTextError:
+            return self.value()
+
+    def textFromValue(self, value: float) -> str:
+        return format_number(value)
+
+    def stepBy(self, steps: int) -> None:
+        """Arrows and Page Up/Down step from the stored value (typed text is committed
+        first); 15 significant digits drop float noise: 0.1 + 0.2 steps to 0.3."""
+        self.interpretText()
+        value = float(f"{self.value() + steps * self.singleStep():.15g}")
+        self.setValue(min(max(value, self.minimum()), self.maximum()))
+        self.selectAll()
+
+
+class IntegerEntry(_Strict, QSpinBox):
+    """An integer entry: `1e3` is 1000; a fraction or a value out of range is refused."""
+
+    refused = Signal(str)
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._setup(name)
+
+    def _read(self, text: str) -> int:
+        value = parse_integer(self._body(text))
+        if not self.minimum() <= value <= self.maximum():
+            raise self._out_of_range(text, value)
+        return value
+
+    def valueFromText(self, text: str) -> int:
+        try:
+            return self._read(text)
+        except NumberTextError:
+            return self.value()
