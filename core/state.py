@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import math
+import reprlib
+import sys
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any, Literal
@@ -24,6 +26,17 @@ MAX_ABS_DATA = 1e6
 MAX_GD_STEPS = 1000
 SURFACE_GRID_LIMITS = (10, 1000)
 REGRESSION_GRID_LIMITS = (10, 500)
+# A range must span at least this much (and a billionth of its largest end): narrower ones
+# collapse a grid to subnormal steps that make NaN/inf pixels (and crash pyqtgraph's paint).
+MIN_RANGE_SPAN = 1e-6
+MIN_RANGE_SPAN_RELATIVE = 1e-9
+ECHO_LIMIT = 50  # characters of a bad value shown back in a message
+
+
+def min_range_span(low: float, high: float) -> float:
+    """The narrowest [low, high] allowed: absolute near 0, relative far from it."""
+    return max(MIN_RANGE_SPAN, MIN_RANGE_SPAN_RELATIVE * max(abs(low), abs(high)))
+
 
 Reduction = Literal["mean", "sum"]
 LossName = Literal["cross_entropy", "mse"]
@@ -31,12 +44,60 @@ REDUCTIONS: tuple[str, ...] = ("mean", "sum")
 LOSS_NAMES: tuple[str, ...] = ("cross_entropy", "mse")
 
 
+# --------------------------------------------------------------------------- messages
+class _ShortRepr(reprlib.Repr):
+    """repr that stays short and shallow whatever it is given: 400-digit ints, megabyte
+    strings, lists nested 1000 deep (builtin repr would hit the recursion limit)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.maxlevel = 2
+        self.maxtuple = self.maxlist = self.maxdict = self.maxset = self.maxfrozenset = 4
+        self.maxdeque = self.maxarray = 4
+        self.maxstring = self.maxother = ECHO_LIMIT - 10
+        self.fillvalue = "…"
+
+    def repr_int(self, x: int, level: int) -> str:
+        if x.bit_length() <= 64:
+            return repr(x)
+        try:
+            digits = str(abs(x))
+        except ValueError:  # beyond sys.get_int_max_str_digits()
+            return f"an integer of more than {sys.get_int_max_str_digits()} digits"
+        sign = "-" if x < 0 else ""
+        return f"{sign}{digits[:20]}… ({len(digits)} digits)"
+
+
+_SHORT_REPR = _ShortRepr()
+
+
+def printable(text: str) -> str:
+    """text with every non-printable character (newline, ESC, …) escaped, so a message
+    stays one line and cannot drive the terminal."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
+def shown(value: Any, limit: int = ECHO_LIMIT) -> str:
+    """A user's value as a message echoes it: repr-style, one line, at most `limit` chars."""
+    try:
+        text = printable(_SHORT_REPR.repr(value))
+    except Exception:  # an object whose repr fails must not hide the real problem
+        text = f"a {type(value).__name__}"
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def _key(key: Any) -> str:
+    """A key as a message names it: plain when it is a plain name, else escaped and short."""
+    if isinstance(key, str) and key.isidentifier() and key.isascii() and len(key) <= 40:
+        return key
+    return shown(key)
+
+
 # --------------------------------------------------------------------------- checks
 def _fail(name: str, allowed: str, got: Any) -> ValueError:
-    shown = repr(got)
-    if len(shown) > 60:
-        shown = shown[:57] + "..."
-    return ValueError(f"{name}: expected {allowed}, got {shown}")
+    return ValueError(f"{name}: expected {allowed}, got {shown(got)}")
 
 
 def _number(name: str, value: Any, lo: float = -math.inf, hi: float = math.inf,
@@ -45,7 +106,10 @@ def _number(name: str, value: Any, lo: float = -math.inf, hi: float = math.inf,
     """A real number (int or float, never bool or str), finite and within [lo, hi]."""
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise _fail(name, allowed, value)
-    number = float(value)
+    try:
+        number = float(value)
+    except OverflowError:  # an int beyond float64, e.g. 400 digits from a JSON file
+        raise _fail(name, allowed, value) from None
     if not math.isfinite(number):
         raise _fail(name, allowed, value)
     below = number <= lo if lo_open else number < lo
@@ -74,12 +138,15 @@ def _numbers(name: str, value: Any, min_len: int, max_len: int, lo: float, hi: f
 
 
 def _range(name: str, value: Any, bound: float) -> tuple[float, float]:
-    """[low, high] with low < high, both within ±bound."""
+    """[low, high] with low < high, both within ±bound, at least min_range_span apart."""
     if not isinstance(value, list | tuple) or len(value) != 2:
         raise _fail(name, "[low, high]", value)
     lo = _number(f"{name}[0]", value[0], -bound, bound, f"a number within ±{bound:g}")
     hi = _number(f"{name}[1]", value[1], lo, bound,
                  f"a number above {name}[0] = {lo:g}, at most {bound:g}", lo_open=True)
+    span = min_range_span(lo, hi)
+    if hi - lo < span:
+        raise _fail(name, f"[low, high] at least {span:.3g} apart", [lo, hi])
     return lo, hi
 
 
@@ -108,10 +175,11 @@ def _section(cls: type, name: str, data: Any) -> Any:
 
 def _known_keys(name: str, data: Mapping[str, Any], cls: type) -> None:
     known = {f.name for f in fields(cls)}
-    unknown = sorted(str(k) for k in data if k not in known)
+    unknown = sorted((k for k in data if k not in known), key=str)
     if unknown:
         prefix = f"{name}." if name else ""
-        raise ValueError(f"{prefix}{unknown[0]}: unknown key (allowed: {', '.join(sorted(known))})")
+        raise ValueError(f"{prefix}{_key(unknown[0])}: unknown key "
+                         f"(allowed: {', '.join(sorted(known))})")
 
 
 # --------------------------------------------------------------------------- parts
@@ -212,11 +280,13 @@ class State:
         if isinstance(self.target, list | tuple):
             probs = _numbers("target", self.target, n, n, 0.0, 1.0,
                              f"{n} probabilities in [0, 1] (one per logit)")
-            object.__setattr__(self, "target", probs)
             total = math.fsum(probs)
             if abs(total - 1.0) > TARGET_SUM_TOLERANCE:
                 raise ValueError(f"target: probabilities must sum to 1 "
                                  f"(within {TARGET_SUM_TOLERANCE:g}), they sum to {total:.9g}")
+            if total != 1.0:
+                probs = _normalised(probs, total)
+            object.__setattr__(self, "target", probs)
         else:
             _integer("target", self.target, 0, n - 1,
                      f"a class index in [0, {n}) or a list of {n} probabilities")
@@ -289,8 +359,26 @@ class State:
 
     @classmethod
     def from_json(cls, text: str) -> State:
-        return cls.from_dict(parse_json(text))
+        data = parse_json(text)
+        try:
+            return cls.from_dict(data)
+        except RecursionError:
+            raise ValueError("state: JSON nested too deeply") from None
 
+
+
+def _normalised(probs: tuple[float, ...], total: float) -> tuple[float, ...]:
+    """probs / total, so the closed-form gradient (p - y)/T, which assumes Σy = 1, agrees
+    with autograd; the largest is nudged until math.fsum is exactly 1, so a saved and
+    reloaded state is not normalised again (the round trip stays exact)."""
+    out = [p / total for p in probs]
+    for _ in range(4):
+        residual = 1.0 - math.fsum(out)
+        if residual == 0.0:
+            break
+        k = max(range(len(out)), key=out.__getitem__)
+        out[k] = min(1.0, max(0.0, out[k] + residual))
+    return tuple(out)
 
 
 def _lists(value: Any) -> Any:
@@ -302,16 +390,29 @@ def _lists(value: Any) -> Any:
     return value
 
 
+class _RefusedConstant(ValueError):
+    """NaN or Infinity in a state file."""
+
+
 def _reject_constant(name: str) -> Any:
-    raise ValueError(f"state: {name} is not allowed in a state file (numbers must be finite)")
+    raise _RefusedConstant(f"state: {name} is not allowed in a state file "
+                           f"(numbers must be finite)")
 
 
 def parse_json(text: str) -> Any:
-    """json.loads that refuses NaN/Infinity and reports syntax errors in one line."""
+    """json.loads that refuses NaN/Infinity, and reports syntax errors, nesting too deep and
+    integers too long for Python in one line."""
     try:
         return json.loads(text, parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:
         raise ValueError(f"state: not valid JSON ({exc.msg} at line {exc.lineno}, "
                          f"column {exc.colno})") from None
+    except _RefusedConstant:
+        raise
     except RecursionError:
         raise ValueError("state: JSON nested too deeply") from None
+    except ValueError as exc:  # an integer beyond sys.get_int_max_str_digits()
+        if "digits" in str(exc):
+            raise ValueError(f"state: a number in the file has more than "
+                             f"{sys.get_int_max_str_digits()} digits") from None
+        raise ValueError(f"state: not valid JSON ({shown(str(exc))})") from None
