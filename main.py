@@ -23,7 +23,19 @@ class _Parser(argparse.ArgumentParser):
     """argparse that reports a bad flag in one line (no usage dump) and exits 2."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        fail(f"{message} (see {self.prog} --help)")
+        fail(f"{_short_words(message)} (see {self.prog} --help)")
+
+
+def _short_words(message: str, longest: int = 50, limit: int = 300) -> str:
+    """argparse's message made one short line: it echoes values whole ('invalid choice:
+    <130,000 characters>', 'unrecognized arguments: a<newline>b')."""
+    import re
+
+    from core.state import printable
+
+    text = re.sub(rf"\S{{{longest + 1},}}", lambda m: m.group()[:longest - 1] + "…",
+                  printable(message))
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 def fail(message: str) -> None:
@@ -93,42 +105,55 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _size(text: str) -> tuple[int, int]:
+    from core.state import shown
+
     try:
         w, h = (int(v) for v in text.lower().split("x"))
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"expected WIDTHxHEIGHT like 1280x800, got {text!r}") from None
+            f"expected WIDTHxHEIGHT like 1280x800, got {shown(text)}") from None
     if not (200 <= w <= 8000 and 150 <= h <= 8000):
-        raise argparse.ArgumentTypeError(f"{text}: width 200–8000, height 150–8000 pixels")
+        raise argparse.ArgumentTypeError(
+            f"{shown(text)}: width 200–8000, height 150–8000 pixels")
     return w, h
 
 
 def _scale(text: str) -> float:
+    from core.state import shown
+
     try:
         value = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number like 2, got {text!r}") from None
+        raise argparse.ArgumentTypeError(
+            f"expected a number like 2, got {shown(text)}") from None
     if not 0.25 <= value <= 8:
-        raise argparse.ArgumentTypeError(f"{text}: the scale must be from 0.25 to 8")
+        raise argparse.ArgumentTypeError(f"{shown(text)}: the scale must be from 0.25 to 8")
     return value
 
 
 def state_from_args(args: argparse.Namespace):  # -> core.State
     from core.flags import apply_flags
-    from core.state import State
+    from core.state import State, shown
     from core.state_file import read_state
 
-    if getattr(args, "preset", None):
-        if args.state:
+    # An empty name is a mistake (an unset shell variable), not "no file": say so.
+    if args.state == "":
+        raise ValueError("--state: expected a file name, got an empty string")
+    if getattr(args, "preset", None) is not None:
+        if args.preset == "":
+            raise ValueError("--preset: expected a preset name, got an empty string")
+        if args.state is not None:
             raise ValueError("--preset and --state: choose one")
-        from core.resources import preset
+        from core.resources import preset, presets
 
         try:
             base = preset(args.preset).load()
-        except KeyError as exc:
-            raise ValueError(f"--preset: {exc.args[0]}") from None
+        except KeyError:
+            known = ", ".join(p.key for p in presets())
+            raise ValueError(f"--preset: no preset {shown(args.preset)} "
+                             f"(known: {known})") from None
     else:
-        base = read_state(args.state) if args.state else State()
+        base = read_state(args.state) if args.state is not None else State()
     return apply_flags(base, logits=args.logits, target=args.target,
                        temperature=args.temperature, label_smoothing=args.label_smoothing,
                        reduction=args.reduction)

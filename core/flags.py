@@ -10,16 +10,16 @@ import math
 from dataclasses import replace
 from typing import Any
 
-from core.state import State
+from core.state import State, shown
 
 
 def parse_number(flag: str, text: str) -> float:
     try:
         value = float(text)
     except ValueError:
-        raise ValueError(f"{flag}: {text.strip()!r} is not a number") from None
+        raise ValueError(f"{flag}: {shown(text.strip())} is not a number") from None
     if not math.isfinite(value):
-        raise ValueError(f"{flag}: {text.strip()!r} is not a finite number")
+        raise ValueError(f"{flag}: {shown(text.strip())} is not a finite number")
     return value
 
 
@@ -27,7 +27,8 @@ def parse_numbers(flag: str, text: str) -> tuple[float, ...]:
     """'2,1,0.1' -> (2.0, 1.0, 0.1); spaces allowed, empty items are not."""
     parts = text.split(",")
     if any(not p.strip() for p in parts):
-        raise ValueError(f"{flag}: expected comma-separated numbers like 2,1,0.1, got {text!r}")
+        raise ValueError(f"{flag}: expected comma-separated numbers like 2,1,0.1, "
+                         f"got {shown(text)}")
     return tuple(parse_number(flag, p) for p in parts)
 
 
@@ -39,7 +40,7 @@ def parse_target(text: str) -> int | tuple[float, ...]:
         return int(text.strip())
     except ValueError:
         raise ValueError(f"--target: expected a class index like 0 or probabilities like "
-                         f"0.7,0.2,0.1, got {text!r}") from None
+                         f"0.7,0.2,0.1, got {shown(text)}") from None
 
 
 def apply_flags(base: State, *, logits: str | None = None, target: str | None = None,

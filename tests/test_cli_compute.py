@@ -96,6 +96,10 @@ BAD_ARGS = [
     (["--frobnicate"], "unrecognized arguments: --frobnicate"),
     (["--logits"], "expected one argument"),
     (["--logits", "1,2,3,4", "--state", "{missing}"], "cannot read"),
+    (["--state", ""], "--state: expected a file name, got an empty string"),
+    (["--preset", ""], "--preset: expected a preset name, got an empty string"),
+    (["--preset", " "], "--preset: no preset ' '"),
+    (["--preset", "nope"], "--preset: no preset 'nope' \\(known: softmax"),
 ]
 
 
@@ -133,3 +137,35 @@ def test_bad_state_files_exit_2_without_traceback(tmp_path, content, message):
     assert len(lines) == 1, out.stderr
 
     assert re.search(message, lines[0]) and str(path) in lines[0], lines[0]
+
+
+LONG = "1" * 130_000
+LONG_CASES = [
+    ["--logits", LONG],
+    ["--logits", "1," + LONG],
+    ["--logits", "1," + "x" * 130_000],
+    ["--logits", "1,,2" + "9" * 130_000],
+    ["--temperature", LONG],
+    ["--temperature", "x" * 130_000],
+    ["--target", LONG],
+    ["--target", "0.5," + LONG],
+    ["--target", "t\x1b[31m" * 10_000],
+    ["--label-smoothing", LONG],
+    ["--reduction", "m\n" * 60_000],
+    ["--format", "x" * 130_000],
+    ["--preset", "p" * 130_000],
+    ["--state", "s\n" * 2000],
+    ["--" + "z" * 130_000],
+]
+
+
+@pytest.mark.parametrize("args", LONG_CASES,
+                         ids=[f"{a[0][:20]} {a[-1][:12]!r}" for a in LONG_CASES])
+def test_long_or_odd_values_give_one_short_line(args):
+    out = run("compute", *args)
+    assert out.returncode == 2, out.stderr[:300]
+    assert out.stdout == ""
+    lines = out.stderr.splitlines()
+    assert len(lines) == 1, out.stderr[:300]
+    assert lines[0].startswith("loss-lens: error: ") and len(lines[0]) < 200, lines[0][:300]
+    assert "\x1b" not in lines[0]
