@@ -8,17 +8,18 @@ import sys
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from gui import dialogs
-from gui.app_settings import app_settings, saved_choice
+from gui.app_settings import app_settings, saved_choice, take_reset_settings
 from gui.language import LANGUAGES, LanguageError, install_language, missing_font, system_language
 from gui.plot_style import configure_pyqtgraph
 from gui.theme import THEMES, apply_theme
 from gui.torch_loader import finish_import, preload
 
 FIRST_FRAME_FALLBACK_MS = 500  # if a platform never paints a hidden or unexposed window
+RESET_MESSAGE_MS = 30_000
 
 
 def after_first_frame(window, callback: Callable[[], None]) -> None:
@@ -69,6 +70,17 @@ def start_language(settings) -> str:
     return missing_font(language)
 
 
+def say_reset_settings(window) -> None:
+    """Saved settings that could not be used were removed as they were read (see
+    app_settings); say which, once, in the status bar: a reset should not go unexplained."""
+    labels = take_reset_settings()
+    if labels:
+        window.statusBar().showMessage(
+            QCoreApplication.translate(
+                "Settings", "Some saved settings could not be used and were reset: %1")
+            .replace("%1", ", ".join(labels)), RESET_MESSAGE_MS)
+
+
 def run_app(argv: list[str]) -> int:
     app = QApplication.instance() or QApplication(argv)
     app.setApplicationName("Loss Lens")
@@ -83,6 +95,7 @@ def run_app(argv: list[str]) -> int:
 
     # torch's import would hold the GIL while the first frame paints: it starts after it
     window = MainWindow(restore=True, settings=settings, begin_torch_import=False)
+    say_reset_settings(window)
     current = [window]  # a new language or theme builds a new window in its place
 
     def adopt(new_window) -> None:

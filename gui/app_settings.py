@@ -2,15 +2,26 @@
 
 Tests redirect it with QSettings.setPath(IniFormat, UserScope, tmp) so they never read or
 write the user's real settings.
+
+Nothing stored there may stop the app from starting: the file can be edited by hand, be
+written by another version, or hold a state that no longer loads. Every value read back is
+checked (type and content); one that cannot be used is removed, the default takes its
+place, and the key is noted so that the window can say so once (take_reset_settings).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
+import os
+
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings
 
 from core.state import State
 
 MAX_RECENT = 8
+MAX_PATH_CHARS = 4096
+
+_reset: list[str] = []  # keys removed since take_reset_settings() was last asked
+_UNREADABLE = object()
 
 
 def app_settings() -> QSettings:
@@ -18,22 +29,89 @@ def app_settings() -> QSettings:
                      "Loss Lens")
 
 
-def saved_state(settings: QSettings) -> State | None:
-    """The state of the last session, or None if there is none or it no longer loads."""
-    text = settings.value("state/last")
-    if not isinstance(text, str):
-        return None
+def _read(settings: QSettings, key: str) -> object:
+    """settings.value(key), or a marker object if even reading it fails (an odd type)."""
     try:
-        return State.from_json(text)
-    except ValueError:
+        return settings.value(key)
+    except Exception:
+        return _UNREADABLE
+
+
+def _drop(settings: QSettings, key: str) -> None:
+    """Remove a value that cannot be used, and remember to say so."""
+    settings.remove(key)
+    if key not in _reset:
+        _reset.append(key)
+
+
+def take_reset_settings() -> list[str]:
+    """The keys dropped since the last call, as read by people ("window geometry"), each
+    said once: the window shows them in its status bar at start-up."""
+    labels = {
+        "window/geometry": QCoreApplication.translate("Settings", "window geometry"),
+        "ui/language": QCoreApplication.translate("Settings", "language"),
+        "ui/theme": QCoreApplication.translate("Settings", "theme"),
+        "state/last": QCoreApplication.translate("Settings", "last session's state"),
+        "files/recent": QCoreApplication.translate("Settings", "recent files"),
+    }
+    taken = [labels.get(key, key) for key in _reset]
+    _reset.clear()
+    return taken
+
+
+def saved_state(settings: QSettings) -> State | None:
+    """The state of the last session, or None if there is none or it no longer loads.
+    Any exception counts (OverflowError, RecursionError, …), not only ValueError: the
+    state is saved again on exit, so one that breaks start-up would break every one."""
+    text = _read(settings, "state/last")
+    if text is None:
         return None
+    if isinstance(text, str):
+        try:
+            return State.from_json(text)
+        except Exception:
+            pass
+    _drop(settings, "state/last")
+    return None
+
+
+def restore_geometry(window, settings: QSettings) -> None:
+    """Give window the saved size and place, if they can be used (restoreGeometry takes
+    only a QByteArray, and says whether it understood it); else keep its own."""
+    geometry = _read(settings, "window/geometry")
+    if geometry is None:
+        return
+    size = window.size()
+    try:
+        restored = isinstance(geometry, QByteArray) and window.restoreGeometry(geometry)
+    except Exception:
+        restored = False
+    if not restored:
+        window.resize(size)
+        _drop(settings, "window/geometry")
+
+
+def _usable_path(value: object) -> bool:
+    """A recent file is stored as an absolute path (add_recent_file gets a resolved one)."""
+    return (isinstance(value, str) and len(value) <= MAX_PATH_CHARS and "\0" not in value
+            and os.path.isabs(value))
 
 
 def recent_files(settings: QSettings) -> list[str]:
-    value = settings.value("files/recent", [])
-    if isinstance(value, str):
-        value = [value]
-    return [v for v in (value or []) if isinstance(v, str)][:MAX_RECENT]
+    """The recently used state files, newest first; entries that are not paths go."""
+    value = _read(settings, "files/recent")
+    if value is None:
+        return []
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, list):
+        _drop(settings, "files/recent")
+        return []
+    files = [v for v in items if _usable_path(v)]
+    if len(files) != len(items):
+        _drop(settings, "files/recent")
+        if files:
+            settings.setValue("files/recent", files[:MAX_RECENT])
+    return files[:MAX_RECENT]
 
 
 def add_recent_file(settings: QSettings, path: str) -> list[str]:
@@ -43,6 +121,12 @@ def add_recent_file(settings: QSettings, path: str) -> list[str]:
 
 
 def saved_choice(settings: QSettings, key: str, choices, default: str) -> str:
-    """A remembered choice (ui/language, ui/theme), or default if unset or unknown."""
-    value = settings.value(key, default)
-    return value if value in choices else default
+    """A remembered choice (ui/language, ui/theme), or default if unset; a value that is
+    not one of choices (a list, a typo, another version's choice) is dropped."""
+    value = _read(settings, key)
+    if value is None:
+        return default
+    if isinstance(value, str) and value in choices:
+        return value
+    _drop(settings, key)
+    return default

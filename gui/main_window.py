@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 from core.number_format import fmt, fmt_diff
 from core.state import State
 from gui import dialogs, theme
-from gui.app_settings import app_settings, saved_choice, saved_state
+from gui.app_settings import app_settings, restore_geometry, saved_choice, saved_state
 from gui.axis_cache import cache_axes
 from gui.code_tab import CodeTab
 from gui.file_actions import FileActions
@@ -144,9 +144,8 @@ class MainWindow(QMainWindow):
         self.numbers.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addPermanentWidget(self.numbers)
         self.resize(DEFAULT_SIZE)
-        geometry = self.settings.value("window/geometry")
-        if restore and geometry is not None:
-            self.restoreGeometry(geometry)
+        if restore:  # only a usable saved geometry (see app_settings)
+            restore_geometry(self, self.settings)
         self.setAcceptDrops(True)
 
         self.torch = TorchLoader(self)
