@@ -12,11 +12,14 @@ one line of JSON.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
+import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -31,6 +34,29 @@ CASES = [  # (N, surface grid, target p95 in ms or None)
     (32, 200, None),
     (256, 400, 33.0),
 ]
+# The same frames with two CPU-bound processes beside the app, with the CE and the MSE
+# surface shown: the target is twice the unloaded budget.
+BUSY_PROCESSES = 2
+LOADED_CASES = [  # (N, surface grid, surface loss, target p95 in ms)
+    (10, 200, "cross_entropy", 33.0),
+    (10, 200, "mse", 33.0),
+    (256, 400, "cross_entropy", 66.0),
+    (256, 400, "mse", 66.0),
+]
+
+
+@contextlib.contextmanager
+def busy_machine(processes: int = BUSY_PROCESSES) -> Iterator[None]:
+    """`processes` CPU-bound Python processes spinning beside the benchmark."""
+    spinners = [subprocess.Popen([sys.executable, "-c", "while True: pass"])
+                for _ in range(processes)]
+    try:
+        time.sleep(0.5)  # let them reach full speed
+        yield
+    finally:
+        for spinner in spinners:
+            spinner.kill()
+            spinner.wait()
 
 
 def percentiles(samples_ms: list[float]) -> dict[str, float]:
@@ -69,7 +95,9 @@ def paint_targets(window):
             else view.table.viewport() for view in window.views.values()]
 
 
-def measure_window(n: int, grid: int, samples: int) -> dict[str, float]:
+def measure_window(n: int, grid: int, samples: int, loss: str = "cross_entropy",
+                   torch_threads: int | None = None) -> dict[str, float]:
+    """torch_threads: override the app's own setting (one thread), to compare."""
     from PySide6.QtWidgets import QApplication
 
     from core import State, Surface
@@ -79,9 +107,15 @@ def measure_window(n: int, grid: int, samples: int) -> dict[str, float]:
     window = MainWindow()
     window.resize(1280, 800)
     window.show()
+    while window.result() is None:  # torch loaded: its thread setting is the app's
+        app.processEvents()
+    if torch_threads is not None:
+        import torch
+
+        torch.set_num_threads(torch_threads)
     rng = np.random.default_rng(0)
     base = State(logits=tuple(rng.normal(0, 2, n)), target=0,
-                 surface=Surface(grid=grid, axes=(0, 1)))
+                 surface=Surface(loss=loss, grid=grid, axes=(0, 1)))
     window.set_state(base)
     app.processEvents()
     window.repaint()
@@ -103,6 +137,10 @@ def measure_window(n: int, grid: int, samples: int) -> dict[str, float]:
     window.close()
     window.deleteLater()
     app.processEvents()
+    if torch_threads is not None:
+        import torch
+
+        torch.set_num_threads(1)
     return percentiles(times)
 
 

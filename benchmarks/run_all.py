@@ -2,8 +2,10 @@
 
     make bench        (or: QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/run_all.py)
 
-Update latency (set_state -> every view repainted) against the same views in matplotlib;
-start-up against `python -c "import torch"`; the CLI's wall times. Not part of the tests.
+Update latency (set_state -> every view repainted) against the same views in matplotlib,
+then the same frames with two CPU-bound processes beside the app (the loaded rows, CE and
+MSE surface); start-up against `python -c "import torch"`; the CLI's wall times. Not part
+of the tests.
 
 This VM's speed drifts by up to ±40% over minutes, so the update cases run in rounds (each
 round every case, in a fresh window): the table gives the median over the rounds of p50
@@ -39,11 +41,15 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3, help="rounds of all update cases")
     parser.add_argument("--mpl-samples", type=int, default=20, help="matplotlib updates")
     parser.add_argument("--runs", type=int, default=5, help="start-up and CLI runs")
+    parser.add_argument("--compare-threads", action="store_true",
+                        help="also measure the loaded rows with torch on 2 threads, as the "
+                             "app ran before it pinned frames to one thread")
     args = parser.parse_args()
     from gui.plot_style import configure_pyqtgraph
 
     configure_pyqtgraph()
-    report: dict = {"machine": bench_update.machine(), "update": [], "startup": {}, "cli": {}}
+    report: dict = {"machine": bench_update.machine(), "update": [], "loaded": [],
+                    "startup": {}, "cli": {}}
     try:
         import bench_matplotlib
     except ImportError:
@@ -61,6 +67,24 @@ def main() -> None:
             row.update(mpl_p50=mpl["p50"], mpl_p95=mpl["p95"],
                        speedup_p50=mpl["p50"] / row["p50"])
         report["update"].append(row)
+
+    with bench_update.busy_machine():
+        loaded = [[bench_update.measure_window(n, grid, args.samples, loss)
+                   for n, grid, loss, _ in bench_update.LOADED_CASES]
+                  for _ in range(args.rounds)]
+        two_threads = ([bench_update.measure_window(n, grid, args.samples, loss, torch_threads=2)
+                        for n, grid, loss, _ in bench_update.LOADED_CASES]
+                       if args.compare_threads else None)
+    for k, (n, grid, loss, target) in enumerate(bench_update.LOADED_CASES):
+        p95s = [r[k]["p95"] for r in loaded]
+        row = {"N": n, "grid": grid, "loss": loss, "busy": bench_update.BUSY_PROCESSES,
+               "p50": float(np.median([r[k]["p50"] for r in loaded])),
+               "p95": float(np.median(p95s)), "p95_min": min(p95s), "p95_max": max(p95s),
+               "target_p95": target}
+        if two_threads is not None:
+            row.update(two_threads_p50=two_threads[k]["p50"],
+                       two_threads_p95=two_threads[k]["p95"])
+        report["loaded"].append(row)
 
     # alternated, so a drift in the machine's speed reaches the baseline as well
     runs, torch_runs = [], []
@@ -86,6 +110,19 @@ def main() -> None:
                if "mpl_p50" in r else f"{'(install .[bench])':>24}")
         print(f"{r['N']:>5} {r['grid']:>5}² {r['p50']:>7.2f} {r['p95']:>7.2f} {spread:>13} "
               f"{target:>7} {mpl}")
+    print(f"\nUnder load: {bench_update.BUSY_PROCESSES} CPU-bound processes beside the app "
+          f"(ms; target p95 ≤ twice the unloaded budget)")
+    print(f"{'N':>5} {'grid':>6} {'surface':>8} {'p50':>7} {'p95':>7} {'p95 range':>13} "
+          f"{'target':>7}" + (f" {'2 thr p50':>9} {'2 thr p95':>9}" if args.compare_threads
+                              else ""))
+    for r in report["loaded"]:
+        target = f"{r['target_p95']:.0f} {'✓' if r['p95'] <= r['target_p95'] else '✗'}"
+        spread = f"{r['p95_min']:.1f}–{r['p95_max']:.1f}"
+        loss = {"cross_entropy": "CE", "mse": "MSE"}[r["loss"]]
+        extra = (f" {r['two_threads_p50']:>9.1f} {r['two_threads_p95']:>9.1f}"
+                 if "two_threads_p50" in r else "")
+        print(f"{r['N']:>5} {r['grid']:>5}² {loss:>8} {r['p50']:>7.2f} {r['p95']:>7.2f} "
+              f"{spread:>13} {target:>7}{extra}")
     s = report["startup"]
     print("\nStart-up (s, p50 / p95 of runs)")
     def met(value: float, limit: float) -> str:

@@ -1,0 +1,29 @@
+"""The window computes its frames on one thread: torch's intra-op threads made drags
+stutter on a busy machine (OpenMP threads waiting for a core another process holds)."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_the_window_computes_on_one_torch_thread():
+    code = (
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from gui import MainWindow\n"
+        "w = MainWindow()\n"
+        "w.show()\n"
+        "while w.result() is None:\n"
+        "    app.processEvents()\n"
+        "import torch\n"
+        "print(torch.get_num_threads())\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME="/nonexistent-dir")
+    env.pop("OMP_NUM_THREADS", None)
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                         text=True, timeout=60, env=env)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["1"]
