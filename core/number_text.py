@@ -20,7 +20,15 @@ MAX_ECHO = 40  # characters of the typed text repeated in a message
 
 
 class NumberTextError(ValueError):
-    """Typed text that is not a number the app can store; the message says why in one line."""
+    """Typed text that is not a number the app can store; the message says why in one line.
+
+    `kind` (empty, comma, not_number, too_large, fraction, out_of_range) and `text` let the
+    window say the same in the user's language."""
+
+    def __init__(self, kind: str, text: str, message: str) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.text = text
 
 
 def echo(text: str, limit: int = MAX_ECHO) -> str:
@@ -41,15 +49,17 @@ def parse_number(text: str) -> float:
     """The finite float that `text` writes, exactly as float() reads it, or NumberTextError."""
     plain = normalise(text)
     if not plain:
-        raise NumberTextError("nothing typed")
+        raise NumberTextError("empty", text, "nothing typed")
     if not _NUMBER.fullmatch(plain):
         if "," in plain and _NUMBER.fullmatch(plain.replace(",", "")):
-            raise NumberTextError(f"{echo(text)} is not a number: write decimals with a "
-                                  "point and no thousands separators (1000 or 1e3)")
-        raise NumberTextError(f"{echo(text)} is not a number (examples: 0.5, -2, 1e-3)")
+            raise NumberTextError("comma", text, f"{echo(text)} is not a number: write "
+                                  "decimals with a point and no thousands separators "
+                                  "(1000 or 1e3)")
+        raise NumberTextError("not_number", text,
+                              f"{echo(text)} is not a number (examples: 0.5, -2, 1e-3)")
     value = float(plain)
     if not math.isfinite(value):
-        raise NumberTextError(f"{echo(text)} is too large for a number")
+        raise NumberTextError("too_large", text, f"{echo(text)} is too large for a number")
     return value
 
 
@@ -57,7 +67,7 @@ def parse_integer(text: str) -> int:
     """A whole number, also written as 1e3 or 10.0; a fraction is refused, never rounded."""
     value = parse_number(text)
     if not value.is_integer():
-        raise NumberTextError(f"{echo(text)} is not a whole number")
+        raise NumberTextError("fraction", text, f"{echo(text)} is not a whole number")
     return int(value)
 
 

@@ -11,13 +11,39 @@ previous value comes back.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+import math
+
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QDoubleSpinBox, QSpinBox, QWidget
 
 from core.number_text import NumberTextError, echo, format_number, parse_integer, parse_number
 
 FULL_PRECISION = 323  # QDoubleSpinBox's largest `decimals`: its rounding then keeps every bit
+
+
+def refusal_message(field: str, error: NumberTextError,
+                    limits: tuple[float, float] | None = None) -> str:
+    """One line in the user's language: which field, what was typed, why it was refused."""
+    reasons = {
+        "empty": QCoreApplication.translate(
+            "NumberEntry", "nothing typed"),
+        "comma": QCoreApplication.translate(
+            "NumberEntry", "%1 is not a number: write decimals with a point and no "
+            "thousands separators (1000 or 1e3)"),
+        "not_number": QCoreApplication.translate(
+            "NumberEntry", "%1 is not a number (examples: 0.5, -2, 1e-3)"),
+        "too_large": QCoreApplication.translate(
+            "NumberEntry", "%1 is too large for a number"),
+        "fraction": QCoreApplication.translate(
+            "NumberEntry", "%1 is not a whole number"),
+        "out_of_range": QCoreApplication.translate(
+            "NumberEntry", "%1 is outside %2 to %3"),
+    }
+    low, high = limits or (math.nan, math.nan)
+    reason = (reasons.get(error.kind, str(error)).replace("%1", echo(error.text))
+              .replace("%2", format_number(low)).replace("%3", format_number(high)))
+    return f"{field}: {reason}"
 
 
 class _Strict:
@@ -48,7 +74,8 @@ class _Strict:
         try:
             self._read(text)
         except NumberTextError as exc:
-            self._refusal = str(exc)
+            self._refusal = refusal_message(self.field_name, exc,
+                                            (self.minimum(), self.maximum()))
             return QValidator.State.Intermediate, text, pos
         self._refusal = ""
         return QValidator.State.Acceptable, text, pos
@@ -57,14 +84,15 @@ class _Strict:
         """Qt calls this when text that is not acceptable is committed: refuse it aloud
         (the spin box then shows its previous value again)."""
         if self._refusal:
-            self.refused.emit(f"{self.field_name}: {self._refusal}")
+            self.refused.emit(self._refusal)
             self._refusal = ""
         return text
 
     def _out_of_range(self, text: str, value: float) -> NumberTextError:
-        return NumberTextError(f"{echo(self._body(text).strip())} is outside "
-                               f"{format_number(self.minimum())} to "
-                               f"{format_number(self.maximum())}")
+        body = self._body(text).strip()
+        return NumberTextError("out_of_range", body,
+                               f"{echo(body)} is outside {format_number(self.minimum())} "
+                               f"to {format_number(self.maximum())}")
 
 
 class NumberEntry(_Strict, QDoubleSpinBox):

@@ -50,7 +50,7 @@ from gui.float_control import FloatControl
 from gui.heatmap_item import HeatmapItem
 from gui.language import reduction_label
 from gui.marker_item import MarkerItem
-from gui.number_entry import IntegerEntry
+from gui.number_entry import IntegerEntry, refusal_message
 from gui.plot_style import (
     CONTOUR_COLOR,
     HIGHLIGHT_COLOR,
@@ -687,8 +687,8 @@ class RegressionTab(StateEditor):
         try:
             value = parse_number(item.text())
         except NumberTextError as exc:
-            self.rejected.emit(self.tr("Point %1 %2: %3").replace("%1", str(row + 1))
-                               .replace("%2", "xy"[column]).replace("%3", str(exc)))
+            field = self.tr("Point %1 %2").replace("%1", str(row + 1)).replace("%2", "xy"[column])
+            self.rejected.emit(refusal_message(field, exc))
             self._show_table(state.regression.x, state.regression.y)
             return
         coordinate = {"x": value} if column == 0 else {"y": value}
