@@ -160,8 +160,6 @@ def state_from_args(args: argparse.Namespace):  # -> core.State
 
 
 def run_compute(args: argparse.Namespace) -> int:
-    import json
-
     try:
         state = state_from_args(args)
     except ValueError as exc:
@@ -170,7 +168,7 @@ def run_compute(args: argparse.Namespace) -> int:
 
     result = compute(state)
     if args.format == "json":
-        print(json.dumps(result.to_dict(), indent=2, allow_nan=False))
+        sys.stdout.write(result.to_json() + "\n")
     else:
         from core.text_report import format_result
 

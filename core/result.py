@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import math
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Any
@@ -17,6 +18,10 @@ from core.regression import RegressionResult
 from core.state import LOSS_NAMES, State
 from core.surfaces import LossSurface, logit_surfaces
 from core.two_ways import TwoWays, two_ways
+
+# JSON output is indented for reading up to this size; above it (N ≳ 40) it is compact:
+# at N = 1024 indentation alone added 19 MB and a second to the 1024×1024 Jacobians.
+JSON_INDENT_MAX_CHARS = 100_000
 
 
 @dataclass(frozen=True)
@@ -104,6 +109,25 @@ class Result:
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON data (no NaN/inf: a value that overflows is null)."""
+        return self._data(lambda way: _list(getattr(self.classifier.jacobian, way)))
+
+    def to_json(self) -> str:
+        """to_dict as JSON text, every float in its exact shortest repr: indented when small
+        enough to read, compact (no spaces) above JSON_INDENT_MAX_CHARS."""
+        jacobian = self.classifier.jacobian
+        encoded = {f"@jacobian.{way}@": _matrix_json(getattr(jacobian, way))
+                   for way in ("autograd", "formula")}
+        # The Jacobians go in as placeholders, then their faster exact text replaces them.
+        text = json.dumps(self._data(lambda way: f"@jacobian.{way}@"),
+                          separators=(",", ":"), allow_nan=False)
+        if len(text) + sum(map(len, encoded.values())) <= JSON_INDENT_MAX_CHARS:
+            return json.dumps(self.to_dict(), indent=2, allow_nan=False)
+        for key, matrix in encoded.items():
+            text = text.replace(json.dumps(key), matrix, 1)
+        return text
+
+    def _data(self, jacobian: Callable[[str], Any]) -> dict[str, Any]:
+        """to_dict's content, the Jacobian of each way ("autograd", "formula") from `jacobian`."""
         c, r = self.classifier, self.regression
 
         def ways(g: GradientWays) -> dict[str, Any]:
@@ -115,8 +139,7 @@ class Result:
             "target_effective": _list(c.target_effective),
             "loss": {"cross_entropy": c.cross_entropy, "mse": c.mse},
             "grad": {"cross_entropy": ways(c.grad_cross_entropy), "mse": ways(c.grad_mse)},
-            "jacobian": {"autograd": _list(c.jacobian.autograd),
-                         "formula": _list(c.jacobian.formula),
+            "jacobian": {"autograd": jacobian("autograd"), "formula": jacobian("formula"),
                          "max_abs_diff": c.jacobian.max_abs_diff},
             "max_abs_diff": self.max_abs_diff,
             "softmax_ratio": {"i": self.ratio.i, "j": self.ratio.j, "gap": self.ratio.gap,
@@ -146,3 +169,19 @@ def _finite_or_none(value: float) -> float | None:
 
 def _list(values: np.ndarray) -> list[Any]:
     return values.tolist()
+
+
+def _matrix_json(a: np.ndarray) -> str:
+    """json.dumps(a.tolist(), separators=(",", ":")) character for character, faster for a
+    symmetric matrix such as the Jacobian: float repr is nearly all the cost of writing a
+    1024×1024 matrix, and each mirrored pair of cells needs it only once."""
+    bits = np.ascontiguousarray(a).view(np.int64)
+    if a.ndim != 2 or bits.shape[0] != bits.shape[1] or not np.isfinite(a).all() \
+            or not np.array_equal(bits, bits.T):  # bitwise, so -0.0 is kept apart from 0.0
+        return json.dumps(a.tolist(), separators=(",", ":"), allow_nan=False)
+    n = a.shape[0]
+    upper = np.triu_indices(n)
+    cells = np.empty((n, n), dtype=object)
+    cells[upper] = np.array(list(map(float.__repr__, a[upper].tolist())), dtype=object)
+    cells[upper[1], upper[0]] = cells[upper]
+    return "[" + ",".join("[" + ",".join(row) + "]" for row in cells.tolist()) + "]"

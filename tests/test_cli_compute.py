@@ -1,10 +1,12 @@
 """`python main.py compute`: its numbers, its text, and one clear line for every bad input."""
 
 import json
+import math
 import re
 import subprocess
 import sys
 
+import numpy as np
 import pytest
 
 import main
@@ -169,3 +171,45 @@ def test_long_or_odd_values_give_one_short_line(args):
     assert len(lines) == 1, out.stderr[:300]
     assert lines[0].startswith("loss-lens: error: ") and len(lines[0]) < 200, lines[0][:300]
     assert "\x1b" not in lines[0]
+
+
+def test_large_json_is_compact_exact_and_the_same_as_json_dumps(capsys):
+    from core import compute
+    from core.result import JSON_INDENT_MAX_CHARS
+
+    logits = [round(math.sin(i) * 7, 3) for i in range(300)]
+    state = State(logits=tuple(logits), target=5)
+    assert main.main(["compute", "--logits", ",".join(map(str, logits)), "--target", "5",
+                      "--format", "json"]) == 0
+    out = capsys.readouterr().out
+    expected = compute(state).to_dict()
+    # json.dumps writes each float's shortest exact repr: equal text is equal numbers
+    assert out == json.dumps(expected, separators=(",", ":"), allow_nan=False) + "\n"
+    assert len(out) > JSON_INDENT_MAX_CHARS and "\n" not in out[:-1]
+
+
+def test_small_json_stays_indented():
+    from core import compute
+
+    result = compute(State())
+    assert result.to_json() == json.dumps(result.to_dict(), indent=2, allow_nan=False)
+
+
+@pytest.mark.parametrize("matrix", [
+    [[1.0, 0.1], [0.1, 1e-300]],
+    [[1.0, 0.0], [-0.0, 2.0]],                  # mirrored cells equal but not bitwise
+    [[1.0, 2.0, 3.0], [2.0, 5.0, 6.0], [3.5, 6.0, 9.0]],  # not symmetric
+    [[0.1 * i * j for j in range(40)] for i in range(40)],
+])
+def test_matrix_json_is_json_dumps_exactly(matrix):
+    from core.result import _matrix_json
+
+    a = np.array(matrix, dtype=np.float64)
+    assert _matrix_json(a) == json.dumps(a.tolist(), separators=(",", ":"))
+
+
+def test_matrix_json_refuses_nan_like_json_dumps():
+    from core.result import _matrix_json
+
+    with pytest.raises(ValueError):
+        _matrix_json(np.array([[1.0, math.nan], [math.nan, 1.0]]))
