@@ -81,6 +81,20 @@ def say_reset_settings(window) -> None:
             .replace("%1", ", ".join(labels)), RESET_MESSAGE_MS)
 
 
+def follow_replacements(window) -> Callable[[], object]:
+    """A function that returns the window on screen: a language or theme switch builds a
+    new window in its place (MainWindow.replaced) and the old one deletes itself, so only
+    this function may hold on to it."""
+    current = [window]
+
+    def adopt(new_window) -> None:
+        current[0] = new_window
+        new_window.replaced.connect(adopt)
+
+    window.replaced.connect(adopt)
+    return lambda: current[0]
+
+
 def run_app(argv: list[str]) -> int:
     app = QApplication.instance() or QApplication(argv)
     app.setApplicationName("Loss Lens")
@@ -96,20 +110,15 @@ def run_app(argv: list[str]) -> int:
     # torch's import would hold the GIL while the first frame paints: it starts after it
     window = MainWindow(restore=True, settings=settings, begin_torch_import=False)
     say_reset_settings(window)
-    current = [window]  # a new language or theme builds a new window in its place
-
-    def adopt(new_window) -> None:
-        current[0] = new_window
-        new_window.replaced.connect(adopt)
-
-    window.replaced.connect(adopt)
+    current = follow_replacements(window)
     probe = os.environ.get("LOSS_LENS_STARTUP_PROBE")
     if probe:
         _report_startup(app, window, float(probe))
     window.show()
     after_first_frame(window, preload)
+    del window  # a switch deletes it: only current() may hold the window on screen
     if warning:
-        QTimer.singleShot(0, lambda: dialogs.warn_once(current[0], warning))
+        QTimer.singleShot(0, lambda: dialogs.warn_once(current(), warning))
 
     # Qt's event loop does not run Python signal handlers; a short timer lets them in.
     for sig in (signal.SIGINT, signal.SIGTERM):
@@ -118,7 +127,7 @@ def run_app(argv: list[str]) -> int:
     wake.timeout.connect(lambda: None)
     wake.start(200)
     code = app.exec()
-    current[0].close()
+    current().close()
     finish_import()  # quitting while torch still loads must not crash on the way out
     return code
 

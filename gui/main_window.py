@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -77,6 +77,35 @@ if TYPE_CHECKING:
 
 DEFAULT_SIZE = QSize(1280, 800)
 CONTROLS_WIDTH = 330
+COLLECT_DELAY_MS = 500  # after a switch, before the replaced window's garbage is collected
+_collector: list[QTimer] = []  # the one timer that does it, made when first needed
+
+
+def _freeze_heap() -> None:
+    """Start-up (torch, Qt, pyqtgraph) leaves ~10⁶ long-lived objects; keep the cyclic GC
+    from walking them during drags, where a full pass costs tens of ms."""
+    gc.freeze()
+
+
+def _collect_after_switch() -> None:
+    """A replaced window is gone: collect its cycles (pyqtgraph's items and parentless
+    menus, which own C++ objects), frozen with everything else by _freeze_heap, then
+    freeze the heap again. The full pass takes 0.15–0.25 s, so it waits until the new
+    window has painted; a burst of switches shares one."""
+    gc.unfreeze()
+    if not _collector:
+        timer = QTimer(QApplication.instance())
+        timer.setSingleShot(True)
+        timer.setInterval(COLLECT_DELAY_MS)
+        timer.timeout.connect(_collect_and_freeze)
+        _collector.append(timer)
+    if not _collector[0].isActive():
+        _collector[0].start()
+
+
+def _collect_and_freeze() -> None:
+    gc.collect()
+    _freeze_heap()
 
 
 class MainWindow(QMainWindow):
@@ -99,6 +128,7 @@ class MainWindow(QMainWindow):
             store.setParent(self)
         self.store = store or StateStore(state or State(), self)
         self._handed_over = False
+        self._took_over = store is not None  # from a window replaced by a switch
         self._result: Result | None = None
 
         # controls
@@ -423,10 +453,8 @@ class MainWindow(QMainWindow):
         from core.pipeline import compute
 
         result = compute(state)
-        if self._result is None:
-            # Start-up (torch, Qt, pyqtgraph) left ~10⁶ long-lived objects; keep the cyclic
-            # GC from walking them during drags, where a full pass costs tens of ms.
-            gc.freeze()
+        if self._result is None and not self._took_over:  # (after a switch, the heap is
+            _freeze_heap()                                  # frozen by _collect_after_switch)
         self._result = result
         built = self._built_views()
         for name in self.all_views():
@@ -515,8 +543,13 @@ class MainWindow(QMainWindow):
         for help_window in (self._formulas, self._shortcuts):
             if help_window is not None:
                 help_window.close()
-        self.close()  # freed when its owner lets go of it (see `replaced`)
+        self.close()
         self.replaced.emit(window)
+        # Lambdas connected to this window's own children keep its Python object alive,
+        # so nothing frees it but deleting it; once its C++ side is gone, the collector
+        # takes the rest.
+        self.destroyed.connect(_collect_after_switch)
+        self.deleteLater()
         warning = missing_font(current_language())
         if warning:
             dialogs.warn_once(window, warning)
