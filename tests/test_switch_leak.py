@@ -81,7 +81,6 @@ def test_switches_leave_one_window_and_flat_memory(on_screen, qtbot):
     # after a switch, once the new window has painted
     qtbot.waitUntil(lambda: gc.get_freeze_count() > 0, timeout=5000)
     grown = rss_mb() - before
-    print(f"RSS grew {grown:.1f} MB")
     assert grown < RSS_TOLERANCE_MB, f"RSS grew {grown:.0f} MB over {SWITCHES} switches"
 
 
