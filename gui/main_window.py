@@ -531,7 +531,9 @@ class MainWindow(QMainWindow):
         help_open = {name: w is not None and w.isVisible()
                      for name, w in (("formulas", self._formulas), ("shortcuts", self._shortcuts))}
         window = MainWindow(settings=self.settings, store=self.store)
-        window.restoreGeometry(self.saveGeometry())
+        window.take_geometry_of(self)
+        if self.lazy_panels["pitfalls"].is_built():  # the cards the user ran stay run
+            window.pitfalls_tab.take_over_runs(self.pitfalls_tab.ran(self.state()))
         window.tabs.setCurrentIndex(self.tabs.currentIndex())
         if self.isVisible():
             window.show()
@@ -554,6 +556,18 @@ class MainWindow(QMainWindow):
         if warning:
             dialogs.warn_once(window, warning)
         return window
+
+    def take_geometry_of(self, other: QWidget) -> None:
+        """Stand exactly where `other` stands: same place, size and maximised or full-screen
+        state. Not restoreGeometry(saveGeometry()): that moves a window that does not fit
+        its screen (partly off it, or larger than it) back inside, a jump at every switch."""
+        state = other.windowState() & ~Qt.WindowState.WindowActive
+        if state & (Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen):
+            self.setGeometry(other.normalGeometry())  # where it goes when un-maximised
+        else:
+            self.resize(other.size())
+            self.move(other.pos())  # the frame's corner, as the user placed it
+        self.setWindowState(state)
 
     # ------------------------------------------------------------------ drag & drop
     def _dropped_state_file(self, event) -> str | None:

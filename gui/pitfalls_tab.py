@@ -34,6 +34,11 @@ if TYPE_CHECKING:
 PITFALL_KEYS = ("A", "B", "C", "D")
 
 
+def _numbers(state: State) -> tuple:
+    """What the pitfalls' code is run on: a run describes these numbers and no others."""
+    return state.regression, state.logits, state.temperature
+
+
 class PitfallCard(QGroupBox):
     def __init__(self, key: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -137,18 +142,37 @@ class PitfallsTab(QWidget):
         layout.addLayout(header)
         layout.addWidget(scroll, 1)
         self._state: State | None = None
+        self._runs_to_take_over: list[str] = []
+
+    def ran(self, state: State) -> list[str]:
+        """The keys of the cards that show a run of state's numbers (none if the tab, hidden,
+        has not caught up with them: it would clear its runs when shown)."""
+        if self._state is None or _numbers(self._state) != _numbers(state):
+            return []
+        return [key for key, card in self.cards.items() if card.last_run is not None]
+
+    def take_over_runs(self, keys: list[str]) -> None:
+        """Show these cards run, as they were in the window this one replaces: run again
+        (in the current language) once the tab has the state, when it is first shown."""
+        self._runs_to_take_over = list(keys)
+        if self._state is not None:
+            self._run_taken_over()
+
+    def _run_taken_over(self) -> None:
+        keys, self._runs_to_take_over = self._runs_to_take_over, []
+        for key in keys:
+            self.run_card(key)
 
     def set_result(self, result: Result) -> None:
         if result.state == self._state:
             return
-        changed = (self._state is None or
-                   (result.state.regression, result.state.logits, result.state.temperature) !=
-                   (self._state.regression, self._state.logits, self._state.temperature))
+        changed = self._state is None or _numbers(result.state) != _numbers(self._state)
         self._state = result.state
         if changed:  # new numbers: the old runs no longer describe this code
             for card in self.cards.values():
                 card.show_pitfall(result.state)
                 card.clear_run()
+        self._run_taken_over()
 
     def run_card(self, key: str) -> PitfallRun | None:
         if self._state is None:

@@ -14,7 +14,8 @@ import re
 import pyqtgraph as pg
 import pytest
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QSettings, QUrl
+from PySide6.QtCore import QCoreApplication, QPoint, QSettings, QSize, Qt, QUrl
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
@@ -31,6 +32,7 @@ from gui import MainWindow
 from gui.language import current_language, install_language
 from gui.number_grid import NumberGrid
 from gui.readout_label import ReadoutLabel
+from gui.theme import apply_theme
 
 # Words that are the same in every language: code, formulas' function names, file formats,
 # the app's name, and terms Chinese ML texts keep in English (softmax, logit).
@@ -203,3 +205,107 @@ def test_open_help_windows_follow_a_switch(window, qtbot):
     finally:
         install_language("en")
         zh.close()
+
+
+def choose(window: MainWindow, menu: str, key: str) -> MainWindow:
+    """Pick key in View ▸ Language or ▸ Theme; returns the window built in its place."""
+    replaced = []
+    window.replaced.connect(replaced.append)
+    next(a for a in window.choice_menus[menu].actions() if a.data() == key).trigger()
+    assert replaced, f"choosing {key} built no new window"
+    return replaced[0]
+
+
+@pytest.fixture
+def restore_appearance():
+    """English and the light theme again after the test."""
+    yield
+    install_language("en")
+    apply_theme("light")
+
+
+def click_tab(window: MainWindow, name: str) -> None:
+    bar = window.tabs.tabBar()
+    index = window.tabs.indexOf(window.lazy_panels[name])
+    QTest.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+    assert window.tabs.currentIndex() == index
+
+
+@pytest.mark.parametrize("menu, key", [("theme", "dark"), ("language", "zh_CN")])
+def test_a_switch_keeps_the_window_where_it_was(window, qtbot, restore_appearance, menu, key):
+    """Partly off its screen (offscreen's is 800×600), where restoreGeometry(saveGeometry())
+    would pull it back inside: a jump at every switch."""
+    window.resize(QSize(1100, 640))
+    window.move(QPoint(150, 120))
+    qtbot.waitUntil(lambda: window.pos() == QPoint(150, 120))
+    assert not window.screen().availableGeometry().contains(window.frameGeometry())
+    before = (window.pos(), window.size(), window.frameGeometry())
+    new = choose(window, menu, key)
+    try:
+        qtbot.waitUntil(lambda: new.result() is not None)
+        assert (new.pos(), new.size(), new.frameGeometry()) == before
+    finally:
+        new.close()
+
+
+def test_a_maximised_window_stays_maximised(window, qtbot, restore_appearance):
+    normal = window.normalGeometry()
+    window.showMaximized()
+    qtbot.waitUntil(window.isMaximized)
+    new = choose(window, "theme", "dark")
+    try:
+        assert new.isMaximized()
+        assert new.normalGeometry() == normal  # where it goes when un-maximised
+    finally:
+        new.close()
+
+
+def test_pitfall_cards_run_stay_run_in_the_new_language(window, qtbot, restore_appearance):
+    """Cards run by clicking their buttons show torch's outcome again after a switch, run
+    in the new window (so in its language); the others still wait to be run."""
+    from core.pitfalls import run_pitfall
+
+    click_tab(window, "pitfalls")
+    tab = window.pitfalls_tab
+    qtbot.waitUntil(lambda: tab._state is not None)
+    prompt = tab.cards["A"].error.text()
+    for key in ("B", "D"):
+        QTest.mouseClick(tab.cards[key].run_button, Qt.MouseButton.LeftButton)
+        assert tab.cards[key].error.text() != prompt
+    zh = choose(window, "language", "zh_CN")
+    try:
+        qtbot.waitUntil(lambda: zh.result() is not None)
+        assert zh.tabs.currentIndex() == zh.tabs.indexOf(zh.lazy_panels["pitfalls"])
+        cards = zh.pitfalls_tab.cards
+        s = zh.state()
+        for key in ("B", "D"):
+            expected = run_pitfall(key, s.regression, s.logits, s.temperature)
+            assert cards[key].last_run is not None, key
+            assert cards[key].error.text() == QCoreApplication.translate("Pitfalls",
+                                                                         expected.outcome)
+            assert cards[key].fix_result.isVisibleTo(zh) and cards[key].fix.isVisibleTo(zh)
+        zh_prompt = cards["A"].error.text()
+        assert zh_prompt != prompt and re.search("[\u4e00-\u9fff]", zh_prompt)
+        for key in ("A", "C"):
+            assert cards[key].last_run is None and cards[key].error.text() == zh_prompt
+    finally:
+        zh.close()
+
+
+def test_pitfall_runs_of_older_numbers_are_not_carried(window, qtbot, restore_appearance):
+    """A run describes the numbers it ran on: after an edit the tab would clear it when
+    shown again, and so does a switch."""
+    click_tab(window, "pitfalls")
+    tab = window.pitfalls_tab
+    qtbot.waitUntil(lambda: tab._state is not None)
+    QTest.mouseClick(tab.cards["A"].run_button, Qt.MouseButton.LeftButton)
+    window.tabs.setCurrentIndex(0)
+    window.set_state(State(logits=(3.0, -1.0, 0.5)))
+    qtbot.waitUntil(lambda: window.result().state.logits == (3.0, -1.0, 0.5))
+    new = choose(window, "theme", "dark")
+    try:
+        click_tab(new, "pitfalls")
+        qtbot.waitUntil(lambda: new.pitfalls_tab._state is not None)
+        assert new.pitfalls_tab.ran(new.state()) == []
+    finally:
+        new.close()

@@ -1,5 +1,6 @@
 """`python main.py` as a real process on a real (virtual) X screen: it shows, and quits cleanly."""
 
+import json
 import os
 import shutil
 import signal
@@ -35,9 +36,7 @@ def xvfb_display():
 
 @pytest.mark.parametrize("settle", [1.0, 0.0], ids=["after-start-up", "while-torch-loads"])
 def test_app_shows_a_window_and_quits_cleanly(xvfb_display, tmp_path, settle):
-    env = {k: v for k, v in os.environ.items() if not k.startswith("QT_")}
-    env.update(DISPLAY=xvfb_display, QT_QPA_PLATFORM="xcb", HOME=str(tmp_path),
-               XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_RUNTIME_DIR=str(tmp_path))
+    env = x_env(xvfb_display, tmp_path)
     app = subprocess.Popen([sys.executable, "main.py"], cwd=ROOT, env=env,
                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
@@ -62,12 +61,85 @@ def test_app_shows_a_window_and_quits_cleanly(xvfb_display, tmp_path, settle):
 
 
 def test_3d_surface_renders_with_opengl(xvfb_display, tmp_path):
-    env = {k: v for k, v in os.environ.items() if not k.startswith("QT_")}
-    env.update(DISPLAY=xvfb_display, QT_QPA_PLATFORM="xcb", HOME=str(tmp_path),
-               XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_RUNTIME_DIR=str(tmp_path))
+    env = x_env(xvfb_display, tmp_path)
     out = subprocess.run([sys.executable, str(ROOT / "tests" / "gl_surface_probe.py")],
                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     if out.returncode == 3:
         pytest.skip(f"no OpenGL on this X server: {out.stdout.strip()}")
     assert out.returncode == 0, out.stderr
     assert int(out.stdout.strip().splitlines()[-1]) > 20  # a coloured surface, not a blank
+
+
+def x_env(display: str, tmp_path: Path) -> dict[str, str]:
+    """The environment of an app process on `display`, with its own empty settings."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("QT_")}
+    env.update(DISPLAY=display, QT_QPA_PLATFORM="xcb", HOME=str(tmp_path),
+               XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_RUNTIME_DIR=str(tmp_path))
+    return env
+
+
+@pytest.fixture
+def window_manager(xvfb_display, tmp_path):
+    """openbox on the Xvfb display: window placement as a real desktop does it."""
+    if shutil.which("openbox") is None:
+        pytest.skip("openbox is not installed (apt-get install openbox)")
+    env = x_env(xvfb_display, tmp_path)
+    wm = subprocess.Popen(["openbox", "--sm-disable"], env=env, stdout=subprocess.DEVNULL,
+                          stderr=subprocess.DEVNULL)
+    time.sleep(1.0)  # openbox takes the screen over before any window maps
+    if wm.poll() is not None:
+        pytest.skip("openbox did not start")
+    yield env
+    wm.terminate()
+    wm.wait(10)
+
+
+# Places the window partly off the 1400×900 screen, switches the theme from inside the event
+# loop as the menu does, and prints both windows' frame geometry once the WM has placed them.
+SWITCH_PLACEMENT = """
+import json, sys
+from PySide6.QtCore import QEventLoop, QPoint, QRect, QSize, QTimer
+from PySide6.QtWidgets import QApplication
+
+app = QApplication(sys.argv[:1])
+from gui.plot_style import configure_pyqtgraph
+configure_pyqtgraph()
+from gui import MainWindow
+from gui.app import follow_replacements
+
+def spin(ms):
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+def settle(condition, limit=100):
+    for _ in range(limit):
+        if condition():
+            return
+        spin(50)
+
+current = follow_replacements(MainWindow())
+current().show()
+settle(lambda: current().result() is not None)
+current().resize(QSize(1100, 700))
+current().move(QPoint(700, 300))
+settle(lambda: current().frameGeometry().topLeft() == QPoint(700, 300))
+spin(300)
+old = current()
+before = old.frameGeometry().getRect()
+action = next(a for a in old.choice_menus["theme"].actions() if a.data() == "dark")
+QTimer.singleShot(0, action.trigger)
+settle(lambda: current() is not old and current().result() is not None)
+spin(500)
+print(json.dumps({"before": before, "after": current().frameGeometry().getRect()}))
+current().close()
+"""
+
+
+def test_a_switch_keeps_the_window_in_place_under_a_window_manager(window_manager):
+    out = subprocess.run([sys.executable, "-c", SWITCH_PLACEMENT], cwd=ROOT, env=window_manager,
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    placed = json.loads(out.stdout.strip().splitlines()[-1])
+    assert placed["before"][:2] == [700, 300]
+    assert placed["after"] == placed["before"]
