@@ -143,3 +143,82 @@ def test_a_switch_keeps_the_window_in_place_under_a_window_manager(window_manage
     placed = json.loads(out.stdout.strip().splitlines()[-1])
     assert placed["before"][:2] == [700, 300]
     assert placed["after"] == placed["before"]
+
+
+# Turns 3-D on through View ▸ 3-D surface, then walks every preset (the huge logits twice,
+# around a tiny range: the old grid kept the tiny spacing and then asked for 3·10¹⁰ lines)
+# and prints, per step, any exception and the colours the 3-D framebuffer shows.
+WALK_3D = """
+import json, sys, traceback
+from dataclasses import replace
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication
+
+app = QApplication(sys.argv[:1])
+from gui.gl_support import opengl_unavailable_reason
+from gui.plot_style import configure_pyqtgraph
+configure_pyqtgraph()
+if opengl_unavailable_reason():
+    print(opengl_unavailable_reason())
+    sys.exit(3)
+errors = []
+sys.excepthook = lambda kind, value, tb: errors.append(
+    "".join(traceback.format_exception(kind, value, tb)))
+from core.state import min_range_span
+from gui import MainWindow
+
+def spin(ms):
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+window = MainWindow()
+window.resize(1280, 800)
+window.show()
+while window.result() is None:
+    spin(50)
+window.gl_action.trigger()
+spin(200)
+view = window.surface_view
+
+def shown(name):
+    window.show_view("surface")
+    spin(300)
+    image = view.view_3d.grabFramebuffer()
+    colours = len({image.pixel(x, y) for x in range(0, image.width(), 5)
+                   for y in range(0, image.height(), 5)})
+    return {"step": name, "errors": len(errors), "colours": colours,
+            "shown": window.result().state == window.state()}
+
+steps = [{"checked": view.toggle_3d.isChecked() and view.stack.currentWidget() is view.view_3d}]
+huge = next(a for a in window.files.preset_actions if "1000" in a.text())
+for action in [*window.files.preset_actions, huge]:
+    action.trigger()
+    steps.append(shown(action.text()))
+s = window.state()
+low = s.logits[s.surface.axes[0]]
+tiny = (low, low + 1.5 * min_range_span(low, low))
+window.set_state(replace(s, surface=replace(s.surface, range=tiny)))
+steps.append(shown(f"range {tiny}"))
+huge.trigger()
+steps.append(shown(huge.text()))
+print(json.dumps({"steps": steps, "errors": errors}))
+window.close()
+"""
+
+
+def test_3d_view_walks_every_preset_and_a_tiny_range(xvfb_display, tmp_path):
+    out = subprocess.run([sys.executable, "-c", WALK_3D], cwd=ROOT,
+                         env=x_env(xvfb_display, tmp_path), capture_output=True, text=True,
+                         timeout=180)
+    if out.returncode == 3:
+        pytest.skip(f"no OpenGL on this X server: {out.stdout.strip()}")
+    assert out.returncode == 0, out.stderr
+    walk = json.loads(out.stdout.strip().splitlines()[-1])
+    assert not walk["errors"], walk["errors"][0]
+    first, *steps = walk["steps"]
+    assert first["checked"], "View ▸ 3-D surface did not show the 3-D view"
+    assert len(steps) >= 8
+    for step in steps:
+        assert step["shown"], step
+        assert step["colours"] > 20, step  # a coloured surface, not a blank or a sliver
