@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import gc
 import itertools
+import os
+import sys
+import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -77,6 +80,7 @@ if TYPE_CHECKING:
 
 DEFAULT_SIZE = QSize(1280, 800)
 CONTROLS_WIDTH = 330
+FAILURE_MESSAGE_MS = 15_000  # how long the status bar says that a view failed
 COLLECT_DELAY_MS = 500  # after a switch, before the replaced window's garbage is collected
 _collector: list[QTimer] = []  # the one timer that does it, made when first needed
 
@@ -106,6 +110,28 @@ def _collect_after_switch() -> None:
 def _collect_and_freeze() -> None:
     gc.collect()
     _freeze_heap()
+
+
+class FailureCover(QLabel):
+    """Hides a view that could not draw the current state behind what went wrong, so an
+    older drawing never passes for the state every other view shows."""
+
+    def __init__(self, view: QWidget) -> None:
+        super().__init__(view)
+        self.setObjectName("view_failure")
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setWordWrap(True)
+        self.setAutoFillBackground(True)  # opaque, in the window's colour
+        self.setMargin(12)
+        view.installEventFilter(self)
+        self.setGeometry(view.rect())
+        self.raise_()
+        self.show()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.setGeometry(watched.rect())
+        return False
 
 
 class MainWindow(QMainWindow):
@@ -157,6 +183,8 @@ class MainWindow(QMainWindow):
         for name, lazy in self.lazy_panels.items():
             lazy.built.connect(lambda panel, name=name: self._on_panel_built(name, panel))
         self._stale: set[str] = set()  # views not shown when the last result came
+        self._failure_covers: dict[str, FailureCover] = {}  # views that could not draw it
+        self._failures_said: set[tuple[str, str]] = set()  # (view, error) told the user
         self._focus_chain_for = 0  # the number of classes the Tab order was built for
         self.editors = [self.global_controls, self.logits_editor, self.target_editor,
                         self.loss_editor]
@@ -460,7 +488,7 @@ class MainWindow(QMainWindow):
         for name in self.all_views():
             view = built.get(name)
             if view is not None and view.isVisible():  # a hidden tab catches up when shown
-                view.set_result(result)
+                self._draw(name, view, result)
                 self._stale.discard(name)
             else:
                 self._stale.add(name)
@@ -477,6 +505,41 @@ class MainWindow(QMainWindow):
             .replace("%3", fmt(c.mse, 4)).replace("%4", fmt_diff(result.max_abs_diff))
             .replace("%5", f"{state.temperature:g}").replace("%6", f"{state.label_smoothing:g}")
             .replace("%7", str(state.n_classes)))
+
+    def _draw(self, name: str, view: QWidget, result: Result) -> None:
+        """view.set_result(result), isolated: a view that raises must not stop the others,
+        the editors and the status line from showing the new state. It is covered with
+        what went wrong (never left showing an older state as if current), said once in
+        the status bar, and uncovered when a later state draws."""
+        try:
+            view.set_result(result)
+        except Exception as exc:  # any bug in one view; the window goes on
+            self._on_view_failed(name, view, exc)
+            return
+        cover = self._failure_covers.pop(name, None)
+        if cover is not None:
+            cover.hide()
+            cover.deleteLater()
+
+    def _on_view_failed(self, name: str, view: QWidget, exc: Exception) -> None:
+        label = view_labels()[name]
+        error = f"{type(exc).__name__}: {exc}"
+        cover = self._failure_covers.get(name)
+        if cover is None:
+            cover = self._failure_covers[name] = FailureCover(view)
+        cover.setText(self.tr("%1 could not draw this state.\n%2").replace("%1", label)
+                      .replace("%2", error))
+        if (name, error) in self._failures_said:
+            return
+        self._failures_said.add((name, error))
+        self.statusBar().showMessage(
+            self.tr("%1 could not draw this state (%2); the other views show it.")
+            .replace("%1", label).replace("%2", error), FAILURE_MESSAGE_MS)
+        if os.environ.get("LOSS_LENS_DEBUG"):
+            traceback.print_exception(exc, file=sys.stderr)
+        else:
+            print(f"loss-lens: the {name} view could not draw a state: {error} (run with "
+                  f"LOSS_LENS_DEBUG=1 for the traceback)", file=sys.stderr)
 
     def _chain_focus(self, n_classes: int) -> None:
         """Tab visits the controls top to bottom: rows made for a new N join the chain at
@@ -497,7 +560,7 @@ class MainWindow(QMainWindow):
             return
         for name, view in self._built_views().items():
             if name in self._stale and view.isVisible():
-                view.set_result(self._result)
+                self._draw(name, view, self._result)
                 self._stale.discard(name)
 
     def _on_edit_rejected(self, message: str) -> None:
