@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QByteArray, QRect, QSettings, QSize
 
 from core.state import State
@@ -110,9 +111,9 @@ def test_the_app_starts_whatever_the_settings_hold(started, name):
 
 def test_sigterm_quits_cleanly_after_a_start_from_random_bytes(started):
     code, out, err, _ = started[SIGTERM_ONCE_SHOWN]
-    assert code == 0, f"exit status {code}: {err}"
+    assert code == 0, f"exit status {code}: {out} {err}"
     assert err == "", err
-    assert out.startswith("shown")
+    assert out.startswith("shown"), out
 
 
 # ---------------------------------------------------------------- in-process
@@ -126,6 +127,7 @@ def start_window(qtbot, isolated_settings, no_dialogs):
     from gui.theme import THEMES
 
     take_reset_settings()  # nothing left over from other tests
+    made = []
 
     def start_with(**values):
         for key, value in values.items():
@@ -133,13 +135,17 @@ def start_window(qtbot, isolated_settings, no_dialogs):
         start_language(isolated_settings)
         saved_choice(isolated_settings, "ui/theme", THEMES, "system")
         window = MainWindow(restore=True, settings=isolated_settings)
-        qtbot.addWidget(window)
+        made.append(window)
         say_reset_settings(window)
         return window
 
     yield start_with
     install_language("en")
     take_reset_settings()
+    for window in made:  # deleted, not only closed: no window outlives its test
+        window.close()
+        window.deleteLater()
+    qtbot.waitUntil(lambda: not any(shiboken6.isValid(w) for w in made), timeout=5000)
 
 
 RESET = "Some saved settings could not be used and were reset: "
@@ -170,7 +176,7 @@ def test_an_unusable_setting_is_removed_and_said_once(start_window, isolated_set
     assert (window.width(), window.height()) == (1280, 800) or key != "window/geometry"
 
 
-def test_several_unusable_settings_are_said_in_one_message_once(start_window, qtbot,
+def test_several_unusable_settings_are_said_in_one_message_once(start_window,
                                                                 isolated_settings):
     from gui.app import say_reset_settings
 
@@ -184,10 +190,8 @@ def test_several_unusable_settings_are_said_in_one_message_once(start_window, qt
     window.statusBar().clearMessage()
     say_reset_settings(window)  # a second time: nothing more to say
     assert window.statusBar().currentMessage() == ""
-    new = window.switch_appearance(theme_name="light")  # a rebuilt window does not repeat it
-    qtbot.addWidget(new)
-    say_reset_settings(new)
-    assert new.statusBar().currentMessage() == ""
+    again = start_window()  # the next start: the broken values are gone, nothing to say
+    assert again.statusBar().currentMessage() == ""
 
 
 @pytest.mark.parametrize("error", [OverflowError, RecursionError, MemoryError, KeyError,
@@ -204,15 +208,15 @@ def test_a_saved_state_that_raises_anything_is_dropped(start_window, isolated_se
     assert not isolated_settings.contains("state/last")
 
 
-def test_usable_settings_are_kept_and_nothing_is_said(start_window, isolated_settings, qtbot):
+def test_usable_settings_are_kept_and_nothing_is_said(start_window, isolated_settings):
     from gui import MainWindow
 
     first = MainWindow(settings=isolated_settings)
-    qtbot.addWidget(first)
     first.resize(700, 500)
     first.set_state(State(logits=(1.0, 2.0, 3.0), target=2))
     first.store.refresh()
-    first.close()
+    first.close()  # saves the state and the geometry
+    first.deleteLater()
     isolated_settings.setValue("files/recent", "/tmp/one.json")  # one item: a plain string
     window = start_window(**{"ui/language": "en", "ui/theme": "light"})
     assert window.statusBar().currentMessage() == ""
