@@ -335,6 +335,10 @@
             <translation>类别数(&amp;C)</translation>
         </message>
         <message>
+            <source>Classes</source>
+            <translation>类别数</translation>
+        </message>
+        <message>
             <source>Number of classes</source>
             <translation>类别数</translation>
         </message>
@@ -621,6 +625,14 @@ autograd %8 · 闭式解 %9</translation>
             <translation>MSE 如何合并各项：“平均”将平方和除以项数；笔记中省去了这一除法（“求和”）。对分类器和回归中的 MSE 损失均适用。</translation>
         </message>
         <message>
+            <source>Surface horizontal axis</source>
+            <translation>曲面横轴</translation>
+        </message>
+        <message>
+            <source>Surface vertical axis</source>
+            <translation>曲面纵轴</translation>
+        </message>
+        <message>
             <source>Surface horizontal axis logit</source>
             <translation>曲面横轴 logit</translation>
         </message>
@@ -788,6 +800,16 @@ autograd %8 · 闭式解 %9</translation>
             <translation>CE %1 · MSE (%2) %3 · 最大 |差值| %4 · T %5 · ε %6 · N %7</translation>
         </message>
         <message>
+            <source>%1 could not draw this state.
+%2</source>
+            <translation>%1 无法绘制此状态。
+%2</translation>
+        </message>
+        <message>
+            <source>%1 could not draw this state (%2); the other views show it.</source>
+            <translation>%1 无法绘制此状态（%2）；其他视图已显示它。</translation>
+        </message>
+        <message>
             <source>torch could not be loaded: %1</source>
             <translation>无法加载 torch：%1</translation>
         </message>
@@ -841,6 +863,33 @@ autograd %8 · 闭式解 %9</translation>
         <message>
             <source> (a%1 = %2 lies outside the plotted sweep)</source>
             <translation>（a%1 = %2 超出了绘制的扫描范围）</translation>
+        </message>
+    </context>
+    <context>
+        <name>NumberEntry</name>
+        <message>
+            <source>nothing typed</source>
+            <translation>未输入内容</translation>
+        </message>
+        <message>
+            <source>%1 is not a number: write decimals with a point and no thousands separators (1000 or 1e3)</source>
+            <translation>%1 不是数字：小数请用点号，不要用千位分隔符（1000 或 1e3）</translation>
+        </message>
+        <message>
+            <source>%1 is not a number (examples: 0.5, -2, 1e-3)</source>
+            <translation>%1 不是数字（例如 0.5、-2、1e-3）</translation>
+        </message>
+        <message>
+            <source>%1 is too large for a number</source>
+            <translation>%1 太大，无法表示为数字</translation>
+        </message>
+        <message>
+            <source>%1 is not a whole number</source>
+            <translation>%1 不是整数</translation>
+        </message>
+        <message>
+            <source>%1 is outside %2 to %3</source>
+            <translation>%1 超出 %2 到 %3 的范围</translation>
         </message>
     </context>
     <context>
@@ -1068,6 +1117,10 @@ autograd %8 · 闭式解 %9</translation>
         <message>
             <source>Learning rate η: each step moves (w, b) by −η·∇L. The slider is logarithmic from 0.001 to 1; type up to 10 (large rates diverge).</source>
             <translation>学习率 η：每一步将 (w, b) 移动 −η·∇L。滑块为对数刻度，范围 0.001 到 1；最大可输入 10（学习率过大会发散）。</translation>
+        </message>
+        <message>
+            <source>Steps drawn</source>
+            <translation>绘制步数</translation>
         </message>
         <message>
             <source>Number of descent steps drawn</source>
@@ -1366,8 +1419,8 @@ step %2: L = %3</source>
             <translation>归约方式 %1</translation>
         </message>
         <message>
-            <source>Point %1: %2 is not a number</source>
-            <translation>点 %1：%2 不是数字</translation>
+            <source>Point %1 %2</source>
+            <translation>点 %1 的 %2</translation>
         </message>
         <message>
             <source>Edit point %1</source>
@@ -1396,6 +1449,33 @@ step %2: L = %3</source>
         <message>
             <source>&amp;Pause</source>
             <translation>暂停(&amp;P)</translation>
+        </message>
+    </context>
+    <context>
+        <name>Settings</name>
+        <message>
+            <source>Some saved settings could not be used and were reset: %1</source>
+            <translation>部分已保存的设置无法使用，已重置：%1</translation>
+        </message>
+        <message>
+            <source>window geometry</source>
+            <translation>窗口位置和大小</translation>
+        </message>
+        <message>
+            <source>language</source>
+            <translation>语言</translation>
+        </message>
+        <message>
+            <source>theme</source>
+            <translation>主题</translation>
+        </message>
+        <message>
+            <source>last session's state</source>
+            <translation>上次会话的状态</translation>
+        </message>
+        <message>
+            <source>recent files</source>
+            <translation>最近打开的文件</translation>
         </message>
     </context>
     <context>
