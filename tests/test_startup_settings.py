@@ -16,6 +16,7 @@ import subprocess
 import sys
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -90,8 +91,11 @@ def started(tmp_path_factory):
     """Every INI file's start-up, all begun at once: (exit status, stdout, stderr, INI)."""
     root = tmp_path_factory.mktemp("configs")
     apps = {name: start(ini, root / name) for name, ini in INI_FILES.items()}
-    return {name: (*finish(app, name == SIGTERM_ONCE_SHOWN),
-                   root / name / "LossLens" / "Loss Lens.ini") for name, app in apps.items()}
+    with ThreadPoolExecutor(len(apps)) as pool:  # each read at once: SIGTERM comes on time
+        done = {name: pool.submit(finish, app, name == SIGTERM_ONCE_SHOWN)
+                for name, app in apps.items()}
+    return {name: (*future.result(), root / name / "LossLens" / "Loss Lens.ini")
+            for name, future in done.items()}
 
 
 @pytest.mark.parametrize("name", [n for n in INI_FILES if n != SIGTERM_ONCE_SHOWN])
@@ -125,7 +129,11 @@ def start_window(qtbot, isolated_settings, no_dialogs):
     from gui.app_settings import saved_choice, take_reset_settings
     from gui.language import install_language
     from gui.theme import THEMES
+    from gui.torch_loader import preload
 
+    # torch first: a window deleted while torch imports in its thread can deadlock (the
+    # collector, run in that thread, destroys Qt objects there while the GUI thread waits)
+    preload().join()
     take_reset_settings()  # nothing left over from other tests
     made = []
 
