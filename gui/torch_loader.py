@@ -10,6 +10,7 @@ import of the same modules wait for it.
 
 from __future__ import annotations
 
+import gc
 import threading
 
 from PySide6.QtCore import QObject, Signal
@@ -21,6 +22,12 @@ _import_started = threading.Event()
 
 
 def _import_compute() -> None:
+    # The import allocates enough to set off the cyclic collector in this thread; a
+    # collection here would destroy the Qt objects of a replaced window (a language switch
+    # in the first seconds) off the GUI thread, which deadlocked. The GUI thread turns the
+    # collector back on (TorchLoader) when the import is over; explicit collections there
+    # still run meanwhile.
+    gc.disable()
     try:
         import torch
 
@@ -51,6 +58,7 @@ def finish_import(timeout: float = 60.0) -> None:
     thread = _import_thread
     if thread is not None and thread.is_alive():
         thread.join(timeout)
+    gc.enable()
 
 
 class TorchLoader(QObject):
@@ -60,6 +68,9 @@ class TorchLoader(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._started = False
+        # queued to this (the GUI) thread when the import is over: see _import_compute
+        self.ready.connect(self._collector_back)
+        self.failed.connect(self._collector_back)
         # a window built after the import (a new language or theme) computes at once
         thread = _import_thread
         self.loaded = thread is not None and not thread.is_alive() and not _error
@@ -72,6 +83,9 @@ class TorchLoader(QObject):
         self._started = True
         threading.Thread(target=self._wait, args=(begin_import,), name="torch-wait",
                          daemon=True).start()
+
+    def _collector_back(self) -> None:
+        gc.enable()
 
     def _wait(self, begin_import: bool) -> None:
         if begin_import:

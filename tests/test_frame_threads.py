@@ -27,3 +27,28 @@ def test_the_window_computes_on_one_torch_thread():
                          text=True, timeout=60, env=env)
     assert out.returncode == 0, out.stderr
     assert out.stdout.split() == ["1"]
+
+
+def test_no_garbage_collection_runs_in_the_torch_import_thread():
+    """A collection there would destroy a replaced window's Qt objects off the GUI thread
+    (a language switch in the first seconds deadlocked that way)."""
+    code = (
+        "import gc, threading\n"
+        "threads = []\n"
+        "gc.callbacks.append(lambda phase, info: phase == 'start' and\n"
+        "                    threads.append(threading.current_thread().name))\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from gui import MainWindow\n"
+        "w = MainWindow()\n"
+        "w.show()\n"
+        "while w.result() is None:\n"
+        "    app.processEvents()\n"
+        "assert gc.isenabled()  # back on, from the GUI thread\n"
+        "print(threads.count('torch-import'))\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                         text=True, timeout=60, env=env)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["0"]
