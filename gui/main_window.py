@@ -62,7 +62,7 @@ from gui.logits_editor import LogitsEditor
 from gui.loss_editor import LossEditor
 from gui.mse_vs_ce_view import MseVsCeView
 from gui.pitfalls_tab import PitfallsTab
-from gui.readout_label import set_text
+from gui.readout_label import GrowingLabel, set_text
 from gui.regression_tab import RegressionTab
 from gui.softmax_view import SoftmaxView
 from gui.state_editor import StateEditor
@@ -197,7 +197,7 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self.setCentralWidget(self._build_centre())
         self._build_menus()
-        self.numbers = QLabel(self.tr("Loading torch…"), self)
+        self.numbers = GrowingLabel(self.tr("Loading torch…"), self)
         self.numbers.setAccessibleName(self.tr("Key numbers"))
         self.numbers.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addPermanentWidget(self.numbers)

@@ -14,6 +14,36 @@ from PySide6.QtGui import QPainter, QPaintEvent, QStaticText, QTextOption
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 
+class GrowingLabel(QLabel):
+    """A QLabel (its text selectable) whose size changes only when its text outgrows it.
+
+    A widget whose minimum and maximum sizes are equal does not ask its layout to re-run
+    on setText; the status bar's numbers, a plain QLabel, re-laid out the whole window on
+    every frame of a drag.
+    """
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self._fit()
+
+    def setText(self, text: str) -> None:
+        if text != self.text():
+            super().setText(text)
+            self._fit()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.setMinimumSize(0, 0)
+            self.setMaximumSize(16777215, 16777215)
+            self._fit()
+
+    def _fit(self) -> None:
+        hint = super().sizeHint()
+        if hint.width() > self.maximumWidth() or hint.height() != self.maximumHeight():
+            self.setFixedSize(max(hint.width(), self.minimumWidth()), hint.height())
+
+
 def set_text(label: QLabel, text: str) -> None:
     """setText only when the text differs: QLabel repaints even for the same text."""
     if label.text() != text:

@@ -52,3 +52,42 @@ def test_no_garbage_collection_runs_in_the_torch_import_thread():
                          text=True, timeout=60, env=env)
     assert out.returncode == 0, out.stderr
     assert out.stdout.split() == ["0"]
+
+
+def test_a_drag_frame_does_not_re_lay_out_the_window(window, qtbot):
+    """The status bar's numbers change every frame; a plain QLabel there asked the whole
+    window to re-lay out each time (a layout pass and a full repaint per frame). Now only
+    a text wider than any before grows it, so a second pass over the same drag asks for
+    no layout at all."""
+    from PySide6.QtCore import QEvent, QObject, Qt
+    from PySide6.QtWidgets import QApplication
+
+    slider = window.logits_editor.rows[0].slider
+    slider.setFocus()
+
+    def drag() -> list[str]:
+        texts = []
+        for key in [Qt.Key.Key_Left] * 5 + [Qt.Key.Key_Right] * 5:
+            qtbot.keyClick(slider, key)
+            QApplication.processEvents()
+            texts.append(window.numbers.text())
+        return texts
+
+    first = drag()  # the label grows to its widest text here, at most
+    requests = []
+
+    class Layouts(QObject):
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.LayoutRequest and obj in (window,
+                                                                     window.statusBar()):
+                requests.append(obj)
+            return False
+
+    spy = Layouts()
+    QApplication.instance().installEventFilter(spy)
+    try:
+        second = drag()
+    finally:
+        QApplication.instance().removeEventFilter(spy)
+    assert second == first and len(set(second)) > 3  # the numbers did change
+    assert requests == []
