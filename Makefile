@@ -19,6 +19,7 @@ test: $(TEST) $(SYSTEM) $(QM)
 
 lint: $(TEST)
 	$(PY) -m ruff check .
+	$(VENV)/bin/lint-imports
 
 BENCH  := $(VENV)/.installed-bench
 

@@ -181,8 +181,8 @@ def run_export(args: argparse.Namespace) -> int:
         state = state_from_args(args)
     except ValueError as exc:
         fail(str(exc))
-    from gui.figure_export import ExportError
-    from gui.headless_export import export_figure
+    from gui.shell.figure_export import ExportError
+    from gui.shell.headless_export import export_figure
 
     try:
         path = export_figure(state, args.out, view=args.view, size=args.size, scale=args.scale,
@@ -196,7 +196,7 @@ def run_export(args: argparse.Namespace) -> int:
 def _no_display() -> str | None:
     """Why the window cannot open, or None: without a usable display Qt aborts (SIGABRT)
     with "Reinstalling the application may fix this problem", so ask before it starts."""
-    from gui.display_check import display_problem
+    from gui.shell.display_check import display_problem
 
     return display_problem()
 
@@ -208,7 +208,7 @@ def run_window() -> int:
              "`python main.py compute …` or `python main.py export FIG.png`, or open the "
              "window under Xvfb (`xvfb-run python main.py`)")
     try:
-        from gui.app import run_app
+        from gui.shell.app import run_app
     except ImportError:
         fail("the window is not built yet; use `python main.py compute --help`")
     return run_app(sys.argv[:1])

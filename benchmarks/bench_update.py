@@ -159,7 +159,7 @@ def main() -> None:
     parser.add_argument("--samples", type=int, default=200)
     parser.add_argument("--only", type=int, metavar="N", help="run only the case with N classes")
     args = parser.parse_args()
-    from gui.plot_style import configure_pyqtgraph
+    from gui.look.plot_style import configure_pyqtgraph
 
     configure_pyqtgraph()
     rows = []

@@ -45,7 +45,7 @@ def main() -> None:
                         help="also measure the loaded rows with torch on 2 threads, as the "
                              "app ran before it pinned frames to one thread")
     args = parser.parse_args()
-    from gui.plot_style import configure_pyqtgraph
+    from gui.look.plot_style import configure_pyqtgraph
 
     configure_pyqtgraph()
     report: dict = {"machine": bench_update.machine(), "update": [], "loaded": [],

@@ -25,7 +25,7 @@ import pytest  # noqa: E402
 @pytest.fixture
 def no_dialogs(monkeypatch):
     """Any dialog a test reaches fails it: offscreen, a modal dialog would block forever."""
-    from gui import dialogs
+    from gui.shell import dialogs
 
     opened = []
 
@@ -47,7 +47,7 @@ def isolated_settings(tmp_path):
     """QSettings in a temporary folder: tests never touch the user's real settings."""
     from PySide6.QtCore import QSettings
 
-    from gui.app_settings import app_settings
+    from gui.shell.app_settings import app_settings
 
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
                       str(tmp_path / "settings"))
@@ -72,8 +72,8 @@ def window(qtbot, no_dialogs, isolated_settings):
 def switched(window):
     """switch(language=..., theme_name=...) rebuilds the fixture's window as View ▸ Language
     and ▸ Theme do, shown at 1280×800; English and the light theme are restored after."""
-    from gui.language import install_language
-    from gui.theme import apply_theme
+    from gui.look.language import install_language
+    from gui.look.theme import apply_theme
 
     made = []
 

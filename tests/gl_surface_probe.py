@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QApplication
 
 def main() -> int:
     app = QApplication(sys.argv[:1])
-    from gui.gl_support import opengl_unavailable_reason
-    from gui.plot_style import configure_pyqtgraph
+    from gui.look.gl_support import opengl_unavailable_reason
+    from gui.look.plot_style import configure_pyqtgraph
 
     configure_pyqtgraph()
     reason = opengl_unavailable_reason()

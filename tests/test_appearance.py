@@ -12,8 +12,9 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QFontDatabase, QImage, QPalette
 
-from gui import dialogs, theme
-from gui.language import LanguageError, install_language, missing_font
+from gui.look import theme
+from gui.look.language import LanguageError, install_language, missing_font
+from gui.shell import dialogs
 from tests.test_gui_files import image_array
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -139,9 +140,9 @@ import torch  # noqa: F401
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
-from gui.plot_style import configure_pyqtgraph
+from gui.look.plot_style import configure_pyqtgraph
 configure_pyqtgraph()
-from gui.main_window import MainWindow
+from gui.shell.main_window import MainWindow
 w = MainWindow(settings=QSettings(sys.argv[3], QSettings.Format.IniFormat))
 w.resize(1280, 800)
 w.show()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from gui.contours import contour_levels, contour_polyline
+from gui.items.contours import contour_levels, contour_polyline
 
 
 def test_circles_lie_on_their_levels():

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QApplication
 from core import State, Surface
 from core.resources import presets
 from core.state_file import read_state, write_state
-from gui import dialogs
-from gui.dialogs import ExportRequest
+from gui.shell import dialogs
+from gui.shell.dialogs import ExportRequest
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -112,6 +112,6 @@ def test_every_panel_exports(window, tmp_path):
 
 def test_pitfall_keys_match_core():
     from core.pitfalls import PITFALL_KEYS
-    from gui.pitfalls_tab import PITFALL_KEYS as shown_keys
+    from gui.panels.pitfalls_tab import PITFALL_KEYS as shown_keys
 
     assert shown_keys == PITFALL_KEYS

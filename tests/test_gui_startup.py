@@ -45,7 +45,7 @@ def test_start_up_begins_torchs_import_only_after_the_first_frame():
         "from PySide6.QtWidgets import QApplication\n"
         "app = QApplication([])\n"
         "from gui import MainWindow\n"
-        "from gui import torch_loader\n"
+        "from gui.shell import torch_loader\n"
         "w = MainWindow(begin_torch_import=False)\n"
         "w.show()\n"
         "end = time.monotonic() + 0.5\n"
@@ -68,7 +68,7 @@ def test_run_app_paints_the_first_frame_before_torchs_import_begins():
         "from PySide6.QtCore import QEvent, QObject\n"
         "from PySide6.QtWidgets import QApplication\n"
         "app = QApplication([])\n"
-        "import gui.app, gui.torch_loader\n"
+        "import gui.shell.app, gui.shell.torch_loader\n"
         "painted = []\n"
         "class Paints(QObject):\n"
         "    def eventFilter(self, obj, event):\n"
@@ -77,14 +77,14 @@ def test_run_app_paints_the_first_frame_before_torchs_import_begins():
         "        return False\n"
         "paints = Paints()\n"
         "app.installEventFilter(paints)\n"
-        "real = gui.torch_loader.preload\n"
+        "real = gui.shell.torch_loader.preload\n"
         "def preload():\n"
         "    if not painted or 'torch' in sys.modules:\n"
         "        print('the import began before the first frame', file=sys.stderr)\n"
         "        os._exit(3)  # an exception in a Qt slot would only be printed\n"
         "    return real()\n"
-        "gui.app.preload = preload\n"
-        "assert gui.app.run_app(['main.py']) == 0\n"
+        "gui.shell.app.preload = preload\n"
+        "assert gui.shell.app.run_app(['main.py']) == 0\n"
         "assert 'torch' in sys.modules\n"
     )
     run_fresh(code)
@@ -125,7 +125,7 @@ def test_no_usable_display_says_so_in_one_line(env_changes):
 
 
 def test_the_display_check_lets_usable_and_undecidable_platforms_through(tmp_path):
-    from gui.display_check import candidate_platforms, display_problem
+    from gui.shell.display_check import candidate_platforms, display_problem
 
     assert display_problem({"QT_QPA_PLATFORM": "offscreen"}) is None
     assert display_problem({"QT_QPA_PLATFORM": "bogus;minimal:options"}) is None
@@ -170,7 +170,7 @@ def xvfb_display():
 
 
 def test_a_real_x_display_passes_the_check(xvfb_display):
-    from gui.display_check import display_problem
+    from gui.shell.display_check import display_problem
 
     assert display_problem({"DISPLAY": xvfb_display}) is None
     assert display_problem({"DISPLAY": xvfb_display, "WAYLAND_DISPLAY": "bogus"}) is None

@@ -138,7 +138,7 @@ def test_scales_hold_still_while_dragging_and_refit_when_data_shrinks(window):
 
 
 def test_sticky_range_rules():
-    from gui.plot_style import sticky_range
+    from gui.look.plot_style import sticky_range
 
     assert sticky_range(None, (0.0, 1.0)) == (0.0, 1.0)
     assert sticky_range((0.0, 1.0), (0.0, 0.6)) == (0.0, 1.0)    # fills 60%: keep
@@ -371,7 +371,7 @@ def test_merged_drags_leave_no_command_objects_behind(window, qtbot):
     """PySide keeps commands alive that Qt merged away; the store merges them itself."""
     import gc
 
-    from gui.state_store import _ChangeState
+    from gui.controls.state_store import _ChangeState
 
     def alive():
         gc.collect()

@@ -8,8 +8,8 @@ import pyqtgraph as pg
 import pytest
 from PySide6.QtGui import QColor
 
-from gui.heatmap_item import DRAW_FORMAT, HeatmapItem
-from gui.plot_style import diverging_map, sequential_map
+from gui.items.heatmap_item import DRAW_FORMAT, HeatmapItem
+from gui.look.plot_style import diverging_map, sequential_map
 
 
 def rendered(item: pg.ImageItem) -> np.ndarray:

@@ -9,8 +9,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 
 from core import State, compute
-from gui.formulas_window import FormulasWindow
-from gui.shortcuts_window import ShortcutsWindow, shortcut_rows, strip_mnemonics
+from gui.help.formulas_window import FormulasWindow
+from gui.help.shortcuts_window import ShortcutsWindow, shortcut_rows, strip_mnemonics
 
 NATIVE = QKeySequence.SequenceFormat.NativeText
 REQUIRED_LINKS = {"softmax", "jacobian", "surface", "gradients", "regression", "two_ways"}

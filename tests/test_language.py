@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
 
 from core import State
 from gui import MainWindow
-from gui.language import current_language, install_language
-from gui.number_grid import NumberGrid
-from gui.readout_label import ReadoutLabel
-from gui.theme import apply_theme
+from gui.items.number_grid import NumberGrid
+from gui.items.readout_label import ReadoutLabel
+from gui.look.language import current_language, install_language
+from gui.look.theme import apply_theme
 
 # Words that are the same in every language: code, formulas' function names, file formats,
 # the app's name, and terms Chinese ML texts keep in English (softmax, logit).

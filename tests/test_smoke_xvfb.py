@@ -102,10 +102,10 @@ from PySide6.QtCore import QEventLoop, QPoint, QRect, QSize, QTimer
 from PySide6.QtWidgets import QApplication
 
 app = QApplication(sys.argv[:1])
-from gui.plot_style import configure_pyqtgraph
+from gui.look.plot_style import configure_pyqtgraph
 configure_pyqtgraph()
 from gui import MainWindow
-from gui.app import follow_replacements
+from gui.shell.app import follow_replacements
 
 def spin(ms):
     loop = QEventLoop()
@@ -155,8 +155,8 @@ from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
 app = QApplication(sys.argv[:1])
-from gui.gl_support import opengl_unavailable_reason
-from gui.plot_style import configure_pyqtgraph
+from gui.look.gl_support import opengl_unavailable_reason
+from gui.look.plot_style import configure_pyqtgraph
 configure_pyqtgraph()
 if opengl_unavailable_reason():
     print(opengl_unavailable_reason())

@@ -125,11 +125,11 @@ def test_sigterm_quits_cleanly_after_a_start_from_random_bytes(started):
 def start_window(qtbot, isolated_settings, no_dialogs):
     """Start as run_app does (language, theme, window, message) with the settings given."""
     from gui import MainWindow
-    from gui.app import say_reset_settings, start_language
-    from gui.app_settings import saved_choice, take_reset_settings
-    from gui.language import install_language
-    from gui.theme import THEMES
-    from gui.torch_loader import preload
+    from gui.look.language import install_language
+    from gui.look.theme import THEMES
+    from gui.shell.app import say_reset_settings, start_language
+    from gui.shell.app_settings import saved_choice, take_reset_settings
+    from gui.shell.torch_loader import preload
 
     # torch first: a window deleted while torch imports in its thread can deadlock (the
     # collector, run in that thread, destroys Qt objects there while the GUI thread waits)
@@ -186,7 +186,7 @@ def test_an_unusable_setting_is_removed_and_said_once(start_window, isolated_set
 
 def test_several_unusable_settings_are_said_in_one_message_once(start_window,
                                                                 isolated_settings):
-    from gui.app import say_reset_settings
+    from gui.shell.app import say_reset_settings
 
     window = start_window(**{"window/geometry": "x", "ui/language": ["en"],
                              "files/recent": ["/tmp/a.json", 3, "", "/tmp/b.json"]})

@@ -1,4 +1,4 @@
-"""The 3-D surface's scene (gui/surface_scene.py): any surface a State allows fits the
+"""The 3-D surface's scene (gui/views/surface_scene.py): any surface a State allows fits the
 fixed box the 3-D view's camera and grid are made for. Pure numpy, no OpenGL."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from core.resources import RESOURCES
 from core.state import State, min_range_span
 from core.state_file import read_state
 from core.surfaces import LossSurface
-from gui.surface_scene import HALF_WIDTH, HEIGHT, mesh_indices, scene_of
+from gui.views.surface_scene import HALF_WIDTH, HEIGHT, mesh_indices, scene_of
 
 
 def tiny_range_state(centre: float = 1.0) -> State:

@@ -16,9 +16,9 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from gui import MainWindow
-from gui.app import follow_replacements
-from gui.language import install_language
-from gui.theme import apply_theme
+from gui.look.language import install_language
+from gui.look.theme import apply_theme
+from gui.shell.app import follow_replacements
 
 SWITCHES = 20
 # RSS growth allowed over SWITCHES switches after a warm-up. Measured on this VM: about

@@ -30,7 +30,7 @@ def ts_path(language: str) -> Path:
 
 
 def sources() -> list[str]:
-    files = sorted((ROOT / "gui").glob("*.py")) + sorted((ROOT / "core").glob("*.py"))
+    files = sorted((ROOT / "gui").rglob("*.py")) + sorted((ROOT / "core").rglob("*.py"))
     return [str(f.relative_to(ROOT)) for f in files] + ["main.py"]
 
 

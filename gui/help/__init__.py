@@ -1,0 +1,4 @@
+"""The Help windows: Formulas and Keyboard shortcuts.
+
+May import panels, views, controls, items and look.
+"""

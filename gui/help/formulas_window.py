@@ -1,0 +1,237 @@
+"""Help ▸ Formulas: every formula the app computes, in its notation, each linked to its view.
+
+The formulas are the ones core/ checks against torch (core/classifier.py, core/regression.py,
+core/two_ways.py), written as the views write them: a for logits, p for probabilities, T the
+temperature, ε the label smoothing, y_eff the smoothed target. Plain HTML with <sub>/<sup>
+and Unicode, so it needs no maths renderer. A "Show in view" link brings that view forward,
+so a learner can go from a formula to the numbers it produces.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QSize, QUrl
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from gui.help.help_window import HelpWindow
+from gui.view_names import view_labels
+
+DEFAULT_SIZE = QSize(640, 720)
+VIEW_SCHEME = "view"
+
+STYLE = """
+h2 { margin-top: 18px; margin-bottom: 4px; }
+p { margin-top: 3px; margin-bottom: 3px; }
+p.formula { font-family: 'DejaVu Serif', 'Cambria Math', 'STIX Two Math', 'Times New Roman',
+            serif; font-size: 14pt; margin-left: 24px; margin-top: 6px; margin-bottom: 6px; }
+p.link { margin-top: 6px; }
+code { font-family: monospace; }
+"""
+
+
+def prose(text: str) -> str:
+    """A translated sentence or two, rich text."""
+    return f"<p>{text}</p>"
+
+
+def formula(text: str) -> str:
+    """A displayed formula: HTML that stays the same in every language."""
+    return f'<p class="formula">{text}</p>'
+
+
+@dataclass(frozen=True)
+class Section:
+    """One topic: prose and formulas, in reading order, and the view that shows its numbers."""
+
+    title: str
+    view: str              # a name MainWindow.show_view takes
+    blocks: tuple[str, ...]  # HTML paragraphs made by prose() and formula()
+
+
+class FormulasWindow(HelpWindow):
+    """Non-modal: it stays open beside the main window while the learner drags sliders."""
+
+    def __init__(self, show_view: Callable[[str], None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._show_view = show_view
+        self.setWindowTitle(self.tr("Formulas"))
+
+        self.sections = self._sections()
+        self.links: list[str] = [section.view for section in self.sections]
+
+        self.browser = QTextBrowser(self)
+        self.browser.setOpenLinks(False)  # "view:" links are ours: anchorClicked handles them
+        self.browser.setOpenExternalLinks(False)
+        self.browser.setAccessibleName(self.tr("Formulas"))
+        self.browser.document().setDefaultStyleSheet(STYLE)
+        self.browser.setHtml(self._html())
+        self.browser.anchorClicked.connect(self._on_anchor_clicked)
+
+        self.set_content(self.browser)
+        self.resize(DEFAULT_SIZE)
+
+    # ------------------------------------------------------------------ content
+    def view_label(self, view: str) -> str:
+        """The name of a view as the window's tabs and export menu call it."""
+        return view_labels().get(view, view)
+
+    def _sections(self) -> list[Section]:
+        return [
+            Section(self.tr("Softmax"), "softmax", (
+                prose(self.tr("Softmax turns the logits a into probabilities p. The "
+                              "temperature T divides every logit before the exponential:")),
+                formula("p<sub>i</sub> = exp(a<sub>i</sub>/T) / "
+                        "Σ<sub>k</sub> exp(a<sub>k</sub>/T)"),
+                prose(self.tr("Every p<sub>i</sub> lies between 0 and 1, and together they "
+                              "sum to 1. A low T sharpens the distribution; a high T flattens "
+                              "it. The ratio of two probabilities depends only on the gap "
+                              "between their logits:")),
+                formula("p<sub>i</sub> / p<sub>j</sub> = "
+                        "exp((a<sub>i</sub> − a<sub>j</sub>)/T)"),
+                prose(self.tr("For a = [2, 1, 0.1] and T = 1, p = [0.659, 0.242, 0.099] and "
+                              "p<sub>0</sub>/p<sub>1</sub> = e ≈ 2.718, whatever the third "
+                              "logit is.")),
+                prose(self.tr("The app computes softmax stably through log-softmax, so logits "
+                              "of ±1000 give no NaN.")),
+            )),
+            Section(self.tr("The softmax Jacobian"), "jacobian", (
+                prose(self.tr("How each probability p<sub>i</sub> moves when one logit "
+                              "a<sub>j</sub> moves:")),
+                formula("∂p<sub>i</sub>/∂a<sub>j</sub> = p<sub>i</sub>(δ<sub>ij</sub> − "
+                        "p<sub>j</sub>)/T"),
+                formula("J = (diag(p) − p pᵀ)/T"),
+                prose(self.tr("δ<sub>ij</sub> is 1 when i = j and 0 otherwise.")),
+                prose(self.tr("On the diagonal the entry is p<sub>i</sub>(1 − "
+                              "p<sub>i</sub>)/T, which is positive; off the diagonal it is "
+                              "−p<sub>i</sub>p<sub>j</sub>/T, which is negative. The matrix "
+                              "is symmetric, and every row and every column sums to 0.")),
+                prose(self.tr("Row i is the gradient of one probability with respect to all "
+                              "the logits: torch.autograd.grad(p[i], a, retain_graph=True) "
+                              "returns it.")),
+            )),
+            Section(self.tr("Cross-entropy and its gradient"), "gradients", (
+                prose(self.tr("The target y is one-hot for a class c, or the probabilities "
+                              "you set. Label smoothing ε spreads a share ε of it evenly over "
+                              "all N classes:")),
+                formula("y<sub>eff</sub> = (1 − ε) y + ε/N"),
+                formula("CE = −Σ<sub>k</sub> y<sub>eff,k</sub> log p<sub>k</sub>"),
+                formula("∂CE/∂a<sub>i</sub> = (p<sub>i</sub> − y<sub>eff,i</sub>)/T"),
+                prose(self.tr("log is the natural logarithm. With a one-hot target and ε = 0, "
+                              "CE = −log p<sub>c</sub>.")),
+                prose(self.tr("For a = [2, 1, 0.1], T = 1 and class 0, CE = 0.417030 and "
+                              "∂CE/∂a = [−0.340999, 0.242433, 0.098566].")),
+                prose(self.tr("The Gradients view computes this gradient three independent "
+                              "ways: torch.autograd.grad, backward() then .grad, and this "
+                              "closed form.")),
+            )),
+            Section(self.tr("MSE on the probabilities and its gradient"), "gradients", (
+                prose(self.tr("MSE compares the probabilities with the smoothed target. With "
+                              "reduction 'mean' it divides by the number of classes N:")),
+                formula("MSE = (1/N) Σ<sub>k</sub> (p<sub>k</sub> − y<sub>eff,k</sub>)²"),
+                prose(self.tr("Its gradient reaches the logits only through the softmax "
+                              "Jacobian:")),
+                formula("g<sub>k</sub> = ∂MSE/∂p<sub>k</sub> = "
+                        "2(p<sub>k</sub> − y<sub>eff,k</sub>)/N"),
+                formula("∂MSE/∂a<sub>i</sub> = Σ<sub>k</sub> g<sub>k</sub> "
+                        "∂p<sub>k</sub>/∂a<sub>i</sub> = p<sub>i</sub>(g<sub>i</sub> − "
+                        "Σ<sub>k</sub> p<sub>k</sub>g<sub>k</sub>)/T"),
+                prose(self.tr("With reduction 'sum', the note's convention, drop the 1/N from "
+                              "the loss and from g.")),
+                prose(self.tr("For a = [2, 1, 0.1], T = 1, class 0 and reduction 'mean', MSE "
+                              "= 0.061590 and ∂MSE/∂a = [−0.081175, 0.064433, 0.016743].")),
+            )),
+            Section(self.tr("Why classifiers use cross-entropy"), "mse_vs_ce", (
+                prose(self.tr("Take a one-hot target c and ε = 0. On the true class's logit "
+                              "the two gradients are:")),
+                formula("∂CE/∂a<sub>c</sub> = (p<sub>c</sub> − 1)/T"),
+                formula("∂MSE/∂a<sub>c</sub> = p<sub>c</sub>(g<sub>c</sub> − "
+                        "Σ<sub>k</sub> p<sub>k</sub>g<sub>k</sub>)/T"),
+                prose(self.tr("When the model is confidently wrong, p<sub>c</sub> is close to "
+                              "0. Cross-entropy's gradient then stays near its largest size, "
+                              "1/T, so learning goes on. MSE's gradient carries the factor "
+                              "p<sub>c</sub> from the Jacobian and vanishes, so learning "
+                              "stalls.")),
+            )),
+            Section(self.tr("The loss surface"), "surface", (
+                prose(self.tr("The surface view draws the loss shown (CE or MSE) as a "
+                              "function L(a<sub>i</sub>, a<sub>j</sub>) of two logits while "
+                              "the other logits stay fixed. The arrow at the current point "
+                              "shows the direction of steepest descent:")),
+                formula("−∇L = −(∂L/∂a<sub>i</sub>, ∂L/∂a<sub>j</sub>)"),
+                prose(self.tr("Its length grows with |∇L|, so where the gradient vanishes it "
+                              "shrinks to a dot.")),
+                prose(self.tr("Cross-entropy is convex in the logits. MSE after softmax is "
+                              "not: it goes flat where the model is confidently wrong.")),
+            )),
+            Section(self.tr("Regression with MSE"), "regression", (
+                prose(self.tr("For a single point x with target y, the note's loss and its "
+                              "gradient are:")),
+                formula("L = (wx + b − y)²"),
+                formula("∂L/∂w = 2x(wx + b − y)"),
+                prose(self.tr("The note's example has x = 1, w = 2, b = 0 and y = 1: L = (2 − "
+                              "1)² = 1 and ∂L/∂w = 2·1·(2 − 1) = 2.")),
+                prose(self.tr("The Regression tab fits the line ŷ = w·x + b to M points "
+                              "(x<sub>m</sub>, y<sub>m</sub>). With reduction 'mean':")),
+                formula("L = (1/M) Σ<sub>m</sub> (w x<sub>m</sub> + b − y<sub>m</sub>)²"),
+                formula("∂L/∂w = (2/M) Σ<sub>m</sub> x<sub>m</sub>(w x<sub>m</sub> + b − "
+                        "y<sub>m</sub>)"),
+                formula("∂L/∂b = (2/M) Σ<sub>m</sub> (w x<sub>m</sub> + b − y<sub>m</sub>)"),
+                prose(self.tr("With reduction 'sum', drop the 1/M. Gradient descent moves (w, "
+                              "b) against the gradient, with the learning rate η:")),
+                formula("(w, b) ← (w, b) − η ∇L"),
+            )),
+            Section(self.tr("Two ways to get a gradient in PyTorch"), "two_ways", (
+                prose(self.tr("Both ways start from leaves created with requires_grad=True "
+                              "and a loss computed from them.")),
+                formula("<code>dw, db = torch.autograd.grad(loss, [w, b])</code>"),
+                prose(self.tr("Way 1, torch.autograd.grad, returns a tuple with one gradient "
+                              "per input and leaves .grad alone.")),
+                formula("<code>loss.backward()</code> ⇒ <code>w.grad</code> = ∂L/∂w, "
+                        "<code>b.grad</code> = ∂L/∂b"),
+                prose(self.tr("Way 2, backward(), stores the gradients in .grad and adds them "
+                              "to what is already there: zero .grad (for example with "
+                              "optimizer.zero_grad()) before the next backward pass.")),
+                prose(self.tr("Calling w.requires_grad_() after the loss was computed does "
+                              "not help, because the graph was built without it: compute the "
+                              "loss again. A second backward pass through the same graph "
+                              "needs retain_graph=True on the first.")),
+            )),
+        ]
+
+    def _html(self) -> str:
+        parts = ["<html><body>",
+                 "<p>" + self.tr("a are the logits, p = softmax(a/T) the probabilities, T the "
+                                 "temperature, ε the label smoothing and N the number of "
+                                 "classes. Every formula here is checked against torch "
+                                 "autograd by the app.") + "</p>"]
+        for section in self.sections:
+            parts.append("<h2>" + html.escape(section.title) + "</h2>")
+            parts.extend(section.blocks)
+            link = (self.tr("Show in view: %1")
+                    .replace("%1", html.escape(self.view_label(section.view))))
+            parts.append(f'<p class="link"><a href="{VIEW_SCHEME}:{section.view}">{link}</a></p>')
+        parts.append("</body></html>")
+        return "\n".join(parts)
+
+    # ------------------------------------------------------------------ links
+    def _on_anchor_clicked(self, url: QUrl) -> None:
+        if url.scheme() != VIEW_SCHEME:
+            return
+        view = url.path()
+        if view not in self.links:
+            return
+        self._show_view(view)
+        main = self._main_window()
+        if main is not None:
+            main.raise_()
+            main.activateWindow()
+
+    def _main_window(self) -> QWidget | None:
+        """The window show_view acts on: the parent's window, or show_view's own widget."""
+        if self.parentWidget() is not None:
+            return self.parentWidget().window()
+        owner = getattr(self._show_view, "__self__", None)
+        return owner.window() if isinstance(owner, QWidget) else None

@@ -1,0 +1,124 @@
+"""Colours and pyqtgraph settings shared by every view, so colours mean the same everywhere.
+
+- probabilities: a calm teal; the target: black marks;
+- gradients: diverging, blue for negative and red for positive, the same map as the Jacobian;
+- surfaces: viridis (ordered, readable in grey), contours in white.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pyqtgraph as pg
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QGraphicsScene
+
+from gui.look import theme
+
+PROB_COLOR = QColor("#2a9d8f")
+NEGATIVE_COLOR = QColor("#2166ac")
+POSITIVE_COLOR = QColor("#b2182b")
+HIGHLIGHT_COLOR = QColor("#ff8c00")
+POINT_COLOR = QColor("#ff3b30")
+CONTOUR_COLOR = QColor(255, 255, 255, 170)
+POSITIVE_TEXT_ON_DARK = QColor("#f4a582")
+NEGATIVE_TEXT_ON_DARK = QColor("#92c5de")
+SEQUENTIAL_MAP = "viridis"
+
+
+def configure_pyqtgraph() -> None:
+    """Options every plot shares; light until gui/theme.py sets the theme's background and ink."""
+    pg.setConfigOptions(antialias=True, background="w", foreground="k",
+                        imageAxisOrder="row-major")
+
+
+def new_plot_widget(parent, accessible_name: str) -> pg.PlotWidget:
+    """A PlotWidget whose scene has a fixed rectangle and no spatial index.
+
+    Without one, QGraphicsScene recomputes the bounding rectangle of every item after each
+    change (measured: ~4% of a frame); the view sets its own visible range anyway.
+    """
+    widget = pg.PlotWidget(parent)
+    widget.setAccessibleName(accessible_name)
+    widget.scene().setSceneRect(0, 0, 16000, 16000)
+    # items change every frame: a BSP index would be rebuilt each time for a dozen items
+    widget.scene().setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
+    return widget
+
+
+def diverging_map() -> pg.ColorMap:
+    """Blue – white – red with white exactly at the centre (ColorBrewer RdBu), so a value
+    of 0 is white and the sign is the hue."""
+    return pg.ColorMap(pos=[0.0, 0.25, 0.5, 0.75, 1.0],
+                       color=["#2166ac", "#92c5de", "#ffffff", "#f4a582", "#b2182b"])
+
+
+def sequential_map() -> pg.ColorMap:
+    return pg.colormap.get(SEQUENTIAL_MAP)
+
+
+def symmetric_levels(values_abs_max: float) -> tuple[float, float]:
+    """Levels centred on 0, so white always means 0; never a zero-width range."""
+    m = max(nice_ceiling(values_abs_max), MIN_LEVEL_SPAN)
+    return (-m, m)
+
+
+def sign_color(value: float) -> QColor | None:
+    """Text colour for a signed number: red for positive, blue for negative, None (the text
+    colour) for zero; lighter shades of the same hues on a dark background."""
+    dark = theme.is_dark()
+    if value > 0:
+        return POSITIVE_TEXT_ON_DARK if dark else POSITIVE_COLOR
+    if value < 0:
+        return NEGATIVE_TEXT_ON_DARK if dark else NEGATIVE_COLOR
+    return None
+
+
+# Colour levels never span less than this: pyqtgraph divides by the span, and a subnormal
+# span (a Jacobian of 1e-310) overflows. Below it the picture is flat anyway.
+MIN_LEVEL_SPAN = 1e-12
+_NICE_STEPS = (1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0)
+
+
+def nice_ceiling(x: float) -> float:
+    """The smallest 'round' number ≥ x > 0 (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × 10^k).
+
+    Plot ranges and colour levels snap to these, so a small change of the data does not
+    rescale the axes (which would cost a redraw of every tick label and make colours drift).
+    """
+    if not x > 0:
+        return 0.0
+    exponent = math.floor(math.log10(x))
+    base = 10.0 ** exponent
+    for step in _NICE_STEPS:
+        if step * base >= x * (1 - 1e-12):
+            return step * base
+    return 10.0 * base
+
+
+def nice_range(low: float, high: float) -> tuple[float, float]:
+    """low and high pushed outward to nice_ceiling of their distance from 0."""
+    lo = -nice_ceiling(-low) if low < 0 else (0.0 if low >= 0 and high > 0 else low)
+    hi = nice_ceiling(high) if high > 0 else 0.0
+    if hi - lo < MIN_LEVEL_SPAN * max(1.0, abs(hi), abs(lo)):
+        hi = lo + MIN_LEVEL_SPAN * max(1.0, abs(lo))  # a flat or subnormal surface
+    return lo, hi
+
+
+def sticky_range(current: tuple[float, float] | None, needed: tuple[float, float],
+                 keep_above: float = 0.5) -> tuple[float, float]:
+    """The range to show: `current` while it holds `needed` and `needed` fills at least
+    keep_above of it; otherwise `needed`.
+
+    While a slider is dragged, an axis or colour scale that re-fits every frame jumps
+    about (and re-laying out the axis costs 3–7 ms a frame); this one grows at once and
+    shrinks only when the data has shrunk to less than half of it.
+    """
+    if current is None:
+        return needed
+    lo, hi = current
+    span = hi - lo
+    inside = lo <= needed[0] and needed[1] <= hi
+    if inside and span > 0 and (needed[1] - needed[0]) >= keep_above * span:
+        return current
+    return needed

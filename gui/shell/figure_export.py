@@ -1,0 +1,109 @@
+"""Pictures of the window or of one view, as PNG (at 1×, 2×, 3×) or SVG, written safely.
+
+The window's File ▸ Export and `main.py export` both come here, so a figure from the
+command line equals one from the window. Files are written to a temporary file beside the
+target and renamed into place, so a failure (unwritable folder, full disk) leaves no
+partial file and any existing file untouched.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPoint, QRect, QSize
+from PySide6.QtGui import QImage, QPainter
+from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtWidgets import QWidget
+
+from core.state_file import WriteError, write_atomic
+from gui.items.axis_cache import vector_axes
+
+FORMATS = ("png", "svg")
+MAX_PIXELS = 100_000_000  # a 10000×10000 picture; beyond, Qt cannot paint it
+SCALES = (1, 2, 3)
+
+
+class ExportError(ValueError):
+    """A figure could not be written; the message names the file and the reason."""
+
+
+def format_of(path: str | Path) -> str:
+    suffix = Path(path).suffix.lower().lstrip(".")
+    if suffix not in FORMATS:
+        raise ExportError(f"{path}: unknown picture format {suffix or '(none)'!r}; "
+                          f"use .png or .svg")
+    return suffix
+
+
+def render_image(widget: QWidget, scale: float = 1.0) -> QImage:
+    """The widget as it looks on screen, at scale × its size in pixels.
+
+    The image carries devicePixelRatio = scale, so Qt draws text and lines at the higher
+    resolution rather than scaling up a 1× picture.
+    """
+    size = widget.size()
+    image = QImage(QSize(round(size.width() * scale), round(size.height() * scale)),
+                   QImage.Format.Format_ARGB32_Premultiplied)
+    image.setDevicePixelRatio(scale)
+    image.fill(widget.palette().window().color())
+    painter = QPainter(image)
+    try:
+        widget.render(painter, QPoint(0, 0))
+    finally:
+        painter.end()
+    # 96 dpi at 1×: a 2× image is the same physical size with twice the detail
+    dots_per_metre = round(96 / 0.0254 * scale)
+    image.setDotsPerMeterX(dots_per_metre)
+    image.setDotsPerMeterY(dots_per_metre)
+    return image
+
+
+def png_bytes(image: QImage) -> bytes:
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not image.save(buffer, "PNG"):
+        raise ExportError("the PNG encoder failed")
+    buffer.close()
+    return bytes(data)
+
+
+def svg_bytes(widget: QWidget, title: str = "Loss Lens") -> bytes:
+    """The widget drawn as vector graphics (plots stay paths; heatmaps become images)."""
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    generator = QSvgGenerator()
+    generator.setOutputDevice(buffer)
+    generator.setSize(widget.size())
+    generator.setResolution(96)  # so the declared size in mm is the widget's size at 96 dpi
+    generator.setViewBox(QRect(0, 0, widget.width(), widget.height()))
+    generator.setTitle(title)
+    generator.setDescription("Exported from Loss Lens")
+    with vector_axes(widget):
+        painter = QPainter(generator)
+        try:
+            widget.render(painter, QPoint(0, 0))
+        finally:
+            painter.end()
+    buffer.close()
+    return bytes(data)
+
+
+def export_widget(widget: QWidget, path: str | Path, scale: float = 1.0) -> Path:
+    """Write widget to path (.png or .svg) all at once; returns the path written."""
+    path = Path(path)
+    kind = format_of(path)
+    if kind == "png" and not 0.25 <= scale <= 8:
+        raise ExportError(f"scale {scale:g} is outside 0.25 to 8")
+    pixels = widget.width() * widget.height() * scale * scale
+    if kind == "png" and pixels > MAX_PIXELS:
+        raise ExportError(f"{path}: {round(widget.width() * scale)}x"
+                          f"{round(widget.height() * scale)} pixels is too large "
+                          f"(at most {MAX_PIXELS // 1_000_000} million)")
+    payload = png_bytes(render_image(widget, scale)) if kind == "png" else svg_bytes(widget)
+    try:
+        write_atomic(path, payload)
+    except WriteError as exc:
+        raise ExportError(str(exc)) from None
+    return path

@@ -1,0 +1,185 @@
+"""File menu actions: open and save states, recent files, presets, figures and numbers.
+
+Nothing here may lose the user's work: a file that does not load leaves the current state
+as it was and says why; every write is all-or-nothing (see core.state_file.write_atomic).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+from core.resources import presets
+from core.state_file import StateFileError, WriteError, read_state, write_atomic, write_state
+from gui.shell import dialogs
+from gui.shell.app_settings import add_recent_file, recent_files
+from gui.shell.figure_export import ExportError, export_widget, render_image
+
+if TYPE_CHECKING:
+    from gui.shell.main_window import MainWindow
+
+
+class FileActions(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.open_action = self._action(self.tr("&Open state…"), QKeySequence.StandardKey.Open,
+                                        self.tr("Open a saved state (.json)"), self.open_dialog)
+        self.save_action = self._action(self.tr("&Save state…"), QKeySequence.StandardKey.Save,
+                                        self.tr("Save the current state as JSON"), self.save_dialog)
+        self.export_action = self._action(self.tr("&Export figure…"), QKeySequence("Ctrl+E"),
+                                          self.tr("Save the window or one view as PNG or SVG"),
+                                          self.export_dialog)
+        self.copy_action = self._action(self.tr("&Copy image"), QKeySequence("Ctrl+Shift+C"),
+                                        self.tr("Copy a picture of the window to the clipboard"),
+                                        self.copy_image)
+        self.json_action = self._action(self.tr("Export numbers as &JSON…"), None,
+                                        self.tr("Every number of the current result, as JSON"),
+                                        lambda: self.numbers_dialog("json"))
+        self.csv_action = self._action(self.tr("Export numbers as CS&V…"), None,
+                                       self.tr("Probabilities, gradients and the Jacobian, one row "
+                                          "per class"), lambda: self.numbers_dialog("csv"))
+        self.recent_menu = QMenu(self.tr("Open &recent"), window)
+        self.recent_menu.setToolTipsVisible(True)
+        self.presets_menu = QMenu(self.tr("&Presets"), window)
+        self.presets_menu.setToolTipsVisible(True)
+        self.preset_actions: list[QAction] = []
+        for item in presets():
+            # names and descriptions come from presets/index.json; tools/translations.py
+            # puts them in the .ts under the context "Presets"
+            description = QCoreApplication.translate("Presets", item.description)
+            action = QAction(QCoreApplication.translate("Presets", item.name), window)
+            action.setToolTip(description)
+            action.setStatusTip(description)
+            action.triggered.connect(lambda _=False, item=item: self.load_preset(item))
+            self.presets_menu.addAction(action)
+            self.preset_actions.append(action)
+        self._refresh_recent()
+
+    def _action(self, text: str, shortcut, tip: str, slot) -> QAction:
+        action = QAction(text, self.window)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setToolTip(tip)
+        action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        return action
+
+    # ------------------------------------------------------------------ state files
+    def _folder(self) -> str:
+        recent = recent_files(self.window.settings)
+        if recent:
+            return str(Path(recent[0]).parent)
+        return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+
+    def open_dialog(self) -> None:
+        path = dialogs.open_state_path(self.window, self._folder())
+        if path:
+            self.open_file(path)
+
+    def open_file(self, path: str) -> bool:
+        """Load a state file; on any problem say so and keep the current state."""
+        try:
+            state = read_state(path)
+        except StateFileError as exc:
+            self._fail(self.tr("Could not open the state"), str(exc))
+            return False
+        self.window.store.request(state, "", self.tr("Open %1").replace("%1", Path(path).name))
+        self._remember(path)
+        self.window.statusBar().showMessage(self.tr("Opened %1").replace("%1", path), 5000)
+        return True
+
+    def save_dialog(self) -> None:
+        suggested = str(Path(self._folder()) / "loss-lens-state.json")
+        path = dialogs.save_path(self.window, self.tr("Save state"), suggested,
+                                 dialogs.translate("dialogs", "Loss Lens state (*.json)"))
+        if path:
+            self.save_file(path)
+
+    def save_file(self, path: str) -> bool:
+        try:
+            write_state(path, self.window.state())
+        except StateFileError as exc:
+            self._fail(self.tr("Could not save the state"), str(exc))
+            return False
+        self._remember(path)
+        self.window.statusBar().showMessage(self.tr("Saved %1").replace("%1", path), 5000)
+        return True
+
+    def load_preset(self, item) -> None:
+        try:
+            state = item.load()
+        except StateFileError as exc:  # a broken install: say so, keep the state
+            self._fail(self.tr("Could not load the preset"), str(exc))
+            return
+        self.window.store.request(state, "", self.tr("Preset %1").replace("%1", item.name))
+        if item.view:
+            self.window.show_view(item.view)
+
+    def _remember(self, path: str) -> None:
+        add_recent_file(self.window.settings, str(Path(path).resolve()))
+        self._refresh_recent()
+
+    def _refresh_recent(self) -> None:
+        self.recent_menu.clear()
+        files = recent_files(self.window.settings)
+        for path in files:
+            action = self.recent_menu.addAction(Path(path).name)
+            action.setToolTip(path)
+            action.triggered.connect(lambda _=False, path=path: self.open_file(path))
+        self.recent_menu.setEnabled(bool(files))
+
+    # ------------------------------------------------------------------ figures & numbers
+    def export_dialog(self) -> None:
+        suggested = str(Path(self._folder()) / "loss-lens.png")
+        request = dialogs.ask_export(self.window, self.window.export_choices(), suggested)
+        if request is not None:
+            self.export(request.path, request.view, request.scale)
+
+    def export(self, path: str | Path, view: str = "all", scale: float = 1.0) -> bool:
+        try:
+            with self.window.showing(view) as target:
+                written = export_widget(target, path, scale)
+        except ExportError as exc:
+            self._fail(self.tr("Could not export the figure"), str(exc))
+            return False
+        self.window.statusBar().showMessage(self.tr("Wrote %1").replace("%1", str(written)),
+                                            5000)
+        return True
+
+    def copy_image(self) -> None:
+        scale = self.window.devicePixelRatioF()
+        QGuiApplication.clipboard().setImage(render_image(self.window.export_target("all"),
+                                                          scale))
+        self.window.statusBar().showMessage(self.tr("Copied a picture of the window"), 3000)
+
+    def numbers_dialog(self, kind: str) -> None:
+        suggested = str(Path(self._folder()) / f"loss-lens-numbers.{kind}")
+        file_filter = (self.tr("JSON (*.json)") if kind == "json"
+                       else self.tr("CSV table (*.csv)"))
+        path = dialogs.save_path(self.window, self.tr("Export numbers"), suggested, file_filter)
+        if path:
+            self.export_numbers(path, kind)
+
+    def export_numbers(self, path: str, kind: str) -> bool:
+        result = self.window.result()
+        if result is None:
+            return False
+        from core.numbers_export import result_csv, result_json
+
+        text = result_json(result) if kind == "json" else result_csv(result)
+        try:
+            write_atomic(path, text)
+        except WriteError as exc:
+            self._fail(self.tr("Could not export the numbers"), str(exc))
+            return False
+        self.window.statusBar().showMessage(self.tr("Wrote %1").replace("%1", path), 5000)
+        return True
+
+    def _fail(self, title: str, message: str) -> None:
+        self.window.statusBar().showMessage(message, 10000)
+        dialogs.error(self.window, title, message)
