@@ -9,49 +9,47 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def test_the_window_computes_on_one_torch_thread():
-    code = (
-        "from PySide6.QtWidgets import QApplication\n"
-        "app = QApplication([])\n"
-        "from gui import MainWindow\n"
-        "w = MainWindow()\n"
-        "w.show()\n"
-        "while w.result() is None:\n"
-        "    app.processEvents()\n"
-        "import torch\n"
-        "print(torch.get_num_threads())\n"
-    )
+FIRST_NUMBERS = (
+    "from PySide6.QtWidgets import QApplication\n"
+    "app = QApplication([])\n"
+    "from gui import MainWindow\n"
+    "w = MainWindow()\n"
+    "w.show()\n"
+    "while w.result() is None:\n"
+    "    app.processEvents()\n"
+)
+
+
+def printed_after_first_numbers(before: str, after: str) -> list[str]:
+    """Run `before`, a fresh window until its first numbers, then `after`, in a new
+    interpreter with no saved settings and no OMP_NUM_THREADS; what it printed."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME="/nonexistent-dir")
     env.pop("OMP_NUM_THREADS", None)
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
-                         text=True, timeout=60, env=env)
+    out = subprocess.run([sys.executable, "-c", before + FIRST_NUMBERS + after], cwd=ROOT,
+                         capture_output=True, text=True, timeout=60, env=env)
     assert out.returncode == 0, out.stderr
-    assert out.stdout.split() == ["1"]
+    return out.stdout.split()
+
+
+def test_the_window_computes_on_one_torch_thread():
+    printed = printed_after_first_numbers("", "import torch\nprint(torch.get_num_threads())\n")
+    assert printed == ["1"]
 
 
 def test_no_garbage_collection_runs_in_the_torch_import_thread():
     """A collection there would destroy a replaced window's Qt objects off the GUI thread
     (a language switch in the first seconds deadlocked that way)."""
-    code = (
+    before = (
         "import gc, threading\n"
         "threads = []\n"
         "gc.callbacks.append(lambda phase, info: phase == 'start' and\n"
         "                    threads.append(threading.current_thread().name))\n"
-        "from PySide6.QtWidgets import QApplication\n"
-        "app = QApplication([])\n"
-        "from gui import MainWindow\n"
-        "w = MainWindow()\n"
-        "w.show()\n"
-        "while w.result() is None:\n"
-        "    app.processEvents()\n"
+    )
+    after = (
         "assert gc.isenabled()  # back on, from the GUI thread\n"
         "print(threads.count('torch-import'))\n"
     )
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
-                         text=True, timeout=60, env=env)
-    assert out.returncode == 0, out.stderr
-    assert out.stdout.split() == ["0"]
+    assert printed_after_first_numbers(before, after) == ["0"]
 
 
 def test_a_drag_frame_does_not_re_lay_out_the_window(window, qtbot):
