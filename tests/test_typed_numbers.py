@@ -253,3 +253,50 @@ def test_dragging_a_logit_slider_with_the_mouse(window, qtbot):
     a0 = window.state().logits[0]
     assert a0 < -9.0
     assert window.logits_editor.rows[0].entry.value() == a0
+
+
+def test_an_excluded_end_is_refused_in_the_entrys_own_words(window, qtbot):
+    """ε = 1 is outside [0, 1): the entry says so with the field's label, not the State's
+    internal message ("label_smoothing: expected a number in [0, 1), got 1.0")."""
+    entry = window.global_controls.smoothing.entry
+    type_into(qtbot, entry, "1")
+    message = window.statusBar().currentMessage()
+    assert window.state().label_smoothing == 0.0
+    assert message == "Label smoothing: '1' is not in [0, 1)"
+
+
+def test_each_typed_value_is_its_own_undo_step(window, qtbot):
+    entry = window.logits_editor.rows[1].entry
+    for text in ("3", "4", "5"):
+        type_into(qtbot, entry, text)
+    assert window.state().logits[1] == 5.0
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    QApplication.processEvents()
+    assert window.state().logits[1] == 4.0
+
+
+def drag_slider(slider, start_x: int, end_x: int) -> None:
+    y = slider.height() // 2
+    QTest.mousePress(slider, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     QPoint(start_x, y))
+    step = 4 if end_x > start_x else -4
+    for x in range(start_x, end_x, step):
+        QTest.mouseMove(slider, QPoint(x, y))
+    QTest.mouseRelease(slider, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                       QPoint(end_x, y))
+    QApplication.processEvents()
+
+
+def test_two_drags_of_one_slider_are_two_undo_steps(window, qtbot):
+    slider = window.logits_editor.rows[0].slider
+    middle = slider.width() * 6 // 10  # a0 = 2 sits at 60 %
+    drag_slider(slider, middle, slider.width() * 8 // 10)
+    after_first = window.state().logits[0]
+    drag_slider(slider, slider.width() * 8 // 10, slider.width() // 10)
+    assert window.state().logits[0] < 0 < 2.0 < after_first
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    QApplication.processEvents()
+    assert window.state().logits[0] == after_first
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    QApplication.processEvents()
+    assert window.state().logits[0] == 2.0

@@ -13,6 +13,7 @@ range, Page Up/Down by 1/20, and Shift+arrows by one tick (fine).
 from __future__ import annotations
 
 import math
+import time
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 from gui.controls.number_entry import NumberEntry
 
 TICKS = 2000  # slider resolution: 1/2000 of its range
+KEY_STEP_PAUSE_S = 1.0  # slider key presses further apart than this are separate undo steps
 
 
 class FineSlider(QSlider):
@@ -44,16 +46,24 @@ class FineSlider(QSlider):
 
 
 class FloatControl(QWidget):
+    """`gesture` numbers the user's separate edits, so that one drag (or a run of slider
+    keys) is one undo step and each typed value another: editors put it in the source
+    they give the store, which merges consecutive edits of the same source."""
+
     value_edited = Signal(float)
     refused = Signal(str)
 
     def __init__(self, label: str, *, slider_range: tuple[float, float],
                  entry_range: tuple[float, float], decimals: int = 4, step: float = 0.01,
                  log_scale: bool = False, tooltip: str = "", accessible_name: str = "",
-                 label_width: int = 0, parent: QWidget | None = None) -> None:
+                 label_width: int = 0, open_ends: tuple[bool, bool] = (False, False),
+                 parent: QWidget | None = None) -> None:
+        """open_ends: whether entry_range excludes its low and high end (ε < 1, η > 0)."""
         super().__init__(parent)
         self._log = log_scale
         self._value = math.nan
+        self.gesture = 0
+        self._last_key_step = -math.inf
         name = accessible_name or label
 
         self.label = QLabel(label, self)
@@ -72,6 +82,7 @@ class FloatControl(QWidget):
         self._decimals = decimals  # a slider position is rounded to these (typed values never)
         self.entry = NumberEntry(name, self)
         self.entry.setRange(*entry_range)
+        self.entry.set_open_ends(*open_ends)
         self.entry.setSingleStep(step)
         self.entry.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.entry.refused.connect(self.refused)
@@ -90,7 +101,11 @@ class FloatControl(QWidget):
         layout.addWidget(self.entry)
 
         self.slider.valueChanged.connect(self._on_slider_changed)
+        self.slider.sliderPressed.connect(self._new_gesture)
         self.entry.valueChanged.connect(self._on_entry_changed)
+
+    def _new_gesture(self) -> None:
+        self.gesture += 1
 
     def value(self) -> float:
         return self._value
@@ -133,12 +148,18 @@ class FloatControl(QWidget):
         return 10.0 ** position if self._log else position
 
     def _on_slider_changed(self, tick: int) -> None:
+        if not self.slider.isSliderDown():  # keys: a pause of a second starts a new step
+            now = time.monotonic()
+            if now - self._last_key_step > KEY_STEP_PAUSE_S:
+                self._new_gesture()
+            self._last_key_step = now
         value = self._from_slider(tick)
         # a drag stores a short number (the position rounded), which the entry shows exactly
         value = float(f"{value:.4g}") if self._log else round(value, self._decimals)
         self._commit(value, update_slider=False)
 
     def _on_entry_changed(self, value: float) -> None:
+        self._new_gesture()  # each typed value is its own undo step
         self._commit(value, update_slider=True)
 
     def _commit(self, value: float, update_slider: bool) -> None:

@@ -36,7 +36,7 @@ class GlobalControls(StateEditor):
         self.temperature.value_edited.connect(self._on_temperature_edited)
         self.smoothing = FloatControl(
             self.tr("&ε"), slider_range=(0.0, 0.99), entry_range=(0.0, 1.0), decimals=4,
-            step=0.01, accessible_name=self.tr("Label smoothing"),
+            step=0.01, open_ends=(False, True), accessible_name=self.tr("Label smoothing"),
             tooltip=self.tr("Label smoothing ε: y_eff = (1 − ε)·y + ε/N"), parent=self)
         self.smoothing.value_edited.connect(self._on_smoothing_edited)
         for control in (self.temperature, self.smoothing):
@@ -71,8 +71,10 @@ class GlobalControls(StateEditor):
                   self.tr("%1 classes").replace("%1", str(n)))
 
     def _on_temperature_edited(self, value: float) -> None:
-        self.edit(lambda s: s.replace(temperature=value), "temperature", self.tr("Set T"))
+        self.edit(lambda s: s.replace(temperature=value),
+                  f"temperature #{self.temperature.gesture}", self.tr("Set T"))
 
     def _on_smoothing_edited(self, value: float) -> None:
-        self.edit(lambda s: s.replace(label_smoothing=value), "label smoothing",
+        self.edit(lambda s: s.replace(label_smoothing=value),
+                  f"label smoothing #{self.smoothing.gesture}",
                   self.tr("Set ε"))

@@ -115,7 +115,8 @@ class LogitsEditor(StateEditor):
                 .replace("%4", str(MAX_SLIDER_CLASSES)))
 
     def _on_logit_edited(self, index: int, value: float) -> None:
-        self.edit(lambda s: set_logit(s, index, value), f"logit {index}",
+        self.edit(lambda s: set_logit(s, index, value),
+                  f"logit {index} #{self.rows[index].gesture}",
                   self.tr("Set a%1").replace("%1", str(index)))
 
     def _on_generate_clicked(self) -> None:

@@ -11,8 +11,6 @@ previous value comes back.
 
 from __future__ import annotations
 
-import math
-
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QDoubleSpinBox, QSpinBox, QWidget
@@ -22,8 +20,14 @@ from core.number_text import NumberTextError, echo, format_number, parse_integer
 FULL_PRECISION = 323  # QDoubleSpinBox's largest `decimals`: its rounding then keeps every bit
 
 
+def interval(low: float, high: float, low_open: bool = False, high_open: bool = False) -> str:
+    """[0, 1), (0, 10], [0.001, 10000]: the allowed values, as the README's table writes them."""
+    return (f"{'(' if low_open else '['}{format_number(low)}, "
+            f"{format_number(high)}{')' if high_open else ']'}")
+
+
 def refusal_message(field: str, error: NumberTextError,
-                    limits: tuple[float, float] | None = None) -> str:
+                    limits: tuple[float, float, bool, bool] | None = None) -> str:
     """One line in the user's language: which field, what was typed, why it was refused."""
     reasons = {
         "empty": QCoreApplication.translate(
@@ -38,11 +42,10 @@ def refusal_message(field: str, error: NumberTextError,
         "fraction": QCoreApplication.translate(
             "NumberEntry", "%1 is not a whole number"),
         "out_of_range": QCoreApplication.translate(
-            "NumberEntry", "%1 is outside %2 to %3"),
+            "NumberEntry", "%1 is not in %2"),
     }
-    low, high = limits or (math.nan, math.nan)
     reason = (reasons.get(error.kind, str(error)).replace("%1", echo(error.text))
-              .replace("%2", format_number(low)).replace("%3", format_number(high)))
+              .replace("%2", interval(*limits) if limits else ""))
     return f"{field}: {reason}"
 
 
@@ -54,7 +57,21 @@ class _Strict:
     def _setup(self, name: str) -> None:
         self.field_name = name
         self._refusal = ""
+        self._open = (False, False)  # whether the range excludes its low and high end
         self.setKeyboardTracking(False)  # commit on Enter, focus-out and arrows only
+
+    def set_open_ends(self, low_open: bool, high_open: bool) -> None:
+        """Exclude the range's low and/or high end, as the State does: ε in [0, 1)."""
+        self._open = (low_open, high_open)
+
+    def _limits(self) -> tuple[float, float, bool, bool]:
+        return (self.minimum(), self.maximum(), *self._open)
+
+    def _in_range(self, value: float) -> bool:
+        low, high, low_open, high_open = self._limits()
+        above = value > low if low_open else value >= low
+        below = value < high if high_open else value <= high
+        return above and below
 
     def _body(self, text: str) -> str:
         prefix, suffix = self.prefix(), self.suffix()
@@ -74,8 +91,7 @@ class _Strict:
         try:
             self._read(text)
         except NumberTextError as exc:
-            self._refusal = refusal_message(self.field_name, exc,
-                                            (self.minimum(), self.maximum()))
+            self._refusal = refusal_message(self.field_name, exc, self._limits())
             return QValidator.State.Intermediate, text, pos
         self._refusal = ""
         return QValidator.State.Acceptable, text, pos
@@ -91,8 +107,7 @@ class _Strict:
     def _out_of_range(self, text: str, value: float) -> NumberTextError:
         body = self._body(text).strip()
         return NumberTextError("out_of_range", body,
-                               f"{echo(body)} is outside {format_number(self.minimum())} "
-                               f"to {format_number(self.maximum())}")
+                               f"{echo(body)} is not in {interval(*self._limits())}")
 
 
 class NumberEntry(_Strict, QDoubleSpinBox):
@@ -116,7 +131,7 @@ class NumberEntry(_Strict, QDoubleSpinBox):
         if body == self.textFromValue(self.value()):
             return self.value()  # what is shown stands for the exact stored value
         value = parse_number(body)
-        if not self.minimum() <= value <= self.maximum():
+        if not self._in_range(value):
             raise self._out_of_range(text, value)
         return value
 
@@ -134,7 +149,9 @@ class NumberEntry(_Strict, QDoubleSpinBox):
         first); 15 significant digits drop float noise: 0.1 + 0.2 steps to 0.3."""
         self.interpretText()
         value = float(f"{self.value() + steps * self.singleStep():.15g}")
-        self.setValue(min(max(value, self.minimum()), self.maximum()))
+        value = min(max(value, self.minimum()), self.maximum())
+        if self._in_range(value):  # an excluded end is never stepped onto
+            self.setValue(value)
         self.selectAll()
 
 
@@ -149,7 +166,7 @@ class IntegerEntry(_Strict, QSpinBox):
 
     def _read(self, text: str) -> int:
         value = parse_integer(self._body(text))
-        if not self.minimum() <= value <= self.maximum():
+        if not self._in_range(value):
             raise self._out_of_range(text, value)
         return value
 

@@ -156,5 +156,6 @@ class TargetEditor(StateEditor):
                   self.tr("Target class %1").replace("%1", str(index)))
 
     def _on_prob_edited(self, index: int, value: float) -> None:
-        self.edit(lambda s: set_target_probability(s, index, value), f"target prob {index}",
+        self.edit(lambda s: set_target_probability(s, index, value),
+                  f"target prob {index} #{self.prob_rows[index].gesture}",
                   self.tr("Set y%1").replace("%1", str(index)))
