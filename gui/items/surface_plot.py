@@ -1,0 +1,130 @@
+"""A loss surface drawn into a PlotItem: the colour-mapped grid with explicit levels and a
+colour bar, its contour lines, the current point and the arrow along −∇L from it.
+
+The classifier's surface over (a_i, a_j) and the Regression tab's MSE surface over (w, b)
+both draw through this one piece; each owner keeps its own title, readout and rules (how
+long the arrow is, what else lies on the map). Every item is created once and updated in
+place.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QRectF
+
+from gui.items.contours import contour_levels, contour_polyline
+from gui.items.heatmap_item import HeatmapItem
+from gui.items.marker_item import MarkerItem
+from gui.look.plot_style import CONTOUR_COLOR, POINT_COLOR, nice_range, sequential_map
+
+if TYPE_CHECKING:
+    from core.surfaces import LossSurface
+
+
+class SurfacePlot:
+    """The surface's items in `plot`, drawn in this order: map, contours, `layers` (such as a
+    descent path), the −∇L arrow, the current point.
+
+    equal_scales: the plot is aspect-locked (a data unit as long on both axes), so the arrow
+    head's screen angle is its data angle; otherwise the head follows the view's scales.
+    """
+
+    def __init__(self, plot: pg.PlotItem, *, equal_scales: bool, colorbar_width: int,
+                 head_length: int, layers: Sequence[pg.GraphicsObject] = ()) -> None:
+        self.plot = plot
+        self._equal_scales = equal_scales
+        if equal_scales:
+            plot.setAspectLocked(True)
+        plot.layout.setContentsMargins(2, 10, 2, 2)  # room for the colour bar's top label
+        self.image = HeatmapItem(np.zeros((2, 2)), levels=(0, 1))
+        plot.addItem(self.image)
+        self.colorbar = pg.ColorBarItem(values=(0, 1), colorMap=sequential_map(),
+                                        interactive=False, width=colorbar_width)
+        self.colorbar.setImageItem(self.image, insert_in=plot)
+        self.colorbar.axis.enableAutoSIPrefix(False)  # "MSE (x0.001)" misleads; show values
+        # bare PlotCurveItems: PlotDataItem's per-update bookkeeping costs more than drawing
+        self.contours = pg.PlotCurveItem(connect="finite", pen=pg.mkPen(CONTOUR_COLOR, width=1),
+                                         skipFiniteCheck=True)
+        self.arrow_line = pg.PlotCurveItem(pen=pg.mkPen(POINT_COLOR, width=2.5),
+                                           skipFiniteCheck=True)
+        self.arrow_head = pg.ArrowItem(pen=pg.mkPen(POINT_COLOR), brush=POINT_COLOR,
+                                       headLen=head_length, tipAngle=35, tailLen=0)
+        self.point = MarkerItem(11, POINT_COLOR, pg.mkPen("white", width=1.5))
+        for item in (self.contours, *layers, self.arrow_line, self.arrow_head, self.point):
+            plot.addItem(item)
+        self.levels = (0.0, 1.0)          # the colour levels in use
+        self.arrow_vector = np.zeros(2)   # the drawn arrow, in data units (for tests)
+        self._start = (0.0, 0.0)          # where the arrow starts: the current point
+        self._levels: tuple[float, float] | None = None
+        self._bounds: tuple[float, float, float, float, int, int] | None = None
+        if not equal_scales:
+            plot.getViewBox().sigTransformChanged.connect(self._on_view_changed)
+
+    def set_axis_labels(self, x: str, y: str) -> None:
+        self.plot.setLabel("bottom", x)
+        self.plot.setLabel("left", y)
+
+    def set_surface(self, surface: LossSurface, x_range: tuple[float, float],
+                    y_range: tuple[float, float]) -> None:
+        """The map, its colour levels and contours; the view shows exactly x_range × y_range."""
+        finite_range = surface.finite_range  # one pass over the grid, used twice
+        levels = nice_range(*finite_range)
+        self.levels = levels
+        self.image.setImage(surface.values, levels=levels, autoLevels=False)
+        if levels != self._levels:
+            self.colorbar.setLevels(levels)
+            self._levels = levels
+        (xlo, xhi), (ylo, yhi) = x_range, y_range
+        columns, rows = len(surface.xs), len(surface.ys)
+        bounds = (xlo, xhi, ylo, yhi, columns, rows)
+        if bounds != self._bounds:  # setRect scales by the image's size: after setImage
+            sx = (xhi - xlo) / (columns - 1)
+            sy = (yhi - ylo) / (rows - 1)
+            self.image.setRect(QRectF(xlo - sx / 2, ylo - sy / 2, sx * columns, sy * rows))
+            self.plot.setRange(xRange=(xlo, xhi), yRange=(ylo, yhi), padding=0.0)
+            self._bounds = bounds
+        cx, cy = contour_polyline(surface.xs, surface.ys, surface.values,
+                                  contour_levels(*finite_range))
+        self.contours.setData(cx, cy)
+
+    def set_point(self, x: float, y: float, gradient: np.ndarray, length: float) -> None:
+        """The current point and an arrow `length` data units long along −gradient; no arrow
+        where the gradient vanishes or is not finite."""
+        self.point.set_position(x, y)
+        norm = float(np.hypot(*gradient))
+        visible = norm > 0 and math.isfinite(norm)
+        if visible:
+            self.arrow_vector = -gradient / norm * length
+            tip = (x + self.arrow_vector[0], y + self.arrow_vector[1])
+            self._start = (x, y)
+            self.arrow_line.setData([x, tip[0]], [y, tip[1]])
+            self.arrow_head.setPos(*tip)
+        else:
+            self.arrow_vector = np.zeros(2)
+        self.arrow_line.setVisible(visible)
+        self.arrow_head.setVisible(visible)
+        if visible:
+            self.arrow_head.setStyle(angle=self._head_angle())
+
+    def _head_angle(self) -> float:
+        """ArrowItem's angle is in screen space (0 points left, y grows downward)."""
+        vx, vy = self.arrow_vector
+        dx, dy = vx, -vy  # equal scales
+        if not self._equal_scales:
+            view = self.plot.getViewBox()
+            x, y = self._start
+            p0 = view.mapViewToScene(QPointF(x, y))
+            p1 = view.mapViewToScene(QPointF(x + vx, y + vy))
+            if p1.x() != p0.x() or p1.y() != p0.y():  # else not laid out yet: assume equal
+                dx, dy = p1.x() - p0.x(), p1.y() - p0.y()
+        return 180.0 - math.degrees(math.atan2(-dy, dx))
+
+    def _on_view_changed(self, *args) -> None:
+        """The head turns in screen space: follow the view when its scales change."""
+        if self.arrow_head.isVisible() and np.any(self.arrow_vector):
+            self.arrow_head.setStyle(angle=self._head_angle())
