@@ -12,8 +12,6 @@ import sys
 
 PROG = "loss-lens"
 EXIT_BAD_INPUT = 2
-VIEWS = ("all", "softmax", "jacobian", "surface", "gradients", "regression", "two_ways",
-         "pitfalls", "code", "mse_vs_ce")
 # Flags whose value may start with '-' (negative numbers): argparse would read "-1,2" as a flag.
 VALUE_FLAGS = ("--logits", "--target", "--temperature", "--label-smoothing", "--size",
                "--scale")
@@ -75,6 +73,8 @@ def _add_state_flags(parser: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from gui.registry import export_choices  # Qt-free: the views' names, in their order
+
     parser = _Parser(prog=PROG, description="See loss functions and their gradients. "
                      "Without a command, opens the window.")
     commands = parser.add_subparsers(dest="command", metavar="{compute,export}",
@@ -91,7 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Render the window or one view offscreen and write it as PNG or SVG.")
     export.add_argument("out", metavar="OUT.png|OUT.svg", help="the file to write")
     _add_state_flags(export)
-    export.add_argument("--view", choices=VIEWS, default="all",
+    export.add_argument("--view", choices=export_choices(), default="all",
                         help="the whole window (all, default) or one view")
     export.add_argument("--size", metavar="WxH", type=_size,
                         help="pixels before scaling (default 1280x800, one view 800x600)")

@@ -11,7 +11,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QStyle, QStyleOptionButton
 
 from core.number_format import fmt
-from gui.view_names import view_labels
+from gui.registry import view_labels
 
 
 class Broken(RuntimeError):

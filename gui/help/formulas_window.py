@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QSize, QUrl
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from gui import registry
 from gui.help.help_window import HelpWindow
-from gui.view_names import view_labels
 
 DEFAULT_SIZE = QSize(640, 720)
 VIEW_SCHEME = "view"
@@ -47,7 +47,7 @@ class Section:
     """One topic: prose and formulas, in reading order, and the view that shows its numbers."""
 
     title: str
-    view: str              # a name MainWindow.show_view takes
+    view: str              # a view's name in gui/registry.py, which MainWindow.show_view takes
     blocks: tuple[str, ...]  # HTML paragraphs made by prose() and formula()
 
 
@@ -76,7 +76,7 @@ class FormulasWindow(HelpWindow):
     # ------------------------------------------------------------------ content
     def view_label(self, view: str) -> str:
         """The name of a view as the window's tabs and export menu call it."""
-        return view_labels().get(view, view)
+        return registry.entry(view).title()
 
     def _sections(self) -> list[Section]:
         return [

@@ -12,13 +12,10 @@ import tempfile
 from pathlib import Path
 
 from core.state import State
+from gui import registry
 
 HARMLESS = ("This plugin does not support",)  # the offscreen plugin's notes, not problems
-DEFAULT_SIZE = (1280, 800)
-DEFAULT_VIEW_SIZE = (800, 600)
-# panels with more to show get more room by default
-VIEW_SIZES = {"regression": (1100, 700), "two_ways": (1000, 820), "pitfalls": (900, 1300),
-              "code": (900, 900)}
+DEFAULT_SIZE = (1280, 800)  # the whole window; one view: its registry entry's export_size
 
 
 def quiet_offscreen_messages() -> None:
@@ -68,20 +65,20 @@ def export_figure(state: State, out: str | Path, view: str = "all",
         settings = QSettings(str(Path(scratch) / "settings.ini"), QSettings.Format.IniFormat)
         window = MainWindow(state, settings=settings)
         target = window.export_target(view)
-        if view == "all":
-            window.resize(*(size or DEFAULT_SIZE))
+        entry = None if view == "all" else registry.entry(view)
+        wanted = size or (DEFAULT_SIZE if entry is None else entry.export_size)
+        if entry is None:
+            window.resize(*wanted)
             window.show()
         else:
             target.setParent(None)  # the view alone, at the size asked for
-            target.resize(*(size or VIEW_SIZES.get(view, DEFAULT_VIEW_SIZE)))
+            target.resize(*wanted)
             target.show()
         while window.result() is None:
             app.processEvents()
-        if view == "pitfalls":  # a figure of the pitfalls shows what torch raised
-            window.pitfalls_tab.run_every_card()
+        if entry is not None and entry.before_export is not None:
+            entry.before_export(target)
         app.processEvents()
-        wanted = size or (DEFAULT_SIZE if view == "all"
-                          else VIEW_SIZES.get(view, DEFAULT_VIEW_SIZE))
         if (target.width(), target.height()) != tuple(wanted):
             minimum = target.minimumSizeHint()
             raise ExportError(f"--size {wanted[0]}x{wanted[1]}: this view needs at least "

@@ -1,4 +1,5 @@
-"""The main window: controls on the left, the four classifier views in a resizable 2×2 grid.
+"""The main window: controls on the left; the classifier views in a resizable 2×2 grid
+and the learning panels on tabs beside them, all as gui/registry.py declares them.
 
 Data flows one way: a control edits the State in the StateStore; the store says `changed`
 at most once per event-loop pass; the window computes the Result once and hands it to
@@ -14,6 +15,7 @@ import sys
 import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QSize, Qt, QTimer, Signal
@@ -42,6 +44,7 @@ from PySide6.QtWidgets import (
 
 from core.number_format import fmt, fmt_diff
 from core.state import State
+from gui import registry
 from gui.controls.global_controls import GlobalControls
 from gui.controls.logits_editor import LogitsEditor
 from gui.controls.loss_editor import LossEditor
@@ -60,21 +63,11 @@ from gui.look.language import (
     reduction_label,
 )
 from gui.look.theme import THEMES, apply_theme
-from gui.panels.code_tab import CodeTab
-from gui.panels.mse_vs_ce_view import MseVsCeView
-from gui.panels.pitfalls_tab import PitfallsTab
-from gui.panels.regression_tab import RegressionTab
-from gui.panels.two_ways_tab import TwoWaysTab
 from gui.shell import dialogs
 from gui.shell.app_settings import app_settings, restore_geometry, saved_choice, saved_state
 from gui.shell.file_actions import FileActions
 from gui.shell.lazy_panel import LazyPanel
 from gui.shell.torch_loader import TorchLoader
-from gui.view_names import view_labels
-from gui.views.gradients_view import GradientsView
-from gui.views.jacobian_view import JacobianView
-from gui.views.softmax_view import SoftmaxView
-from gui.views.surface_view import SurfaceView
 
 if TYPE_CHECKING:
     from core.result import Result
@@ -163,35 +156,24 @@ class MainWindow(QMainWindow):
         self.target_editor = TargetEditor(self.store)
         self.loss_editor = LossEditor(self.store)
         self.global_controls = GlobalControls(self.store, self.logits_editor.generator)
-        # views: created without a parent, so that the keyboard's Tab order follows the
-        # layout (controls first, then the views) when the layout adopts them
-        self.softmax_view = SoftmaxView()
-        self.jacobian_view = JacobianView()
-        self.surface_view = SurfaceView()
-        self.gradients_view = GradientsView()
-        self.views = {"softmax": self.softmax_view, "jacobian": self.jacobian_view,
-                      "surface": self.surface_view, "gradients": self.gradients_view}
+        self.editors = [self.global_controls, self.logits_editor, self.target_editor,
+                        self.loss_editor]
+        for editor in self.editors:
+            editor.rejected.connect(self._on_edit_rejected)
+        # the classifier views: created without a parent, so that the keyboard's Tab order
+        # follows the layout (controls first, then the views) when the layout adopts them
+        self.views = {e.name: e.build(self.store) for e in registry.entries(registry.GRID)}
         for view in self.views.values():
-            cache_axes(view)
+            self._adopt(view)
         # the learning panels, each a tab beside the classifier views, built when first shown
-        self.lazy_panels = {
-            "regression": LazyPanel(lambda: RegressionTab(self.store)),
-            "mse_vs_ce": LazyPanel(MseVsCeView),
-            "two_ways": LazyPanel(TwoWaysTab),
-            "pitfalls": LazyPanel(PitfallsTab),
-            "code": LazyPanel(CodeTab),
-        }
+        self.lazy_panels = {e.name: LazyPanel(partial(e.build, self.store))
+                            for e in registry.entries(registry.TAB)}
         for name, lazy in self.lazy_panels.items():
             lazy.built.connect(lambda panel, name=name: self._on_panel_built(name, panel))
         self._stale: set[str] = set()  # views not shown when the last result came
         self._failure_covers: dict[str, FailureCover] = {}  # views that could not draw it
         self._failures_said: set[tuple[str, str]] = set()  # (view, error) told the user
         self._focus_chain_for = 0  # the number of classes the Tab order was built for
-        self.editors = [self.global_controls, self.logits_editor, self.target_editor,
-                        self.loss_editor]
-
-        for editor in self.editors:
-            editor.rejected.connect(self._on_edit_rejected)
 
         self.files = FileActions(self)
         self._build_actions()
@@ -206,6 +188,9 @@ class MainWindow(QMainWindow):
         if restore:  # only a usable saved geometry (see app_settings)
             restore_geometry(self, self.settings)
         self.setAcceptDrops(True)
+        for entry in registry.entries(registry.TAB):
+            if not entry.lazy:
+                self.lazy_panels[entry.name].content()
 
         self.torch = TorchLoader(self)
         self._begin_torch_import = begin_torch_import
@@ -227,10 +212,17 @@ class MainWindow(QMainWindow):
     def result(self) -> Result | None:
         return self._result
 
+    def panel(self, name: str) -> QWidget:
+        """The view or panel `name` (its export name in gui/registry.py), built if need be."""
+        return self.views[name] if name in self.views else self.lazy_panels[name].content()
+
+    def is_built(self, name: str) -> bool:
+        return name in self.views or self.lazy_panels[name].is_built()
+
     def export_choices(self) -> list[tuple[str, str]]:
         """(key, label) of what can be exported: the whole window, then each view."""
-        labels = view_labels()
-        return [("all", self.tr("Whole window"))] + [(k, labels[k]) for k in self.all_views()]
+        return [("all", self.tr("Whole window"))] + [
+            (name, registry.entry(name).title()) for name in self.all_views()]
 
     def show_view(self, view: str) -> None:
         """Bring the tab holding `view` to the front."""
@@ -251,62 +243,40 @@ class MainWindow(QMainWindow):
         before = self.tabs.currentIndex()
         if view != "all":
             self.show_view(view)
-        if view == "pitfalls":  # a figure of the pitfalls shows what torch raised
-            self.pitfalls_tab.run_every_card()
+            entry = registry.entry(view)
+            if entry.before_export is not None:  # e.g. the pitfalls run every card
+                entry.before_export(self.panel(view))
         QApplication.processEvents()
         try:
             yield self.export_target(view)
         finally:
             self.tabs.setCurrentIndex(before)
 
-    # the panels, built on first use
-    @property
-    def regression_tab(self) -> RegressionTab:
-        return self.lazy_panels["regression"].content()
-
-    @property
-    def mse_vs_ce_view(self) -> MseVsCeView:
-        return self.lazy_panels["mse_vs_ce"].content()
-
-    @property
-    def two_ways_tab(self) -> TwoWaysTab:
-        return self.lazy_panels["two_ways"].content()
-
-    @property
-    def pitfalls_tab(self) -> PitfallsTab:
-        return self.lazy_panels["pitfalls"].content()
-
-    @property
-    def code_tab(self) -> CodeTab:
-        return self.lazy_panels["code"].content()
-
     def all_views(self) -> dict[str, QWidget]:
         """Every view and panel that shows a Result, by its export name (built or not)."""
         return {**self.views, **self.lazy_panels}
 
     def _built_views(self) -> dict[str, QWidget]:
-        built = {name: lazy.content() for name, lazy in self.lazy_panels.items()
-                 if lazy.is_built()}
-        return {**self.views, **built}
+        return {name: self.panel(name) for name in self.all_views() if self.is_built(name)}
+
+    def _adopt(self, view: QWidget) -> None:
+        cache_axes(view)
+        if isinstance(view, StateEditor):  # built with the store (registry: needs_store)
+            view.rejected.connect(self._on_edit_rejected)
+            view.set_state(self.store.state())
+            self.editors.append(view)
 
     def _on_panel_built(self, name: str, panel: QWidget) -> None:
-        cache_axes(panel)
-        if isinstance(panel, StateEditor):
-            panel.rejected.connect(self._on_edit_rejected)
-            panel.set_state(self.store.state())
-            self.editors.append(panel)
+        self._adopt(panel)
         self._stale.add(name)  # it shows the current result when it is shown
 
     def export_target(self, view: str) -> QWidget:
         """The widget to draw for `view`, brought up to date even if it is not shown."""
         if view == "all":
             return self
-        views = self.all_views()
-        if view not in views:
-            raise KeyError(f"no view {view!r}; choose from all, {', '.join(views)}")
-        target = views[view]
-        if isinstance(target, LazyPanel):
-            target = target.content()
+        if view not in self.all_views():
+            raise KeyError(f"no view {view!r}; choose from all, {', '.join(self.all_views())}")
+        target = self.panel(view)
         if view in self._stale and self._result is not None:
             target.set_result(self._result)
             self._stale.discard(view)
@@ -376,14 +346,12 @@ class MainWindow(QMainWindow):
         scroll.setMinimumWidth(CONTROLS_WIDTH)
         scroll.setAccessibleName(self.tr("Controls"))
 
-        grid = two_by_two(self.softmax_view, self.jacobian_view, self.surface_view,
-                          self.gradients_view)
+        grid = two_by_two(*self.views.values())
 
         self.tabs = QTabWidget()
         self.tabs.addTab(grid, self.tr("Classifier"))
-        titles = view_labels()
         for name, lazy in self.lazy_panels.items():
-            self.tabs.addTab(lazy, titles[name])
+            self.tabs.addTab(lazy, registry.entry(name).title())
         self.tabs.setDocumentMode(True)
         self.tabs.currentChanged.connect(self._on_tab_changed)
 
@@ -523,7 +491,7 @@ class MainWindow(QMainWindow):
             cover.deleteLater()
 
     def _on_view_failed(self, name: str, view: QWidget, exc: Exception) -> None:
-        label = view_labels()[name]
+        label = registry.entry(name).title()
         error = f"{type(exc).__name__}: {exc}"
         cover = self._failure_covers.get(name)
         if cover is None:
@@ -596,8 +564,9 @@ class MainWindow(QMainWindow):
                      for name, w in (("formulas", self._formulas), ("shortcuts", self._shortcuts))}
         window = MainWindow(settings=self.settings, store=self.store)
         window.take_geometry_of(self)
-        if self.lazy_panels["pitfalls"].is_built():  # the cards the user ran stay run
-            window.pitfalls_tab.take_over_runs(self.pitfalls_tab.ran(self.state()))
+        for entry in registry.entries():  # what a panel keeps (pitfalls: the cards run)
+            if entry.hand_over is not None and self.is_built(entry.name):
+                entry.hand_over(self.panel(entry.name), window.panel(entry.name), self.state())
         window.tabs.setCurrentIndex(self.tabs.currentIndex())
         if self.isVisible():
             window.show()
@@ -648,3 +617,13 @@ class MainWindow(QMainWindow):
         if path:
             event.acceptProposedAction()
             self.files.open_file(path)
+
+
+def _accessor(name: str) -> property:
+    return property(lambda window: window.panel(name), doc=f"window.panel({name!r})")
+
+
+# window.softmax_view, window.regression_tab …: the attributes the registry names
+for _entry in registry.entries():
+    if _entry.attribute:
+        setattr(MainWindow, _entry.attribute, _accessor(_entry.name))
