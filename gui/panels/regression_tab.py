@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -48,27 +48,25 @@ from gui.controls.float_control import FloatControl
 from gui.controls.number_entry import IntegerEntry, refusal_message
 from gui.controls.state_editor import StateEditor
 from gui.controls.state_store import StateStore
-from gui.items.contours import contour_levels, contour_polyline
-from gui.items.heatmap_item import HeatmapItem
-from gui.items.marker_item import MarkerItem
 from gui.items.readout_label import ReadoutLabel, set_text
+from gui.items.surface_plot import SurfacePlot
 from gui.items.view_grid import two_by_two
 from gui.look import theme
 from gui.look.language import reduction_label
 from gui.look.plot_style import (
-    CONTOUR_COLOR,
     HIGHLIGHT_COLOR,
     POINT_COLOR,
     PROB_COLOR,
     new_plot_widget,
     nice_range,
-    sequential_map,
 )
 
 if TYPE_CHECKING:
     from core.result import Result
 
-ARROW_FRACTION = 0.15     # −∇L arrow length, as a fraction of the shorter surface axis
+# −∇L arrow length, as a fraction of the shorter surface axis: a fixed length that shows the
+# direction downhill (how steep it is, the readout and the loss-per-step plot say)
+ARROW_FRACTION = 0.15
 TANGENT_FRACTION = 0.2    # tangent half-length, as a fraction of the w range
 PLAY_INTERVAL_MS = 160    # ~6 descent steps a second
 LOG_FLOOR = 1e-30         # a log axis cannot show 0; smaller losses are drawn here
@@ -134,10 +132,7 @@ class RegressionTab(StateEditor):
         self._play_ticks = 0
         self._data_view: tuple[tuple[float, float], tuple[float, float]] | None = None
         self._data_target = ((0.0, 1.0), (0.0, 1.0))
-        self._surface_bounds = None
-        self._levels: tuple[float, float] | None = None
         self._slice_view = None
-        self.arrow_vector = np.zeros(2)   # the drawn −∇L arrow, in data units (for tests)
 
         self.timer = QTimer(self)
         self.timer.setInterval(PLAY_INTERVAL_MS)
@@ -407,29 +402,13 @@ class RegressionTab(StateEditor):
             self.tr("MSE loss surface over w and b"), extra=self.fit_button)
         self.surface_plot = plot
         self.surface_readout.setAccessibleName(self.tr("Descent summary"))
-        plot.setLabel("bottom", self.tr("w"))
-        plot.setLabel("left", self.tr("b"))
-        self.image = HeatmapItem(np.zeros((2, 2)), levels=(0, 1))
-        plot.addItem(self.image)
-        self.colorbar = pg.ColorBarItem(values=(0, 1), colorMap=sequential_map(),
-                                        interactive=False, width=12)
-        self.colorbar.setImageItem(self.image, insert_in=plot)
-        self.colorbar.axis.enableAutoSIPrefix(False)
-        plot.layout.setContentsMargins(2, 10, 2, 2)  # room for the colour bar's top label
-        self.contours = pg.PlotCurveItem(connect="finite", skipFiniteCheck=True,
-                                         pen=pg.mkPen(CONTOUR_COLOR, width=1))
         self.path = pg.PlotDataItem(pen=pg.mkPen(HIGHLIGHT_COLOR, width=2), symbol="o",
                                     symbolSize=4, symbolBrush=HIGHLIGHT_COLOR,
                                     symbolPen=pg.mkPen(HIGHLIGHT_COLOR))
-        self.arrow_line = pg.PlotDataItem(pen=pg.mkPen(POINT_COLOR, width=2.5))
-        self.arrow_head = pg.ArrowItem(pen=pg.mkPen(POINT_COLOR), brush=POINT_COLOR,
-                                       headLen=12, tipAngle=35, tailLen=0)
-        self.surface_point = MarkerItem(11, POINT_COLOR, pg.mkPen("white", width=1.5))
-        for item in (self.contours, self.path, self.arrow_line, self.arrow_head,
-                     self.surface_point):
-            plot.addItem(item)
-        # The arrow head turns in screen space: follow the view when its scale changes.
-        plot.getViewBox().sigTransformChanged.connect(self._orient_arrow_head)
+        self.surface = SurfacePlot(plot, equal_scales=False, colorbar_width=12,
+                                   head_length=12, layers=(self.path,))
+        self.surface.set_axis_labels(self.tr("w"), self.tr("b"))
+        self.image, self.arrow_line = self.surface.image, self.surface.arrow_line
         return panel
 
     def _build_slice_panel(self) -> QWidget:
@@ -546,46 +525,15 @@ class RegressionTab(StateEditor):
                                     padding=0.0)
 
     def _draw_surface(self, state: State, reg) -> None:
-        surface = reg.surface
-        (wlo, whi), (blo, bhi) = state.regression.w_range, state.regression.b_range
-        low, high = surface.finite_range
-        levels = nice_range(low, high)
-        self.image.setImage(surface.values, levels=levels, autoLevels=False)
-        if levels != self._levels:
-            self.colorbar.setLevels(levels)
-            self._levels = levels
-        bounds = (wlo, whi, blo, bhi, len(surface.xs), len(surface.ys))
-        if bounds != self._surface_bounds:  # setRect scales by the image's size: after setImage
-            sw = (whi - wlo) / (len(surface.xs) - 1)
-            sb = (bhi - blo) / (len(surface.ys) - 1)
-            self.image.setRect(QRectF(wlo - sw / 2, blo - sb / 2, sw * len(surface.xs),
-                                      sb * len(surface.ys)))
-            self.surface_plot.setRange(xRange=(wlo, whi), yRange=(blo, bhi), padding=0.0)
-            self._surface_bounds = bounds
-        cx, cy = contour_polyline(surface.xs, surface.ys, surface.values,
-                                  contour_levels(low, high))
-        self.contours.setData(cx, cy)
+        w_range, b_range = state.regression.w_range, state.regression.b_range
+        self.surface.set_surface(reg.surface, w_range, b_range)
         self.path.setData(reg.path[:, 0], reg.path[:, 1])
-
         w, b = state.regression.w, state.regression.b
-        self.surface_point.set_position(w, b)
-        g = np.array([reg.grad_w, reg.grad_b])
-        norm = float(np.hypot(*g))
-        visible = norm > 0 and math.isfinite(norm)
-        if visible:
-            length = ARROW_FRACTION * min(whi - wlo, bhi - blo)
-            self.arrow_vector = -g / norm * length
-            tip = (w + self.arrow_vector[0], b + self.arrow_vector[1])
-            self.arrow_line.setData([w, tip[0]], [b, tip[1]])
-            self.arrow_head.setPos(*tip)
-            self._orient_arrow_head()
-        else:
-            self.arrow_vector = np.zeros(2)
-        self.arrow_line.setVisible(visible)
-        self.arrow_head.setVisible(visible)
+        length = ARROW_FRACTION * min(w_range[1] - w_range[0], b_range[1] - b_range[0])
+        self.surface.set_point(w, b, np.array([reg.grad_w, reg.grad_b]), length)
 
         steps = len(reg.path) - 1
-        inside = wlo <= w <= whi and blo <= b <= bhi
+        inside = w_range[0] <= w <= w_range[1] and b_range[0] <= b <= b_range[1]
         where = "" if inside else self.tr(" · (w, b) off the map: Fit view")
         if reg.diverged:
             text = self.tr("⚠ Diverged after %1 step(s):\nη = %2 is too large%3")
@@ -596,22 +544,6 @@ class RegressionTab(StateEditor):
                  .replace("%2", f"{state.regression.learning_rate:g}").replace("%3", where)
                  .replace("%4", fmt(-reg.grad_w, 3)).replace("%5", fmt(-reg.grad_b, 3))
                  .replace("%6", f"{reg.path_loss[-1]:.3g}"))
-
-    def _orient_arrow_head(self, *args) -> None:
-        """ArrowItem's angle is in screen space (0 points left): map the data vector there."""
-        if not self.arrow_head.isVisible() or not np.any(self.arrow_vector):
-            return
-        view = self.surface_plot.getViewBox()
-        start = self.arrow_line.xData
-        if start is None or len(start) < 2:
-            return
-        w, b = float(start[0]), float(self.arrow_line.yData[0])
-        p0 = view.mapViewToScene(QPointF(w, b))
-        p1 = view.mapViewToScene(QPointF(w + self.arrow_vector[0], b + self.arrow_vector[1]))
-        dx, dy = p1.x() - p0.x(), p1.y() - p0.y()
-        if dx == 0 and dy == 0:  # not laid out yet: assume equal scales
-            dx, dy = self.arrow_vector[0], -self.arrow_vector[1]
-        self.arrow_head.setStyle(angle=180.0 - math.degrees(math.atan2(-dy, dx)))
 
     def _draw_slice(self, state: State, reg) -> None:
         w = state.regression.w
@@ -763,3 +695,8 @@ class RegressionTab(StateEditor):
 
     def is_playing(self) -> bool:
         return self.timer.isActive()
+
+    @property
+    def arrow_vector(self) -> np.ndarray:
+        """The drawn −∇L arrow on the surface, in data units (for tests)."""
+        return self.surface.arrow_vector
