@@ -23,9 +23,9 @@ def test_hidden_tabs_catch_up_when_shown(window):
     s = State(logits=(0.5, 3.0, -1.0), target=2)
     window.set_state(s)
     QApplication.processEvents()
-    assert "mse_vs_ce" in window._stale  # not shown: not drawn
+    assert "mse_vs_ce" in window.updates.stale  # not shown: not drawn
     show_tab(window, "mse_vs_ce")
-    assert "mse_vs_ce" not in window._stale
+    assert "mse_vs_ce" not in window.updates.stale
     sweep = window.result().mse_vs_ce
     x, _ = window.mse_vs_ce_view.grad_mse.getData()
     np.testing.assert_allclose(x, sweep.logit_values)

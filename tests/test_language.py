@@ -193,14 +193,14 @@ def test_english_words_finds_prose_but_not_formulas():
 def test_open_help_windows_follow_a_switch(window, qtbot):
     """An open Formulas window is rebuilt in the new language, its links drive the new window."""
     window.show_formulas()
-    old_formulas = window._formulas
+    old_formulas = window.formulas_window
     zh = window.switch_appearance(language="zh_CN")
     try:
         assert not old_formulas.isVisible()
-        assert zh._formulas is not None and zh._formulas.isVisible()
-        assert zh._formulas.windowTitle() == "公式"
+        assert zh.formulas_window is not None and zh.formulas_window.isVisible()
+        assert zh.formulas_window.windowTitle() == "公式"
         zh.tabs.setCurrentIndex(zh.tabs.count() - 1)
-        zh._formulas._on_anchor_clicked(QUrl("view:jacobian"))
+        zh.formulas_window._on_anchor_clicked(QUrl("view:jacobian"))
         assert zh.tabs.currentIndex() == 0  # the classifier tab of the new window
     finally:
         install_language("en")

@@ -1,4 +1,5 @@
-"""File menu actions: open and save states, recent files, presets, figures and numbers.
+"""File menu actions: open and save states, recent files, presets, figures and numbers;
+a state file dropped on the window opens.
 
 Nothing here may lose the user's work: a file that does not load leaves the current state
 as it was and says why; every write is all-or-nothing (see core.state_file.write_atomic).
@@ -10,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from core.resources import presets
@@ -92,6 +93,18 @@ class FileActions(QObject):
         self._remember(path)
         self.window.statusBar().showMessage(self.tr("Opened %1").replace("%1", path), 5000)
         return True
+
+    def drag_enter(self, event: QDragEnterEvent) -> None:
+        """The window's dragEnterEvent: a state file may be dropped on it."""
+        if dropped_state_file(event):
+            event.acceptProposedAction()
+
+    def drop(self, event: QDropEvent) -> None:
+        """The window's dropEvent: open the state file dropped on it."""
+        path = dropped_state_file(event)
+        if path:
+            event.acceptProposedAction()
+            self.open_file(path)
 
     def save_dialog(self) -> None:
         suggested = str(Path(self._folder()) / "loss-lens-state.json")
@@ -183,3 +196,10 @@ class FileActions(QObject):
     def _fail(self, title: str, message: str) -> None:
         self.window.statusBar().showMessage(message, 10000)
         dialogs.error(self.window, title, message)
+
+
+def dropped_state_file(event: QDropEvent) -> str | None:
+    """The first local .json file among what is dragged, if any."""
+    urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+    paths = [u.toLocalFile() for u in urls if u.isLocalFile()]
+    return next((p for p in paths if p.lower().endswith(".json")), None)

@@ -3,22 +3,19 @@ and the learning panels on tabs beside them, all as gui/registry.py declares the
 
 Data flows one way: a control edits the State in the StateStore; the store says `changed`
 at most once per event-loop pass; the window computes the Result once and hands it to
-every view, which updates its existing plot items in place.
+every view (view_updates), which updates its existing plot items in place. A language or
+theme switch is appearance_switch.py's.
 """
 
 from __future__ import annotations
 
-import gc
 import itertools
-import os
-import sys
-import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, QSize, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -30,7 +27,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QApplication,
     QGroupBox,
-    QLabel,
     QMainWindow,
     QMenu,
     QScrollArea,
@@ -55,78 +51,20 @@ from gui.items.axis_cache import cache_axes
 from gui.items.readout_label import GrowingLabel, set_text
 from gui.items.view_grid import two_by_two
 from gui.look import theme
-from gui.look.language import (
-    LANGUAGES,
-    current_language,
-    install_language,
-    missing_font,
-    reduction_label,
-)
-from gui.look.theme import THEMES, apply_theme
-from gui.shell import dialogs
+from gui.look.language import LANGUAGES, current_language, reduction_label
+from gui.look.theme import THEMES
+from gui.shell import appearance_switch, dialogs
 from gui.shell.app_settings import app_settings, restore_geometry, saved_choice, saved_state
 from gui.shell.file_actions import FileActions
 from gui.shell.lazy_panel import LazyPanel
 from gui.shell.torch_loader import TorchLoader
+from gui.shell.view_updates import ViewUpdates
 
 if TYPE_CHECKING:
     from core.result import Result
 
 DEFAULT_SIZE = QSize(1280, 800)
 CONTROLS_WIDTH = 330
-FAILURE_MESSAGE_MS = 15_000  # how long the status bar says that a view failed
-COLLECT_DELAY_MS = 500  # after a switch, before the replaced window's garbage is collected
-_collector: list[QTimer] = []  # the one timer that does it, made when first needed
-
-
-def _freeze_heap() -> None:
-    """Start-up (torch, Qt, pyqtgraph) leaves ~10⁶ long-lived objects; keep the cyclic GC
-    from walking them during drags, where a full pass costs tens of ms."""
-    gc.freeze()
-
-
-def _collect_after_switch() -> None:
-    """A replaced window is gone: collect its cycles (pyqtgraph's items and parentless
-    menus, which own C++ objects), frozen with everything else by _freeze_heap, then
-    freeze the heap again. The full pass takes 0.15–0.25 s, so it waits until the new
-    window has painted; a burst of switches shares one."""
-    gc.unfreeze()
-    if not _collector:
-        timer = QTimer(QApplication.instance())
-        timer.setSingleShot(True)
-        timer.setInterval(COLLECT_DELAY_MS)
-        timer.timeout.connect(_collect_and_freeze)
-        _collector.append(timer)
-    if not _collector[0].isActive():
-        _collector[0].start()
-
-
-def _collect_and_freeze() -> None:
-    gc.collect()
-    _freeze_heap()
-
-
-class FailureCover(QLabel):
-    """Hides a view that could not draw the current state behind what went wrong, so an
-    older drawing never passes for the state every other view shows."""
-
-    def __init__(self, view: QWidget) -> None:
-        super().__init__(view)
-        self.setObjectName("view_failure")
-        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setWordWrap(True)
-        self.setAutoFillBackground(True)  # opaque, in the window's colour
-        self.setMargin(12)
-        view.installEventFilter(self)
-        self.setGeometry(view.rect())
-        self.raise_()
-        self.show()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize:
-            self.setGeometry(watched.rect())
-        return False
-
 
 class MainWindow(QMainWindow):
     result_changed = Signal(object)  # the Result every view now shows
@@ -170,12 +108,12 @@ class MainWindow(QMainWindow):
                             for e in registry.entries(registry.TAB)}
         for name, lazy in self.lazy_panels.items():
             lazy.built.connect(lambda panel, name=name: self._on_panel_built(name, panel))
-        self._stale: set[str] = set()  # views not shown when the last result came
-        self._failure_covers: dict[str, FailureCover] = {}  # views that could not draw it
-        self._failures_said: set[tuple[str, str]] = set()  # (view, error) told the user
+        self.updates = ViewUpdates(self)
         self._focus_chain_for = 0  # the number of classes the Tab order was built for
 
         self.files = FileActions(self)
+        self.formulas_window: QWidget | None = None
+        self.shortcuts_window: QWidget | None = None
         self._build_actions()
         self._build_toolbar()
         self.setCentralWidget(self._build_centre())
@@ -219,6 +157,13 @@ class MainWindow(QMainWindow):
     def is_built(self, name: str) -> bool:
         return name in self.views or self.lazy_panels[name].is_built()
 
+    def all_views(self) -> dict[str, QWidget]:
+        """Every view and panel that shows a Result, by its export name (built or not)."""
+        return {**self.views, **self.lazy_panels}
+
+    def _built_views(self) -> dict[str, QWidget]:
+        return {name: self.panel(name) for name in self.all_views() if self.is_built(name)}
+
     def export_choices(self) -> list[tuple[str, str]]:
         """(key, label) of what can be exported: the whole window, then each view."""
         return [("all", self.tr("Whole window"))] + [
@@ -252,24 +197,6 @@ class MainWindow(QMainWindow):
         finally:
             self.tabs.setCurrentIndex(before)
 
-    def all_views(self) -> dict[str, QWidget]:
-        """Every view and panel that shows a Result, by its export name (built or not)."""
-        return {**self.views, **self.lazy_panels}
-
-    def _built_views(self) -> dict[str, QWidget]:
-        return {name: self.panel(name) for name in self.all_views() if self.is_built(name)}
-
-    def _adopt(self, view: QWidget) -> None:
-        cache_axes(view)
-        if isinstance(view, StateEditor):  # built with the store (registry: needs_store)
-            view.rejected.connect(self._on_edit_rejected)
-            view.set_state(self.store.state())
-            self.editors.append(view)
-
-    def _on_panel_built(self, name: str, panel: QWidget) -> None:
-        self._adopt(panel)
-        self._stale.add(name)  # it shows the current result when it is shown
-
     def export_target(self, view: str) -> QWidget:
         """The widget to draw for `view`, brought up to date even if it is not shown."""
         if view == "all":
@@ -277,10 +204,37 @@ class MainWindow(QMainWindow):
         if view not in self.all_views():
             raise KeyError(f"no view {view!r}; choose from all, {', '.join(self.all_views())}")
         target = self.panel(view)
-        if view in self._stale and self._result is not None:
+        if view in self.updates.stale and self._result is not None:
             target.set_result(self._result)
-            self._stale.discard(view)
+            self.updates.stale.discard(view)
         return target
+
+    def switch_appearance(self, language: str | None = None,
+                          theme_name: str | None = None) -> MainWindow:
+        """Show the window in another language and/or theme, and remember the choice: a new
+        window is built in this one's place (see appearance_switch) and returned."""
+        return appearance_switch.switch_appearance(self, language, theme_name)
+
+    def hand_over_store(self) -> None:
+        """The store now belongs to the window built in this one's place."""
+        self.store.changed.disconnect(self._on_state_changed)
+        self._handed_over = True
+
+    def show_formulas(self) -> None:
+        from gui.help.formulas_window import FormulasWindow
+
+        if self.formulas_window is None:
+            self.formulas_window = FormulasWindow(self.show_view, self)
+        self.formulas_window.show()
+        self.formulas_window.raise_()
+
+    def show_shortcuts(self) -> None:
+        from gui.help.shortcuts_window import ShortcutsWindow
+
+        if self.shortcuts_window is None:
+            self.shortcuts_window = ShortcutsWindow(self, self)
+        self.shortcuts_window.show()
+        self.shortcuts_window.raise_()
 
     # ------------------------------------------------------------------ building
     def _build_actions(self) -> None:
@@ -303,8 +257,6 @@ class MainWindow(QMainWindow):
         self.shortcuts_action = QAction(self.tr("&Keyboard shortcuts"), self)
         self.shortcuts_action.setShortcut(QKeySequence("Ctrl+/"))
         self.shortcuts_action.triggered.connect(self.show_shortcuts)
-        self._formulas: QWidget | None = None
-        self._shortcuts: QWidget | None = None
         self.choice_menus: dict[str, QMenu] = {}
 
     def _build_toolbar(self) -> None:
@@ -424,22 +376,6 @@ class MainWindow(QMainWindow):
         self.choice_menus[name] = menu
         return menu
 
-    def show_formulas(self) -> None:
-        from gui.help.formulas_window import FormulasWindow
-
-        if self._formulas is None:
-            self._formulas = FormulasWindow(self.show_view, self)
-        self._formulas.show()
-        self._formulas.raise_()
-
-    def show_shortcuts(self) -> None:
-        from gui.help.shortcuts_window import ShortcutsWindow
-
-        if self._shortcuts is None:
-            self._shortcuts = ShortcutsWindow(self, self)
-        self._shortcuts.show()
-        self._shortcuts.raise_()
-
     # ------------------------------------------------------------------ updates
     def _on_state_changed(self, state: State) -> None:
         if not self.torch.loaded:  # the first numbers come when torch has loaded
@@ -451,16 +387,9 @@ class MainWindow(QMainWindow):
 
         result = compute(state)
         if self._result is None and not self._took_over:  # (after a switch, the heap is
-            _freeze_heap()                                  # frozen by _collect_after_switch)
+            appearance_switch.freeze_heap()              # frozen when the old one is gone)
         self._result = result
-        built = self._built_views()
-        for name in self.all_views():
-            view = built.get(name)
-            if view is not None and view.isVisible():  # a hidden tab catches up when shown
-                self._draw(name, view, result)
-                self._stale.discard(name)
-            else:
-                self._stale.add(name)
+        self.updates.show(result, list(self.all_views()), self._built_views())
         for editor in self.editors:
             editor.set_state(state)
         if state.n_classes != self._focus_chain_for:
@@ -475,40 +404,20 @@ class MainWindow(QMainWindow):
             .replace("%5", f"{state.temperature:g}").replace("%6", f"{state.label_smoothing:g}")
             .replace("%7", str(state.n_classes)))
 
-    def _draw(self, name: str, view: QWidget, result: Result) -> None:
-        """view.set_result(result), isolated: a view that raises must not stop the others,
-        the editors and the status line from showing the new state. It is covered with
-        what went wrong (never left showing an older state as if current), said once in
-        the status bar, and uncovered when a later state draws."""
-        try:
-            view.set_result(result)
-        except Exception as exc:  # any bug in one view; the window goes on
-            self._on_view_failed(name, view, exc)
-            return
-        cover = self._failure_covers.pop(name, None)
-        if cover is not None:
-            cover.hide()
-            cover.deleteLater()
+    def _adopt(self, view: QWidget) -> None:
+        cache_axes(view)
+        if isinstance(view, StateEditor):  # built with the store (registry: needs_store)
+            view.rejected.connect(self._on_edit_rejected)
+            view.set_state(self.store.state())
+            self.editors.append(view)
 
-    def _on_view_failed(self, name: str, view: QWidget, exc: Exception) -> None:
-        label = registry.entry(name).title()
-        error = f"{type(exc).__name__}: {exc}"
-        cover = self._failure_covers.get(name)
-        if cover is None:
-            cover = self._failure_covers[name] = FailureCover(view)
-        cover.setText(self.tr("%1 could not draw this state.\n%2").replace("%1", label)
-                      .replace("%2", error))
-        if (name, error) in self._failures_said:
-            return
-        self._failures_said.add((name, error))
-        self.statusBar().showMessage(
-            self.tr("%1 could not draw this state (%2); the other views show it.")
-            .replace("%1", label).replace("%2", error), FAILURE_MESSAGE_MS)
-        if os.environ.get("LOSS_LENS_DEBUG"):
-            traceback.print_exception(exc, file=sys.stderr)
-        else:
-            print(f"loss-lens: the {name} view could not draw a state: {error} (run with "
-                  f"LOSS_LENS_DEBUG=1 for the traceback)", file=sys.stderr)
+    def _on_panel_built(self, name: str, panel: QWidget) -> None:
+        self._adopt(panel)
+        self.updates.stale.add(name)  # it shows the current result when it is shown
+
+    def _on_tab_changed(self, _index: int) -> None:
+        if self._result is not None:
+            self.updates.catch_up(self._result, self._built_views())
 
     def _chain_focus(self, n_classes: int) -> None:
         """Tab visits the controls top to bottom: rows made for a new N join the chain at
@@ -524,14 +433,6 @@ class MainWindow(QMainWindow):
         set_text(self.numbers, self.tr("torch could not be loaded: %1").replace("%1", message))
         dialogs.error(self, self.tr("torch could not be loaded"), message)
 
-    def _on_tab_changed(self, _index: int) -> None:
-        if self._result is None:
-            return
-        for name, view in self._built_views().items():
-            if name in self._stale and view.isVisible():
-                self._draw(name, view, self._result)
-                self._stale.discard(name)
-
     def _on_edit_rejected(self, message: str) -> None:
         self.statusBar().showMessage(message, 8000)
 
@@ -543,80 +444,11 @@ class MainWindow(QMainWindow):
             self.store.undo_stack.clear()
         super().closeEvent(event)
 
-    # ------------------------------------------------------------------ language and theme
-    def switch_appearance(self, language: str | None = None,
-                          theme_name: str | None = None) -> MainWindow:
-        """Show the window in another language and/or theme, and remember the choice.
-
-        Every text and plot colour is set when a widget is built, so a new window is built
-        in this one's place; it takes over the state, the undo history, the geometry and
-        the current tab, and `replaced` tells the application about it.
-        """
-        if language is not None:
-            install_language(language)
-            self.settings.setValue("ui/language", language)
-        if theme_name is not None:
-            apply_theme(theme_name)
-            self.settings.setValue("ui/theme", theme_name)
-        self.store.changed.disconnect(self._on_state_changed)
-        self._handed_over = True
-        help_open = {name: w is not None and w.isVisible()
-                     for name, w in (("formulas", self._formulas), ("shortcuts", self._shortcuts))}
-        window = MainWindow(settings=self.settings, store=self.store)
-        window.take_geometry_of(self)
-        for entry in registry.entries():  # what a panel keeps (pitfalls: the cards run)
-            if entry.hand_over is not None and self.is_built(entry.name):
-                entry.hand_over(self.panel(entry.name), window.panel(entry.name), self.state())
-        window.tabs.setCurrentIndex(self.tabs.currentIndex())
-        if self.isVisible():
-            window.show()
-        # the Help windows belong to this window: the new one opens its own, in its language
-        if help_open["formulas"]:
-            window.show_formulas()
-        if help_open["shortcuts"]:
-            window.show_shortcuts()
-        for help_window in (self._formulas, self._shortcuts):
-            if help_window is not None:
-                help_window.close()
-        self.close()
-        self.replaced.emit(window)
-        # Lambdas connected to this window's own children keep its Python object alive,
-        # so nothing frees it but deleting it; once its C++ side is gone, the collector
-        # takes the rest.
-        self.destroyed.connect(_collect_after_switch)
-        self.deleteLater()
-        warning = missing_font(current_language())
-        if warning:
-            dialogs.warn_once(window, warning)
-        return window
-
-    def take_geometry_of(self, other: QWidget) -> None:
-        """Stand exactly where `other` stands: same place, size and maximised or full-screen
-        state. Not restoreGeometry(saveGeometry()): that moves a window that does not fit
-        its screen (partly off it, or larger than it) back inside, a jump at every switch."""
-        state = other.windowState() & ~Qt.WindowState.WindowActive
-        if state & (Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen):
-            self.setGeometry(other.normalGeometry())  # where it goes when un-maximised
-        else:
-            self.resize(other.size())
-            self.move(other.pos())  # the frame's corner, as the user placed it
-        self.setWindowState(state)
-
-    # ------------------------------------------------------------------ drag & drop
-    def _dropped_state_file(self, event) -> str | None:
-        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
-        paths = [u.toLocalFile() for u in urls if u.isLocalFile()]
-        return next((p for p in paths if p.lower().endswith(".json")), None)
-
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if self._dropped_state_file(event):
-            event.acceptProposedAction()
+        self.files.drag_enter(event)
 
     def dropEvent(self, event: QDropEvent) -> None:
-        path = self._dropped_state_file(event)
-        if path:
-            event.acceptProposedAction()
-            self.files.open_file(path)
+        self.files.drop(event)
 
 
 def _accessor(name: str) -> property:

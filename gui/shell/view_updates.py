@@ -1,0 +1,108 @@
+"""Hands each Result to the views and panels, one at a time and each isolated.
+
+A view on a hidden tab is not drawn: it is marked stale and catches up when it is shown
+(or exported). A view that raises must not stop the others, the editors and the status
+line from showing the new state: it is covered with what went wrong (never left showing an
+older state as if current), said once in the status bar, and uncovered when a later state
+draws.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
+
+from gui import registry
+
+if TYPE_CHECKING:
+    from core.result import Result
+
+FAILURE_MESSAGE_MS = 15_000  # how long the status bar says that a view failed
+
+
+class FailureCover(QLabel):
+    """Hides a view that could not draw the current state behind what went wrong, so an
+    older drawing never passes for the state every other view shows."""
+
+    def __init__(self, view: QWidget) -> None:
+        super().__init__(view)
+        self.setObjectName("view_failure")
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setWordWrap(True)
+        self.setAutoFillBackground(True)  # opaque, in the window's colour
+        self.setMargin(12)
+        view.installEventFilter(self)
+        self.setGeometry(view.rect())
+        self.raise_()
+        self.show()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.setGeometry(watched.rect())
+        return False
+
+
+class ViewUpdates:
+    """The window's views by name: which are stale, which are covered, what was said."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        self.window = window  # whose status bar says what failed
+        self.stale: set[str] = set()  # views not shown when the last result came
+        self.covers: dict[str, FailureCover] = {}  # views that could not draw it
+        self.said: set[tuple[str, str]] = set()  # (view, error) told the user
+
+    def show(self, result: Result, names: list[str], built: dict[str, QWidget]) -> None:
+        """Draw result on every view of `names` that is built and shown; the rest are stale."""
+        for name in names:
+            view = built.get(name)
+            if view is not None and view.isVisible():  # a hidden tab catches up when shown
+                self.draw(name, view, result)
+                self.stale.discard(name)
+            else:
+                self.stale.add(name)
+
+    def catch_up(self, result: Result, built: dict[str, QWidget]) -> None:
+        """Draw result on the stale views that are now shown."""
+        for name, view in built.items():
+            if name in self.stale and view.isVisible():
+                self.draw(name, view, result)
+                self.stale.discard(name)
+
+    def draw(self, name: str, view: QWidget, result: Result) -> None:
+        """view.set_result(result), isolated: a failure covers this view only."""
+        try:
+            view.set_result(result)
+        except Exception as exc:  # any bug in one view; the window goes on
+            self._failed(name, view, exc)
+            return
+        cover = self.covers.pop(name, None)
+        if cover is not None:
+            cover.hide()
+            cover.deleteLater()
+
+    def _failed(self, name: str, view: QWidget, exc: Exception) -> None:
+        translate = QCoreApplication.translate  # lupdate reads translate("MainWindow", "…")
+        label = registry.entry(name).title()
+        error = f"{type(exc).__name__}: {exc}"
+        cover = self.covers.get(name)
+        if cover is None:
+            cover = self.covers[name] = FailureCover(view)
+        cover.setText(translate("MainWindow", "%1 could not draw this state.\n%2")
+                      .replace("%1", label).replace("%2", error))
+        if (name, error) in self.said:
+            return
+        self.said.add((name, error))
+        self.window.statusBar().showMessage(
+            translate("MainWindow",
+                      "%1 could not draw this state (%2); the other views show it.")
+            .replace("%1", label).replace("%2", error), FAILURE_MESSAGE_MS)
+        if os.environ.get("LOSS_LENS_DEBUG"):
+            traceback.print_exception(exc, file=sys.stderr)
+        else:
+            print(f"loss-lens: the {name} view could not draw a state: {error} (run with "
+                  f"LOSS_LENS_DEBUG=1 for the traceback)", file=sys.stderr)
