@@ -3,8 +3,8 @@ and the learning panels on tabs beside them, all as gui/registry.py declares the
 
 Data flows one way: a control edits the State in the StateStore; the store says `changed`
 at most once per event-loop pass; the window computes the Result once and hands it to
-every view (view_updates), which updates its existing plot items in place. A language or
-theme switch is appearance_switch.py's.
+every view (view_updates), which updates its existing plot items in place. Its menus and
+toolbar are declared in menus.py; a language or theme switch is appearance_switch.py's.
 """
 
 from __future__ import annotations
@@ -15,28 +15,9 @@ from contextlib import contextmanager
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QSize, Qt, Signal
-from PySide6.QtGui import (
-    QAction,
-    QActionGroup,
-    QCloseEvent,
-    QDragEnterEvent,
-    QDropEvent,
-    QKeySequence,
-)
-from PySide6.QtWidgets import (
-    QApplication,
-    QGroupBox,
-    QMainWindow,
-    QMenu,
-    QScrollArea,
-    QSplitter,
-    QTabWidget,
-    QToolBar,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from core.number_format import fmt, fmt_diff
 from core.state import State
@@ -49,22 +30,18 @@ from gui.controls.state_store import StateStore
 from gui.controls.target_editor import TargetEditor
 from gui.items.axis_cache import cache_axes
 from gui.items.readout_label import GrowingLabel, set_text
-from gui.items.view_grid import two_by_two
-from gui.look import theme
-from gui.look.language import LANGUAGES, current_language, reduction_label
-from gui.look.theme import THEMES
-from gui.shell import appearance_switch, dialogs
-from gui.shell.app_settings import app_settings, restore_geometry, saved_choice, saved_state
+from gui.look.language import reduction_label
+from gui.shell import appearance_switch, dialogs, menus
+from gui.shell.app_settings import app_settings, restore_geometry, saved_state
 from gui.shell.file_actions import FileActions
 from gui.shell.lazy_panel import LazyPanel
 from gui.shell.torch_loader import TorchLoader
 from gui.shell.view_updates import ViewUpdates
+from gui.shell.window_layout import DEFAULT_SIZE, build_centre
 
 if TYPE_CHECKING:
     from core.result import Result
 
-DEFAULT_SIZE = QSize(1280, 800)
-CONTROLS_WIDTH = 330
 
 class MainWindow(QMainWindow):
     result_changed = Signal(object)  # the Result every view now shows
@@ -114,10 +91,11 @@ class MainWindow(QMainWindow):
         self.files = FileActions(self)
         self.formulas_window: QWidget | None = None
         self.shortcuts_window: QWidget | None = None
-        self._build_actions()
-        self._build_toolbar()
-        self.setCentralWidget(self._build_centre())
-        self._build_menus()
+        menus.build_actions(self)
+        self.addToolBar(menus.build_toolbar(self))
+        self.setCentralWidget(build_centre(self))  # and self.tabs
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        menus.build_menu_bar(self)
         self.numbers = GrowingLabel(self.tr("Loading torch…"), self)
         self.numbers.setAccessibleName(self.tr("Key numbers"))
         self.numbers.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -235,146 +213,6 @@ class MainWindow(QMainWindow):
             self.shortcuts_window = ShortcutsWindow(self, self)
         self.shortcuts_window.show()
         self.shortcuts_window.raise_()
-
-    # ------------------------------------------------------------------ building
-    def _build_actions(self) -> None:
-        stack = self.store.undo_stack
-        self.undo_action = stack.createUndoAction(self, self.tr("&Undo"))
-        self.undo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
-        self.undo_action.setIcon(theme.arrow_icon("left"))
-        self.redo_action = stack.createRedoAction(self, self.tr("&Redo"))
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.redo_action.setIcon(theme.arrow_icon("right"))
-        self.quit_action = QAction(self.tr("&Quit"), self)
-        self.quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
-        self.quit_action.triggered.connect(self.close)
-        self.about_action = QAction(self.tr("&About Loss Lens"), self)
-        self.about_action.triggered.connect(lambda: dialogs.about(self))
-        self.formulas_action = QAction(self.tr("&Formulas"), self)
-        self.formulas_action.setShortcut(QKeySequence("F1"))
-        self.formulas_action.setToolTip(self.tr("The note's formulas, each linked to its view"))
-        self.formulas_action.triggered.connect(self.show_formulas)
-        self.shortcuts_action = QAction(self.tr("&Keyboard shortcuts"), self)
-        self.shortcuts_action.setShortcut(QKeySequence("Ctrl+/"))
-        self.shortcuts_action.triggered.connect(self.show_shortcuts)
-        self.choice_menus: dict[str, QMenu] = {}
-
-    def _build_toolbar(self) -> None:
-        toolbar = QToolBar(self.tr("Main"), self)
-        toolbar.setObjectName("main_toolbar")
-        toolbar.setMovable(False)
-        presets_button = QToolButton(self)
-        presets_button.setText(self.tr("Presets"))
-        presets_button.setMenu(self.files.presets_menu)
-        presets_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        presets_button.setToolTip(self.tr("Load one of the note's examples or another preset"))
-        presets_button.setAccessibleName(self.tr("Presets"))
-        toolbar.addWidget(presets_button)
-        toolbar.addAction(self.undo_action)
-        toolbar.addAction(self.redo_action)
-        toolbar.addSeparator()
-        toolbar.addWidget(self.global_controls)
-        toolbar.addSeparator()
-        toolbar.addAction(self.files.export_action)
-        self.addToolBar(toolbar)
-
-    def _build_centre(self) -> QWidget:
-        panel = QWidget()
-        layout = QVBoxLayout(panel)
-        layout.setContentsMargins(6, 6, 6, 6)
-        for title, editor in ((self.tr("Logits a"), self.logits_editor),
-                              (self.tr("Target y"), self.target_editor),
-                              (self.tr("Loss"), self.loss_editor)):
-            box = QGroupBox(title, panel)
-            box_layout = QVBoxLayout(box)
-            box_layout.setContentsMargins(6, 4, 6, 6)
-            box_layout.addWidget(editor)
-            layout.addWidget(box)
-        layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidget(panel)
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(CONTROLS_WIDTH)
-        scroll.setAccessibleName(self.tr("Controls"))
-
-        grid = two_by_two(*self.views.values())
-
-        self.tabs = QTabWidget()
-        self.tabs.addTab(grid, self.tr("Classifier"))
-        for name, lazy in self.lazy_panels.items():
-            self.tabs.addTab(lazy, registry.entry(name).title())
-        self.tabs.setDocumentMode(True)
-        self.tabs.currentChanged.connect(self._on_tab_changed)
-
-        centre = QSplitter(Qt.Orientation.Horizontal)
-        centre.addWidget(scroll)
-        centre.addWidget(self.tabs)
-        centre.setStretchFactor(1, 1)
-        centre.setChildrenCollapsible(False)
-        centre.setSizes([CONTROLS_WIDTH, DEFAULT_SIZE.width() - CONTROLS_WIDTH])
-        return centre
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
-        file_menu.setToolTipsVisible(True)
-        file_menu.addAction(self.files.open_action)
-        file_menu.addMenu(self.files.recent_menu)
-        file_menu.addAction(self.files.save_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.files.export_action)
-        file_menu.addAction(self.files.copy_action)
-        file_menu.addAction(self.files.json_action)
-        file_menu.addAction(self.files.csv_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        edit_menu = bar.addMenu(self.tr("&Edit"))
-        edit_menu.addAction(self.undo_action)
-        edit_menu.addAction(self.redo_action)
-        bar.addMenu(self.files.presets_menu)
-        view_menu = bar.addMenu(self.tr("&View"))
-        toggle = self.surface_view.toggle_3d
-        self.gl_action = QAction(self.tr("&3-D surface"), self)
-        self.gl_action.setCheckable(True)
-        self.gl_action.setEnabled(toggle.isEnabled())
-        self.gl_action.setToolTip(toggle.toolTip())
-        self.gl_action.toggled.connect(toggle.setChecked)
-        toggle.toggled.connect(self.gl_action.setChecked)
-        view_menu.addAction(self.gl_action)
-        view_menu.addSeparator()
-        view_menu.addMenu(self._choice_menu(
-            "language", self.tr("&Language"), list(LANGUAGES.items()), current_language(),
-            lambda code: self.switch_appearance(language=code)))
-        theme_names = {"system": self.tr("Follow the &system"), "light": self.tr("&Light"),
-                       "dark": self.tr("&Dark")}
-        view_menu.addMenu(self._choice_menu(
-            "theme", self.tr("&Theme"), [(t, theme_names[t]) for t in THEMES],
-            saved_choice(self.settings, "ui/theme", THEMES, "system"),
-            lambda name: self.switch_appearance(theme_name=name)))
-        view_menu.setToolTipsVisible(True)
-        help_menu = bar.addMenu(self.tr("&Help"))
-        help_menu.addAction(self.formulas_action)
-        help_menu.addAction(self.shortcuts_action)
-        help_menu.addSeparator()
-        help_menu.addAction(self.about_action)
-
-    def _choice_menu(self, name: str, title: str, choices: list[tuple[str, str]],
-                     current: str, choose) -> QMenu:
-        """A menu of exclusive, checkable choices, kept as choice_menus[name]; picking
-        another one calls choose(key)."""
-        menu = QMenu(title, self)
-        group = QActionGroup(menu)
-        for key, label in choices:
-            action = menu.addAction(label)
-            action.setCheckable(True)
-            action.setChecked(key == current)
-            action.setData(key)
-            group.addAction(action)
-            action.triggered.connect(
-                lambda _=False, key=key: None if key == current else choose(key))
-        self.choice_menus[name] = menu
-        return menu
 
     # ------------------------------------------------------------------ updates
     def _on_state_changed(self, state: State) -> None:

@@ -1,0 +1,64 @@
+"""The main window's centre: the controls in a column on the left, and the tabs on the
+right (the classifier views in a 2×2 grid, then each panel on a tab of its own, in
+gui/registry.py's order), in a splitter the user can drag."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtWidgets import QGroupBox, QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget
+
+from gui import registry
+from gui.items.view_grid import two_by_two
+
+if TYPE_CHECKING:
+    from gui.shell.main_window import MainWindow
+
+DEFAULT_SIZE = QSize(1280, 800)
+CONTROLS_WIDTH = 330
+translate = QCoreApplication.translate  # lupdate reads translate("MainWindow", "…")
+
+
+def build_centre(window: MainWindow) -> QSplitter:
+    """The central widget; window.tabs is its tab widget."""
+    controls = controls_column(window)
+    window.tabs = view_tabs(window)
+    centre = QSplitter(Qt.Orientation.Horizontal)
+    centre.addWidget(controls)
+    centre.addWidget(window.tabs)
+    centre.setStretchFactor(1, 1)
+    centre.setChildrenCollapsible(False)
+    centre.setSizes([CONTROLS_WIDTH, DEFAULT_SIZE.width() - CONTROLS_WIDTH])
+    return centre
+
+
+def controls_column(window: MainWindow) -> QScrollArea:
+    panel = QWidget()
+    layout = QVBoxLayout(panel)
+    layout.setContentsMargins(6, 6, 6, 6)
+    for title, editor in ((translate("MainWindow", "Logits a"), window.logits_editor),
+                          (translate("MainWindow", "Target y"), window.target_editor),
+                          (translate("MainWindow", "Loss"), window.loss_editor)):
+        box = QGroupBox(title, panel)
+        box_layout = QVBoxLayout(box)
+        box_layout.setContentsMargins(6, 4, 6, 6)
+        box_layout.addWidget(editor)
+        layout.addWidget(box)
+    layout.addStretch(1)
+    scroll = QScrollArea()
+    scroll.setWidget(panel)
+    scroll.setWidgetResizable(True)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroll.setMinimumWidth(CONTROLS_WIDTH)
+    scroll.setAccessibleName(translate("MainWindow", "Controls"))
+    return scroll
+
+
+def view_tabs(window: MainWindow) -> QTabWidget:
+    tabs = QTabWidget()
+    tabs.addTab(two_by_two(*window.views.values()), translate("MainWindow", "Classifier"))
+    for name, lazy in window.lazy_panels.items():
+        tabs.addTab(lazy, registry.entry(name).title())
+    tabs.setDocumentMode(True)
+    return tabs
