@@ -87,7 +87,7 @@ ENTRIES: tuple[Entry, ...] = (
           "gui.views.gradients_view:GradientsView",
           place=GRID, lazy=False, attribute="gradients_view"),
     Entry("regression", QT_TRANSLATE_NOOP("Views", "Regression (MSE)"),
-          "gui.panels.regression_tab:RegressionTab",
+          "gui.panels.regression:RegressionTab",
           needs_store=True, export_size=(1100, 700), attribute="regression_tab"),
     # listed last by `export --help`, where it came after Code (README's usage line)
     Entry("mse_vs_ce", QT_TRANSLATE_NOOP("Views", "MSE vs CE"),

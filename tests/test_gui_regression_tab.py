@@ -28,7 +28,8 @@ from core import State, Surface, compute
 from core.state import Regression
 from gui.controls.state_store import StateStore
 from gui.look.plot_style import configure_pyqtgraph
-from gui.panels.regression_tab import LOG_FLOOR, RegressionTab
+from gui.panels.regression import RegressionTab
+from gui.panels.regression.steps_plot import LOG_FLOOR
 
 # The classifier's surface grid is shrunk: the tab never shows it, and on a busy 2-core machine
 # torch's two OpenMP threads make a 200² grid cost ~0.25 s per compute (one thread: ~5 ms).

@@ -36,6 +36,43 @@
         </message>
     </context>
     <context>
+        <name>DataPlot</name>
+        <message>
+            <source>&lt;b&gt;Data&lt;/b&gt; and the line ŷ = w·x + b (drag the points)</source>
+            <translation>&lt;b&gt;数据&lt;/b&gt;与直线 ŷ = w·x + b（可拖动点）</translation>
+        </message>
+        <message>
+            <source>Data points, fitted line and residuals</source>
+            <translation>数据点、拟合直线与残差</translation>
+        </message>
+        <message>
+            <source>Line equation</source>
+            <translation>直线方程</translation>
+        </message>
+        <message>
+            <source>x</source>
+            <translation>x</translation>
+        </message>
+        <message>
+            <source>y</source>
+            <translation>y</translation>
+        </message>
+        <message>
+            <source>ŷ = %1·x + %2 (%3)
+residuals ŷ − y dashed orange</source>
+            <translation>ŷ = %1·x + %2（%3）
+残差 ŷ − y 以橙色虚线表示</translation>
+        </message>
+        <message>
+            <source>1 point</source>
+            <translation>1 个点</translation>
+        </message>
+        <message>
+            <source>%1 points</source>
+            <translation>%1 个点</translation>
+        </message>
+    </context>
+    <context>
         <name>FileActions</name>
         <message>
             <source>&amp;Open state…</source>
@@ -674,6 +711,105 @@ autograd %8 · 闭式解 %9</translation>
         </message>
     </context>
     <context>
+        <name>LossNumbers</name>
+        <message>
+            <source>autograd</source>
+            <translation>autograd</translation>
+        </message>
+        <message>
+            <source>torch.autograd.grad of F.mse_loss</source>
+            <translation>对 F.mse_loss 调用 torch.autograd.grad</translation>
+        </message>
+        <message>
+            <source>formula</source>
+            <translation>公式</translation>
+        </message>
+        <message>
+            <source>The closed form 2·Σ(ŷ−y)·∂ŷ/∂θ (÷ M for the mean)</source>
+            <translation>闭式解 2·Σ(ŷ−y)·∂ŷ/∂θ（取平均时再 ÷ M）</translation>
+        </message>
+        <message>
+            <source>Loss value</source>
+            <translation>损失值</translation>
+        </message>
+        <message>
+            <source>F.mse_loss(w·x + b, y, reduction)</source>
+            <translation>F.mse_loss(w·x + b, y, reduction)</translation>
+        </message>
+        <message>
+            <source>dL/dw by autograd</source>
+            <translation>autograd 计算的 dL/dw</translation>
+        </message>
+        <message>
+            <source>dL/dw by the formula</source>
+            <translation>公式计算的 dL/dw</translation>
+        </message>
+        <message>
+            <source>dL/db by autograd</source>
+            <translation>autograd 计算的 dL/db</translation>
+        </message>
+        <message>
+            <source>dL/db by the formula</source>
+            <translation>公式计算的 dL/db</translation>
+        </message>
+        <message>
+            <source>Largest difference autograd − formula</source>
+            <translation>autograd 与公式的最大差值</translation>
+        </message>
+        <message>
+            <source>max |autograd − formula| over ∂L/∂w and ∂L/∂b</source>
+            <translation>∂L/∂w 和 ∂L/∂b 上的 max |autograd − 公式|</translation>
+        </message>
+        <message>
+            <source>L</source>
+            <translation>L</translation>
+        </message>
+        <message>
+            <source>∂L/∂w</source>
+            <translation>∂L/∂w</translation>
+        </message>
+        <message>
+            <source>∂L/∂b</source>
+            <translation>∂L/∂b</translation>
+        </message>
+        <message>
+            <source>|diff|</source>
+            <translation>|差值|</translation>
+        </message>
+        <message>
+            <source>Formulas in use</source>
+            <translation>当前使用的公式</translation>
+        </message>
+        <message>
+            <source>The loss and gradient formulas for the chosen reduction; M is the number of points</source>
+            <translation>所选归约方式下的损失与梯度公式；M 为点数</translation>
+        </message>
+        <message>
+            <source>agree ✓</source>
+            <translation>一致 ✓</translation>
+        </message>
+        <message>
+            <source>disagree ✗</source>
+            <translation>不一致 ✗</translation>
+        </message>
+        <message>
+            <source>L = Σ(ŷ−y)²/M, M = %1
+∂L/∂w = 2·Σ(ŷ−y)·x/M
+∂L/∂b = 2·Σ(ŷ−y)/M</source>
+            <translation>L = Σ(ŷ−y)²/M，M = %1
+∂L/∂w = 2·Σ(ŷ−y)·x/M
+∂L/∂b = 2·Σ(ŷ−y)/M</translation>
+        </message>
+        <message>
+            <source>L = Σ(ŷ−y)² (sum), M = %1
+∂L/∂w = 2·Σ(ŷ−y)·x
+∂L/∂b = 2·Σ(ŷ−y)</source>
+            <translation>L = Σ(ŷ−y)²（求和），M = %1
+∂L/∂w = 2·Σ(ŷ−y)·x
+∂L/∂b = 2·Σ(ŷ−y)</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>Loss Lens</source>
@@ -819,6 +955,57 @@ autograd %8 · 闭式解 %9</translation>
         </message>
     </context>
     <context>
+        <name>MseSurface</name>
+        <message>
+            <source>&lt;b&gt;MSE surface&lt;/b&gt; L(w, b), path of descent</source>
+            <translation>&lt;b&gt;MSE 曲面&lt;/b&gt; L(w, b) 与下降路径</translation>
+        </message>
+        <message>
+            <source>MSE loss surface over w and b</source>
+            <translation>关于 w 和 b 的 MSE 损失曲面</translation>
+        </message>
+        <message>
+            <source>&amp;Fit view</source>
+            <translation>适配视图(&amp;F)</translation>
+        </message>
+        <message>
+            <source>Fit the surface ranges</source>
+            <translation>适配曲面范围</translation>
+        </message>
+        <message>
+            <source>Set the w and b ranges of the surface and the slice around the current point, the descent path and the best fit</source>
+            <translation>设置曲面和切片的 w、b 范围，使其涵盖当前点、下降路径和最佳拟合</translation>
+        </message>
+        <message>
+            <source>Descent summary</source>
+            <translation>下降概要</translation>
+        </message>
+        <message>
+            <source>w</source>
+            <translation>w</translation>
+        </message>
+        <message>
+            <source>b</source>
+            <translation>b</translation>
+        </message>
+        <message>
+            <source> · (w, b) off the map: Fit view</source>
+            <translation> · (w, b) 超出图的范围：请点“适配视图”</translation>
+        </message>
+        <message>
+            <source>⚠ Diverged after %1 step(s):
+η = %2 is too large%3</source>
+            <translation>⚠ %1 步后发散：
+η = %2 过大%3</translation>
+        </message>
+        <message>
+            <source>−∇L = (%4, %5) (red arrow)
+after %1 steps L = %6%3</source>
+            <translation>−∇L = (%4, %5)（红色箭头）
+%1 步后 L = %6%3</translation>
+        </message>
+    </context>
+    <context>
         <name>MseVsCeView</name>
         <message>
             <source>MSE versus cross-entropy along the true class's logit</source>
@@ -886,10 +1073,6 @@ autograd %8 · 闭式解 %9</translation>
         <message>
             <source>%1 is not a whole number</source>
             <translation>%1 不是整数</translation>
-        </message>
-        <message>
-            <source>%1 is outside %2 to %3</source>
-            <translation>%1 超出 %2 到 %3 的范围</translation>
         </message>
     </context>
     <context>
@@ -1005,10 +1188,10 @@ autograd %8 · 闭式解 %9</translation>
         </message>
     </context>
     <context>
-        <name>RegressionTab</name>
+        <name>RegressionControls</name>
         <message>
-            <source>Regression controls</source>
-            <translation>回归控制项</translation>
+            <source>&lt;b&gt;Loss and gradient, two ways&lt;/b&gt;</source>
+            <translation>&lt;b&gt;损失与梯度：两种方法&lt;/b&gt;</translation>
         </message>
         <message>
             <source>Data points (x, y)</source>
@@ -1171,232 +1354,19 @@ autograd %8 · 闭式解 %9</translation>
             <translation>回到本次下降开始时的 (w, b)</translation>
         </message>
         <message>
-            <source>&lt;b&gt;Loss and gradient, two ways&lt;/b&gt;</source>
-            <translation>&lt;b&gt;损失与梯度：两种方法&lt;/b&gt;</translation>
+            <source>&amp;Pause</source>
+            <translation>暂停(&amp;P)</translation>
+        </message>
+    </context>
+    <context>
+        <name>RegressionTab</name>
+        <message>
+            <source>Regression controls</source>
+            <translation>回归控制项</translation>
         </message>
         <message>
-            <source>autograd</source>
-            <translation>autograd</translation>
-        </message>
-        <message>
-            <source>torch.autograd.grad of F.mse_loss</source>
-            <translation>对 F.mse_loss 调用 torch.autograd.grad</translation>
-        </message>
-        <message>
-            <source>formula</source>
-            <translation>公式</translation>
-        </message>
-        <message>
-            <source>The closed form 2·Σ(ŷ−y)·∂ŷ/∂θ (÷ M for the mean)</source>
-            <translation>闭式解 2·Σ(ŷ−y)·∂ŷ/∂θ（取平均时再 ÷ M）</translation>
-        </message>
-        <message>
-            <source>Loss value</source>
-            <translation>损失值</translation>
-        </message>
-        <message>
-            <source>F.mse_loss(w·x + b, y, reduction)</source>
-            <translation>F.mse_loss(w·x + b, y, reduction)</translation>
-        </message>
-        <message>
-            <source>dL/dw by autograd</source>
-            <translation>autograd 计算的 dL/dw</translation>
-        </message>
-        <message>
-            <source>dL/dw by the formula</source>
-            <translation>公式计算的 dL/dw</translation>
-        </message>
-        <message>
-            <source>dL/db by autograd</source>
-            <translation>autograd 计算的 dL/db</translation>
-        </message>
-        <message>
-            <source>dL/db by the formula</source>
-            <translation>公式计算的 dL/db</translation>
-        </message>
-        <message>
-            <source>Largest difference autograd − formula</source>
-            <translation>autograd 与公式的最大差值</translation>
-        </message>
-        <message>
-            <source>max |autograd − formula| over ∂L/∂w and ∂L/∂b</source>
-            <translation>∂L/∂w 和 ∂L/∂b 上的 max |autograd − 公式|</translation>
-        </message>
-        <message>
-            <source>L</source>
-            <translation>L</translation>
-        </message>
-        <message>
-            <source>∂L/∂w</source>
-            <translation>∂L/∂w</translation>
-        </message>
-        <message>
-            <source>∂L/∂b</source>
-            <translation>∂L/∂b</translation>
-        </message>
-        <message>
-            <source>|diff|</source>
-            <translation>|差值|</translation>
-        </message>
-        <message>
-            <source>Formulas in use</source>
-            <translation>当前使用的公式</translation>
-        </message>
-        <message>
-            <source>The loss and gradient formulas for the chosen reduction; M is the number of points</source>
-            <translation>所选归约方式下的损失与梯度公式；M 为点数</translation>
-        </message>
-        <message>
-            <source>&lt;b&gt;Data&lt;/b&gt; and the line ŷ = w·x + b (drag the points)</source>
-            <translation>&lt;b&gt;数据&lt;/b&gt;与直线 ŷ = w·x + b（可拖动点）</translation>
-        </message>
-        <message>
-            <source>Data points, fitted line and residuals</source>
-            <translation>数据点、拟合直线与残差</translation>
-        </message>
-        <message>
-            <source>Line equation</source>
-            <translation>直线方程</translation>
-        </message>
-        <message>
-            <source>x</source>
-            <translation>x</translation>
-        </message>
-        <message>
-            <source>y</source>
-            <translation>y</translation>
-        </message>
-        <message>
-            <source>&amp;Fit view</source>
-            <translation>适配视图(&amp;F)</translation>
-        </message>
-        <message>
-            <source>Fit the surface ranges</source>
-            <translation>适配曲面范围</translation>
-        </message>
-        <message>
-            <source>Set the w and b ranges of the surface and the slice around the current point, the descent path and the best fit</source>
-            <translation>设置曲面和切片的 w、b 范围，使其涵盖当前点、下降路径和最佳拟合</translation>
-        </message>
-        <message>
-            <source>&lt;b&gt;MSE surface&lt;/b&gt; L(w, b), path of descent</source>
-            <translation>&lt;b&gt;MSE 曲面&lt;/b&gt; L(w, b) 与下降路径</translation>
-        </message>
-        <message>
-            <source>MSE loss surface over w and b</source>
-            <translation>关于 w 和 b 的 MSE 损失曲面</translation>
-        </message>
-        <message>
-            <source>Descent summary</source>
-            <translation>下降概要</translation>
-        </message>
-        <message>
-            <source>w</source>
-            <translation>w</translation>
-        </message>
-        <message>
-            <source>b</source>
-            <translation>b</translation>
-        </message>
-        <message>
-            <source>&lt;b&gt;Slice&lt;/b&gt; L(w) at the current b, tangent of slope ∂L/∂w</source>
-            <translation>&lt;b&gt;切片&lt;/b&gt;：当前 b 下的 L(w)，切线斜率为 ∂L/∂w</translation>
-        </message>
-        <message>
-            <source>Loss along w at the current b, with the tangent line</source>
-            <translation>当前 b 下损失沿 w 的变化及切线</translation>
-        </message>
-        <message>
-            <source>Slope dL/dw</source>
-            <translation>斜率 dL/dw</translation>
-        </message>
-        <message>
-            <source>&lt;b&gt;Loss per step&lt;/b&gt; of gradient descent (log scale)</source>
-            <translation>梯度下降的&lt;b&gt;每步损失&lt;/b&gt;（对数刻度）</translation>
-        </message>
-        <message>
-            <source>Loss at each gradient-descent step, log scale</source>
-            <translation>每步梯度下降的损失，对数刻度</translation>
-        </message>
-        <message>
-            <source>Loss at the first and last step</source>
-            <translation>第一步与最后一步的损失</translation>
-        </message>
-        <message>
-            <source>step</source>
-            <translation>步</translation>
-        </message>
-        <message>
-            <source>ŷ = %1·x + %2 (%3)
-residuals ŷ − y dashed orange</source>
-            <translation>ŷ = %1·x + %2（%3）
-残差 ŷ − y 以橙色虚线表示</translation>
-        </message>
-        <message>
-            <source>1 point</source>
-            <translation>1 个点</translation>
-        </message>
-        <message>
-            <source>%1 points</source>
-            <translation>%1 个点</translation>
-        </message>
-        <message>
-            <source> · (w, b) off the map: Fit view</source>
-            <translation> · (w, b) 超出图的范围：请点“适配视图”</translation>
-        </message>
-        <message>
-            <source>⚠ Diverged after %1 step(s):
-η = %2 is too large%3</source>
-            <translation>⚠ %1 步后发散：
-η = %2 过大%3</translation>
-        </message>
-        <message>
-            <source>−∇L = (%4, %5) (red arrow)
-after %1 steps L = %6%3</source>
-            <translation>−∇L = (%4, %5)（红色箭头）
-%1 步后 L = %6%3</translation>
-        </message>
-        <message>
-            <source>∂L/∂w = %1 at w = %2, b = %3:
-the slope of the dashed tangent</source>
-            <translation>在 w = %2、b = %3 处 ∂L/∂w = %1：
-即虚线切线的斜率</translation>
-        </message>
-        <message>
-            <source>step 0: L = %1
-step %2: L = %3 (diverged)</source>
-            <translation>第 0 步：L = %1
-第 %2 步：L = %3（已发散）</translation>
-        </message>
-        <message>
-            <source>step 0: L = %1
-step %2: L = %3</source>
-            <translation>第 0 步：L = %1
-第 %2 步：L = %3</translation>
-        </message>
-        <message>
-            <source>agree ✓</source>
-            <translation>一致 ✓</translation>
-        </message>
-        <message>
-            <source>disagree ✗</source>
-            <translation>不一致 ✗</translation>
-        </message>
-        <message>
-            <source>L = Σ(ŷ−y)²/M, M = %1
-∂L/∂w = 2·Σ(ŷ−y)·x/M
-∂L/∂b = 2·Σ(ŷ−y)/M</source>
-            <translation>L = Σ(ŷ−y)²/M，M = %1
-∂L/∂w = 2·Σ(ŷ−y)·x/M
-∂L/∂b = 2·Σ(ŷ−y)/M</translation>
-        </message>
-        <message>
-            <source>L = Σ(ŷ−y)² (sum), M = %1
-∂L/∂w = 2·Σ(ŷ−y)·x
-∂L/∂b = 2·Σ(ŷ−y)</source>
-            <translation>L = Σ(ŷ−y)²（求和），M = %1
-∂L/∂w = 2·Σ(ŷ−y)·x
-∂L/∂b = 2·Σ(ŷ−y)</translation>
+            <source>Reset descent</source>
+            <translation>重置下降</translation>
         </message>
         <message>
             <source>Set w</source>
@@ -1445,10 +1415,6 @@ step %2: L = %3</source>
         <message>
             <source>Descent step</source>
             <translation>下降一步</translation>
-        </message>
-        <message>
-            <source>&amp;Pause</source>
-            <translation>暂停(&amp;P)</translation>
         </message>
     </context>
     <context>
@@ -1578,6 +1544,35 @@ step %2: L = %3</source>
         </message>
     </context>
     <context>
+        <name>SlicePlot</name>
+        <message>
+            <source>&lt;b&gt;Slice&lt;/b&gt; L(w) at the current b, tangent of slope ∂L/∂w</source>
+            <translation>&lt;b&gt;切片&lt;/b&gt;：当前 b 下的 L(w)，切线斜率为 ∂L/∂w</translation>
+        </message>
+        <message>
+            <source>Loss along w at the current b, with the tangent line</source>
+            <translation>当前 b 下损失沿 w 的变化及切线</translation>
+        </message>
+        <message>
+            <source>Slope dL/dw</source>
+            <translation>斜率 dL/dw</translation>
+        </message>
+        <message>
+            <source>w</source>
+            <translation>w</translation>
+        </message>
+        <message>
+            <source>L</source>
+            <translation>L</translation>
+        </message>
+        <message>
+            <source>∂L/∂w = %1 at w = %2, b = %3:
+the slope of the dashed tangent</source>
+            <translation>在 w = %2、b = %3 处 ∂L/∂w = %1：
+即虚线切线的斜率</translation>
+        </message>
+    </context>
+    <context>
         <name>SoftmaxView</name>
         <message>
             <source>Probability ratio readout</source>
@@ -1625,6 +1620,41 @@ step %2: L = %3</source>
         <message>
             <source>Change</source>
             <translation>更改</translation>
+        </message>
+    </context>
+    <context>
+        <name>StepsPlot</name>
+        <message>
+            <source>&lt;b&gt;Loss per step&lt;/b&gt; of gradient descent (log scale)</source>
+            <translation>梯度下降的&lt;b&gt;每步损失&lt;/b&gt;（对数刻度）</translation>
+        </message>
+        <message>
+            <source>Loss at each gradient-descent step, log scale</source>
+            <translation>每步梯度下降的损失，对数刻度</translation>
+        </message>
+        <message>
+            <source>Loss at the first and last step</source>
+            <translation>第一步与最后一步的损失</translation>
+        </message>
+        <message>
+            <source>step</source>
+            <translation>步</translation>
+        </message>
+        <message>
+            <source>L</source>
+            <translation>L</translation>
+        </message>
+        <message>
+            <source>step 0: L = %1
+step %2: L = %3 (diverged)</source>
+            <translation>第 0 步：L = %1
+第 %2 步：L = %3（已发散）</translation>
+        </message>
+        <message>
+            <source>step 0: L = %1
+step %2: L = %3</source>
+            <translation>第 0 步：L = %1
+第 %2 步：L = %3</translation>
         </message>
     </context>
     <context>

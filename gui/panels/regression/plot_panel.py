@@ -1,0 +1,42 @@
+"""One of the Regression tab's four plots: a title, the plot and a two-line readout.
+
+The plots are figures, not instruments: no menu, no buttons, no mouse zoom; each sets its
+own visible range. An axis never shows an SI prefix ("L (x1e+24)" misleads): the values.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from gui.items.readout_label import ReadoutLabel
+from gui.look.plot_style import new_plot_widget
+
+
+class PlotPanel(QWidget):
+    def __init__(self, title: str, plot_name: str) -> None:
+        super().__init__()
+        label = QLabel(title, self)
+        label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.widget = new_plot_widget(self, plot_name)
+        self.widget.setMinimumSize(200, 150)
+        self.plot = self.widget.getPlotItem()
+        self.plot.hideButtons()
+        self.plot.setMenuEnabled(False)
+        self.plot.setMouseEnabled(x=False, y=False)
+        for side in ("left", "bottom"):
+            self.plot.getAxis(side).enableAutoSIPrefix(False)
+        self.readout = ReadoutLabel(2, parent=self)
+        self._header = QHBoxLayout()
+        self._header.setContentsMargins(0, 0, 0, 0)
+        self._header.addWidget(label, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 2, 4, 2)
+        layout.setSpacing(2)
+        layout.addLayout(self._header)
+        layout.addWidget(self.widget, 1)
+        layout.addWidget(self.readout)
+
+    def add_to_header(self, widget: QWidget) -> None:
+        """A widget at the right of the title (such as a button)."""
+        widget.setParent(self)
+        self._header.addWidget(widget)
