@@ -263,6 +263,11 @@ def test_an_excluded_end_is_refused_in_the_entrys_own_words(window, qtbot):
     message = window.statusBar().currentMessage()
     assert window.state().label_smoothing == 0.0
     assert message == "Label smoothing: '1' is not in [0, 1)"
+    window.show_view("regression")
+    type_into(qtbot, window.regression_tab.rate_control.entry, "0")
+    assert window.statusBar().currentMessage() == "Learning rate: '0' is not in (0, 10]"
+    type_into_cell(qtbot, window.regression_tab.table, 0, 1, "-1e7")
+    assert window.statusBar().currentMessage() == "Point 1 y: '-1e7' is not in [-1000000, 1000000]"
 
 
 def test_each_typed_value_is_its_own_undo_step(window, qtbot):
@@ -300,3 +305,35 @@ def test_two_drags_of_one_slider_are_two_undo_steps(window, qtbot):
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     QApplication.processEvents()
     assert window.state().logits[0] == 2.0
+
+
+def test_a_refusal_goes_once_a_value_is_accepted(window, qtbot):
+    entry = window.global_controls.temperature.entry
+    type_into(qtbot, entry, "99999")
+    assert "99999" in window.statusBar().currentMessage()
+    type_into(qtbot, entry, "0.99999999")
+    assert window.statusBar().currentMessage() == ""
+    # the status line shows the stored T exactly, not rounded to 6 digits ("T 1")
+    assert "T 0.99999999 ·" in window.numbers.text()
+
+
+def test_a_short_arrow_never_points_uphill(window, qtbot):
+    """A trial found the −∇L head of a short arrow, drawn back from its tip, sticking out
+    on the uphill side of the point: the head now fits within the arrow beyond the point,
+    and a vanishing gradient shows the point alone."""
+    from PySide6.QtCore import QPointF
+
+    view = window.surface_view
+    head = view.surface.arrow_head
+    for typed, shown in (("0.4", True), ("0.3", False), ("0.05", False)):
+        type_into(qtbot, window.global_controls.temperature.entry, typed)
+        box = view.plot.getViewBox()
+        x, y = window.state().logits[:2]
+        vx, vy = view.arrow_vector
+        p0 = box.mapViewToScene(QPointF(x, y))
+        p1 = box.mapViewToScene(QPointF(x + vx, y + vy))
+        length = ((p1.x() - p0.x()) ** 2 + (p1.y() - p0.y()) ** 2) ** 0.5
+        assert length > 0
+        assert head.isVisible() is shown, typed
+        if shown:
+            assert 3 <= head.opts["headLen"] <= length - 5.5 + 1e-9

@@ -22,6 +22,9 @@ from gui.items.heatmap_item import HeatmapItem
 from gui.items.marker_item import MarkerItem
 from gui.look.plot_style import CONTOUR_COLOR, POINT_COLOR, nice_range, sequential_map
 
+POINT_SIZE = 11  # the current point's diameter, pixels
+MIN_HEAD_LENGTH = 3  # pixels: a shorter head would be a speck beside the point
+
 if TYPE_CHECKING:
     from core.surfaces import LossSurface
 
@@ -54,7 +57,8 @@ class SurfacePlot:
                                            skipFiniteCheck=True)
         self.arrow_head = pg.ArrowItem(pen=pg.mkPen(POINT_COLOR), brush=POINT_COLOR,
                                        headLen=head_length, tipAngle=35, tailLen=0)
-        self.point = MarkerItem(11, POINT_COLOR, pg.mkPen("white", width=1.5))
+        self.point = MarkerItem(POINT_SIZE, POINT_COLOR, pg.mkPen("white", width=1.5))
+        self._head_length = head_length
         for item in (self.contours, *layers, self.arrow_line, self.arrow_head, self.point):
             plot.addItem(item)
         self.levels = (0.0, 1.0)          # the colour levels in use
@@ -62,8 +66,7 @@ class SurfacePlot:
         self._start = (0.0, 0.0)          # where the arrow starts: the current point
         self._levels: tuple[float, float] | None = None
         self._bounds: tuple[float, float, float, float, int, int] | None = None
-        if not equal_scales:
-            plot.getViewBox().sigTransformChanged.connect(self._on_view_changed)
+        plot.getViewBox().sigTransformChanged.connect(self._on_view_changed)
 
     def set_axis_labels(self, x: str, y: str) -> None:
         self.plot.setLabel("bottom", x)
@@ -110,6 +113,24 @@ class SurfacePlot:
         self.arrow_head.setVisible(visible)
         if visible:
             self.arrow_head.setStyle(angle=self._head_angle())
+            self._fit_head()
+
+    def _fit_head(self) -> None:
+        """The head is never longer than the arrow beyond the point's edge: drawn back from
+        the tip of a short arrow, it stuck out on the uphill side of the dot, where it read
+        as an arrow pointing uphill. Shorter still, only the point shows (the gradient is
+        nearly zero)."""
+        view = self.plot.getViewBox()
+        x, y = self._start
+        vx, vy = self.arrow_vector
+        p0 = view.mapViewToScene(QPointF(x, y))
+        p1 = view.mapViewToScene(QPointF(x + vx, y + vy))
+        length = math.hypot(p1.x() - p0.x(), p1.y() - p0.y())  # pixels
+        if length == 0:  # not laid out yet: fitted when the view gets its size
+            return
+        room = length - POINT_SIZE / 2
+        self.arrow_head.setStyle(headLen=min(self._head_length, max(room, 0.0)))
+        self.arrow_head.setVisible(room >= MIN_HEAD_LENGTH)
 
     def _head_angle(self) -> float:
         """ArrowItem's angle is in screen space (0 points left, y grows downward)."""
@@ -125,6 +146,8 @@ class SurfacePlot:
         return 180.0 - math.degrees(math.atan2(-dy, dx))
 
     def _on_view_changed(self, *args) -> None:
-        """The head turns in screen space: follow the view when its scales change."""
-        if self.arrow_head.isVisible() and np.any(self.arrow_vector):
-            self.arrow_head.setStyle(angle=self._head_angle())
+        """The head lives in screen space: follow the view when its scales change."""
+        if self.arrow_line.isVisible() and np.any(self.arrow_vector):
+            if not self._equal_scales:
+                self.arrow_head.setStyle(angle=self._head_angle())
+            self._fit_head()

@@ -20,6 +20,7 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from core.number_format import fmt, fmt_diff
+from core.number_text import format_number
 from core.state import State
 from gui import registry
 from gui.controls.global_controls import GlobalControls
@@ -37,7 +38,7 @@ from gui.shell.file_actions import FileActions
 from gui.shell.lazy_panel import LazyPanel
 from gui.shell.torch_loader import TorchLoader
 from gui.shell.view_updates import ViewUpdates
-from gui.shell.window_layout import DEFAULT_SIZE, build_centre
+from gui.shell.window_layout import build_centre, first_size
 
 if TYPE_CHECKING:
     from core.result import Result
@@ -65,6 +66,7 @@ class MainWindow(QMainWindow):
         self._handed_over = False
         self._took_over = store is not None  # from a window replaced by a switch
         self._result: Result | None = None
+        self._refusal = ""  # the status bar's last refusal, while it shows
 
         # controls
         self.logits_editor = LogitsEditor(self.store)
@@ -100,7 +102,7 @@ class MainWindow(QMainWindow):
         self.numbers.setAccessibleName(self.tr("Key numbers"))
         self.numbers.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addPermanentWidget(self.numbers)
-        self.resize(DEFAULT_SIZE)
+        self.resize(first_size(self))
         if restore:  # only a usable saved geometry (see app_settings)
             restore_geometry(self, self.settings)
         self.setAcceptDrops(True)
@@ -224,6 +226,7 @@ class MainWindow(QMainWindow):
         from core.pipeline import compute
 
         result = compute(state)
+        self._clear_refusal()
         if self._result is None and not self._took_over:  # (after a switch, the heap is
             appearance_switch.freeze_heap()              # frozen when the old one is gone)
         self._result = result
@@ -239,7 +242,8 @@ class MainWindow(QMainWindow):
             self.tr("CE %1 · MSE (%2) %3 · max |diff| %4 · T %5 · ε %6 · N %7")
             .replace("%1", fmt(c.cross_entropy, 4)).replace("%2", reduction_label(state.reduction))
             .replace("%3", fmt(c.mse, 4)).replace("%4", fmt_diff(result.max_abs_diff))
-            .replace("%5", f"{state.temperature:g}").replace("%6", f"{state.label_smoothing:g}")
+            .replace("%5", format_number(state.temperature))
+            .replace("%6", format_number(state.label_smoothing))
             .replace("%7", str(state.n_classes)))
 
     def _adopt(self, view: QWidget) -> None:
@@ -273,6 +277,14 @@ class MainWindow(QMainWindow):
 
     def _on_edit_rejected(self, message: str) -> None:
         self.statusBar().showMessage(message, 8000)
+        self._refusal = message
+
+    def _clear_refusal(self) -> None:
+        """A refusal said in the status bar goes once an edit is accepted: left up for its
+        eight seconds beside the new numbers, it read as if the new value was refused."""
+        if self._refusal and self.statusBar().currentMessage() == self._refusal:
+            self.statusBar().clearMessage()
+        self._refusal = ""
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.setValue("state/last", self.state().to_json(indent=None))

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QGroupBox, QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from gui import registry
@@ -16,8 +17,20 @@ if TYPE_CHECKING:
     from gui.shell.main_window import MainWindow
 
 DEFAULT_SIZE = QSize(1280, 800)
+TITLE_BAR_ROOM = 64  # what a window manager adds above and around a window, at most
 CONTROLS_WIDTH = 330
 translate = QCoreApplication.translate  # lupdate reads translate("MainWindow", "…")
+
+
+def first_size(window: QWidget) -> QSize:
+    """DEFAULT_SIZE, or less where the screen's free area is smaller: at 1280×800 on a
+    1280×800 screen the title bar pushed the status bar (and what it says) off screen.
+    The offscreen platform's screen is nominal, so exports and tests keep DEFAULT_SIZE."""
+    screen = window.screen()
+    if screen is None or QGuiApplication.platformName() == "offscreen":
+        return DEFAULT_SIZE
+    free = screen.availableGeometry().size()
+    return DEFAULT_SIZE.boundedTo(QSize(free.width(), free.height() - TITLE_BAR_ROOM))
 
 
 def build_centre(window: MainWindow) -> QSplitter:

@@ -122,7 +122,8 @@ class RegressionControls(QWidget):
         descent_box = QGroupBox(self.tr("Gradient descent θ ← θ − η·∇L"), self)
         self.rate_control = FloatControl(
             self.tr("&η"), slider_range=(1e-3, 1.0), entry_range=(0.0, 10.0), decimals=4,
-            step=0.01, log_scale=True, label_width=14, accessible_name=self.tr("Learning rate"),
+            step=0.01, log_scale=True, open_ends=(True, False), label_width=14,
+            accessible_name=self.tr("Learning rate"),
             tooltip=self.tr("Learning rate η: each step moves (w, b) by −η·∇L. The slider is "
                             "logarithmic from 0.001 to 1; type up to 10 (large rates "
                             "diverge)."), parent=descent_box)

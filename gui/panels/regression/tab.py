@@ -150,13 +150,16 @@ class RegressionTab(StateEditor):
 
     # ------------------------------------------------------------------ edits
     def _on_w_edited(self, value: float) -> None:
-        self.edit(lambda s: set_parameters(s, w=value), "regression w", self.tr("Set w"))
+        self.edit(lambda s: set_parameters(s, w=value),
+                  f"regression w #{self.w_control.gesture}", self.tr("Set w"))
 
     def _on_b_edited(self, value: float) -> None:
-        self.edit(lambda s: set_parameters(s, b=value), "regression b", self.tr("Set b"))
+        self.edit(lambda s: set_parameters(s, b=value),
+                  f"regression b #{self.b_control.gesture}", self.tr("Set b"))
 
     def _on_rate_edited(self, value: float) -> None:
-        self.edit(lambda s: set_learning_rate(s, value), "learning rate",
+        self.edit(lambda s: set_learning_rate(s, value),
+                  f"learning rate #{self.rate_control.gesture}",
                   self.tr("Set learning rate"))
 
     def _on_steps_changed(self, steps: int) -> None:
@@ -174,9 +177,12 @@ class RegressionTab(StateEditor):
             return  # the shown text stands for the exact stored value
         try:
             value = parse_number(item.text())
+            if abs(value) > MAX_ABS_DATA:
+                raise NumberTextError("out_of_range", item.text().strip(), "out of range")
         except NumberTextError as exc:
             field = self.tr("Point %1 %2").replace("%1", str(row + 1)).replace("%2", "xy"[column])
-            self.rejected.emit(refusal_message(field, exc))
+            self.rejected.emit(refusal_message(field, exc, (-MAX_ABS_DATA, MAX_ABS_DATA,
+                                                            False, False)))
             self.controls.show_table(state.regression.x, state.regression.y)
             return
         coordinate = {"x": value} if column == 0 else {"y": value}
