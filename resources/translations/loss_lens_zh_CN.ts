@@ -1074,6 +1074,10 @@ after %1 steps L = %6%3</source>
             <source>%1 is not a whole number</source>
             <translation>%1 不是整数</translation>
         </message>
+        <message>
+            <source>%1 is not in %2</source>
+            <translation>%1 不在 %2 范围内</translation>
+        </message>
     </context>
     <context>
         <name>PitfallCard</name>
