@@ -15,12 +15,10 @@ from contextlib import contextmanager
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
-from core.number_format import fmt, fmt_diff
-from core.number_text import format_number
 from core.state import State
 from gui import registry
 from gui.controls.global_controls import GlobalControls
@@ -30,12 +28,11 @@ from gui.controls.state_editor import StateEditor
 from gui.controls.state_store import StateStore
 from gui.controls.target_editor import TargetEditor
 from gui.items.axis_cache import cache_axes
-from gui.items.readout_label import GrowingLabel, set_text
-from gui.look.language import reduction_label
 from gui.shell import appearance_switch, dialogs, menus
 from gui.shell.app_settings import app_settings, restore_geometry, saved_state
 from gui.shell.file_actions import FileActions
 from gui.shell.lazy_panel import LazyPanel
+from gui.shell.status_line import StatusLine
 from gui.shell.torch_loader import TorchLoader
 from gui.shell.view_updates import ViewUpdates
 from gui.shell.window_layout import build_centre, first_size
@@ -66,7 +63,6 @@ class MainWindow(QMainWindow):
         self._handed_over = False
         self._took_over = store is not None  # from a window replaced by a switch
         self._result: Result | None = None
-        self._refusal = ""  # the status bar's last refusal, while it shows
 
         # controls
         self.logits_editor = LogitsEditor(self.store)
@@ -98,10 +94,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(build_centre(self))  # and self.tabs
         self.tabs.currentChanged.connect(self._on_tab_changed)
         menus.build_menu_bar(self)
-        self.numbers = GrowingLabel(self.tr("Loading torch…"), self)
-        self.numbers.setAccessibleName(self.tr("Key numbers"))
-        self.numbers.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.statusBar().addPermanentWidget(self.numbers)
+        self.status = StatusLine(self.statusBar())
+        self.numbers = self.status.numbers
         self.resize(first_size(self))
         if restore:  # only a usable saved geometry (see app_settings)
             restore_geometry(self, self.settings)
@@ -226,7 +220,6 @@ class MainWindow(QMainWindow):
         from core.pipeline import compute
 
         result = compute(state)
-        self._clear_refusal()
         if self._result is None and not self._took_over:  # (after a switch, the heap is
             appearance_switch.freeze_heap()              # frozen when the old one is gone)
         self._result = result
@@ -236,15 +229,8 @@ class MainWindow(QMainWindow):
         if state.n_classes != self._focus_chain_for:
             self._chain_focus(state.n_classes)
         self.loss_editor.set_result(result)
-        c = result.classifier
         self.result_changed.emit(result)
-        set_text(self.numbers,
-            self.tr("CE %1 · MSE (%2) %3 · max |diff| %4 · T %5 · ε %6 · N %7")
-            .replace("%1", fmt(c.cross_entropy, 4)).replace("%2", reduction_label(state.reduction))
-            .replace("%3", fmt(c.mse, 4)).replace("%4", fmt_diff(result.max_abs_diff))
-            .replace("%5", format_number(state.temperature))
-            .replace("%6", format_number(state.label_smoothing))
-            .replace("%7", str(state.n_classes)))
+        self.status.show_result(result)
 
     def _adopt(self, view: QWidget) -> None:
         cache_axes(view)
@@ -272,19 +258,11 @@ class MainWindow(QMainWindow):
         self._focus_chain_for = n_classes
 
     def _on_torch_failed(self, message: str) -> None:
-        set_text(self.numbers, self.tr("torch could not be loaded: %1").replace("%1", message))
+        self.status.torch_failed(message)
         dialogs.error(self, self.tr("torch could not be loaded"), message)
 
     def _on_edit_rejected(self, message: str) -> None:
-        self.statusBar().showMessage(message, 8000)
-        self._refusal = message
-
-    def _clear_refusal(self) -> None:
-        """A refusal said in the status bar goes once an edit is accepted: left up for its
-        eight seconds beside the new numbers, it read as if the new value was refused."""
-        if self._refusal and self.statusBar().currentMessage() == self._refusal:
-            self.statusBar().clearMessage()
-        self._refusal = ""
+        self.status.refuse(message)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.setValue("state/last", self.state().to_json(indent=None))
