@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from core.number_format import fmt, fmt_diff
 from gui.items.number_grid import NumberGrid
 from gui.items.readout_label import ReadoutLabel, set_text
+from gui.items.view_column import view_column
 from gui.look.language import reduction_label
 from gui.look.plot_style import sign_color
 
@@ -48,12 +49,7 @@ class GradientsView(QWidget):
         self.summary = ReadoutLabel(3, parent=self)
         self.summary.setAccessibleName(self.tr("Losses and agreement"))
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.setSpacing(2)
-        layout.addWidget(self.title)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.summary)
+        view_column(self, self.title, self.table, self.summary, stretch=self.table)
 
     def set_result(self, result: Result) -> None:
         c, s = result.classifier, result.state

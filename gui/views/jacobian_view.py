@@ -13,12 +13,13 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QGraphicsRectItem, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGraphicsRectItem, QLabel, QWidget
 
 from core.number_format import fmt, fmt_cell, fmt_diff, sub
 from gui.items.heatmap_item import HeatmapItem
 from gui.items.readout_label import ReadoutLabel, set_text
 from gui.items.text_grid_item import TextGridItem
+from gui.items.view_column import view_column
 from gui.look.plot_style import (
     HIGHLIGHT_COLOR,
     diverging_map,
@@ -80,12 +81,7 @@ class JacobianView(QWidget):
         self.plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
         self.plot.scene().sigMouseClicked.connect(self._on_mouse_clicked)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.setSpacing(2)
-        layout.addWidget(self.title)
-        layout.addWidget(self.plot_widget, 1)
-        layout.addWidget(self.info)
+        view_column(self, self.title, self.plot_widget, self.info, stretch=self.plot_widget)
 
     # ------------------------------------------------------------------ update
     def _rebuild_for(self, n: int) -> None:

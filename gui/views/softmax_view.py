@@ -10,11 +10,12 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from core.number_format import fmt, sub
 from gui.items.readout_label import ReadoutLabel, set_text
 from gui.items.text_grid_item import TextGridItem
+from gui.items.view_column import view_column
 from gui.look import theme
 from gui.look.plot_style import (
     NEGATIVE_COLOR,
@@ -74,13 +75,8 @@ class SoftmaxView(QWidget):
         self._y_range: tuple[float, float] | None = None
         self._n = 0
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.setSpacing(2)
-        layout.addWidget(self.title)
-        layout.addWidget(self.readout)
-        layout.addWidget(self.legend)
-        layout.addWidget(self.plot_widget, 1)
+        view_column(self, self.title, self.readout, self.legend, self.plot_widget,
+                    stretch=self.plot_widget)
 
     # ------------------------------------------------------------------ update
     def _rebuild_for(self, n: int) -> None:

@@ -16,13 +16,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
 from core.number_format import fmt, sub
 from gui.items.readout_label import ReadoutLabel, set_text
 from gui.items.surface_plot import SurfacePlot
+from gui.items.view_column import view_column
 from gui.look.gl_support import opengl_unavailable_reason
 from gui.look.plot_style import new_plot_widget
 
@@ -72,12 +72,7 @@ class SurfaceView(QWidget):
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
         header.addWidget(self.toggle_3d)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.setSpacing(2)
-        layout.addLayout(header)
-        layout.addWidget(self.stack, 1)
-        layout.addWidget(self.info)
+        view_column(self, header, self.stack, self.info, stretch=self.stack)
 
     def set_result(self, result: Result) -> None:
         self._result = result

@@ -6,9 +6,10 @@ own visible range. An axis never shows an SI prefix ("L (x1e+24)" misleads): the
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from gui.items.readout_label import ReadoutLabel
+from gui.items.view_column import view_column
 from gui.look.plot_style import new_plot_widget
 
 
@@ -29,12 +30,8 @@ class PlotPanel(QWidget):
         self._header = QHBoxLayout()
         self._header.setContentsMargins(0, 0, 0, 0)
         self._header.addWidget(label, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 2, 4, 2)
-        layout.setSpacing(2)
-        layout.addLayout(self._header)
-        layout.addWidget(self.widget, 1)
-        layout.addWidget(self.readout)
+        view_column(self, self._header, self.widget, self.readout, stretch=self.widget,
+                    margins=(4, 2, 4, 2))
 
     def add_to_header(self, widget: QWidget) -> None:
         """A widget at the right of the title (such as a button)."""
