@@ -1,12 +1,12 @@
 """The window appears before torch has loaded: building it must not import torch."""
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from xvfb_server import xvfb_server
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -151,22 +151,8 @@ def test_the_display_check_lets_usable_and_undecidable_platforms_through(tmp_pat
 
 @pytest.fixture
 def xvfb_display():
-    if shutil.which("Xvfb") is None:
-        pytest.skip("Xvfb is not installed")
-    read_fd, write_fd = os.pipe()
-    server = subprocess.Popen(["Xvfb", "-displayfd", str(write_fd), "-nolisten", "tcp"],
-                              pass_fds=(write_fd,), stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL)
-    os.close(write_fd)
-    with os.fdopen(read_fd) as pipe:
-        number = pipe.readline().strip()
-    try:
-        if not number:
-            pytest.fail("Xvfb did not start")
-        yield f":{number}"
-    finally:
-        server.terminate()
-        server.wait(10)
+    with xvfb_server() as display:
+        yield display
 
 
 def test_a_real_x_display_passes_the_check(xvfb_display):

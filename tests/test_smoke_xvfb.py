@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
+from xvfb_server import xvfb_server
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -19,19 +20,8 @@ pytestmark = pytest.mark.skipif(shutil.which("Xvfb") is None,
 
 @pytest.fixture
 def xvfb_display():
-    read_fd, write_fd = os.pipe()
-    server = subprocess.Popen(["Xvfb", "-displayfd", str(write_fd), "-screen", "0",
-                               "1400x900x24", "-nolisten", "tcp"], pass_fds=(write_fd,),
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    os.close(write_fd)
-    with os.fdopen(read_fd) as pipe:
-        number = pipe.readline().strip()
-    if not number:
-        server.kill()
-        pytest.fail("Xvfb did not start")
-    yield f":{number}"
-    server.terminate()
-    server.wait(10)
+    with xvfb_server("1400x900x24") as display:
+        yield display
 
 
 @pytest.mark.parametrize("settle", [1.0, 0.0], ids=["after-start-up", "while-torch-loads"])
