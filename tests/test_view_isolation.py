@@ -137,3 +137,24 @@ def test_a_slider_step_into_a_failing_state(window, drawn, qtbot, monkeypatch):
     QTest.keyClick(slider, Qt.Key.Key_Left)
     qtbot.waitUntil(lambda: window.result().state.logits == before)
     assert cover_of(window, "surface") is None
+
+
+def test_a_failure_dragged_along_is_logged_once(window, qtbot, monkeypatch, capsys):
+    """An error whose text holds the state's values differs on every frame of a drag: the
+    status bar follows it, stderr gets one line, and nothing piles up."""
+    view = window.surface_view
+
+    def breaks(result):
+        raise ValueError(f"cannot draw a0 = {result.state.logits[0]}")
+
+    monkeypatch.setattr(view, "set_result", breaks)
+    slider = window.logits_editor.rows[0].slider
+    slider.setFocus()
+    for _ in range(5):
+        QTest.keyClick(slider, Qt.Key.Key_Right)
+        qtbot.wait(5)
+    qtbot.waitUntil(lambda: str(window.state().logits[0]) in
+                    window.statusBar().currentMessage())
+    lines = [line for line in capsys.readouterr().err.splitlines() if "surface view" in line]
+    assert len(lines) == 1
+    assert len(window.updates.logged) == 1

@@ -179,7 +179,7 @@ class MainWindow(QMainWindow):
             raise KeyError(f"no view {view!r}; choose from all, {', '.join(self.all_views())}")
         target = self.panel(view)
         if view in self.updates.stale and self._result is not None:
-            target.set_result(self._result)
+            self.updates.draw(view, target, self._result)  # isolated, as on screen
             self.updates.stale.discard(view)
         return target
 

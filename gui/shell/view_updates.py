@@ -54,7 +54,10 @@ class ViewUpdates:
         self.window = window  # whose status bar says what failed
         self.stale: set[str] = set()  # views not shown when the last result came
         self.covers: dict[str, FailureCover] = {}  # views that could not draw it
-        self.said: set[tuple[str, str]] = set()  # (view, error) told the user
+        self.said: dict[str, str] = {}  # view -> the error last told in the status bar
+        # (view, kind of error) written to stderr: keyed by the kind, not the text, which
+        # holds values and would print (and remember) a new line on every frame of a drag
+        self.logged: set[tuple[str, str]] = set()
 
     def show(self, result: Result, names: list[str], built: dict[str, QWidget]) -> None:
         """Draw result on every view of `names` that is built and shown; the rest are stale."""
@@ -84,6 +87,8 @@ class ViewUpdates:
         if cover is not None:
             cover.hide()
             cover.deleteLater()
+            self.said.pop(name, None)
+            self.logged = {logged for logged in self.logged if logged[0] != name}
 
     def _failed(self, name: str, view: QWidget, exc: Exception) -> None:
         translate = QCoreApplication.translate  # lupdate reads translate("MainWindow", "…")
@@ -94,13 +99,15 @@ class ViewUpdates:
             cover = self.covers[name] = FailureCover(view)
         cover.setText(translate("MainWindow", "%1 could not draw this state.\n%2")
                       .replace("%1", label).replace("%2", error))
-        if (name, error) in self.said:
+        if self.said.get(name) != error:
+            self.said[name] = error
+            self.window.statusBar().showMessage(
+                translate("MainWindow",
+                          "%1 could not draw this state (%2); the other views show it.")
+                .replace("%1", label).replace("%2", error), FAILURE_MESSAGE_MS)
+        if (name, type(exc).__name__) in self.logged:
             return
-        self.said.add((name, error))
-        self.window.statusBar().showMessage(
-            translate("MainWindow",
-                      "%1 could not draw this state (%2); the other views show it.")
-            .replace("%1", label).replace("%2", error), FAILURE_MESSAGE_MS)
+        self.logged.add((name, type(exc).__name__))
         if os.environ.get("LOSS_LENS_DEBUG"):
             traceback.print_exception(exc, file=sys.stderr)
         else:
