@@ -168,7 +168,9 @@ def run_compute(args: argparse.Namespace) -> int:
 
     result = compute(state)
     if args.format == "json":
-        sys.stdout.write(result.to_json() + "\n")
+        from core.numbers_export import result_json
+
+        sys.stdout.write(result_json(result))
     else:
         from core.text_report import format_result
 

@@ -6,21 +6,19 @@ line. Lives in core because it is pure and shared by `compute` and `export`.
 
 from __future__ import annotations
 
-import math
 from dataclasses import replace
 from typing import Any
 
+from core import number_text
 from core.state import State, shown
 
 
 def parse_number(flag: str, text: str) -> float:
+    """The window's parser (core.number_text), so a flag reads a number as an entry does."""
     try:
-        value = float(text)
-    except ValueError:
-        raise ValueError(f"{flag}: {shown(text.strip())} is not a number") from None
-    if not math.isfinite(value):
-        raise ValueError(f"{flag}: {shown(text.strip())} is not a finite number")
-    return value
+        return number_text.parse_number(text)
+    except number_text.NumberTextError as exc:
+        raise ValueError(f"{flag}: {exc}") from None
 
 
 def parse_numbers(flag: str, text: str) -> tuple[float, ...]:

@@ -22,8 +22,8 @@ MAX_ECHO = 40  # characters of the typed text repeated in a message
 class NumberTextError(ValueError):
     """Typed text that is not a number the app can store; the message says why in one line.
 
-    `kind` (empty, comma, not_number, too_large, fraction, out_of_range) and `text` let the
-    window say the same in the user's language."""
+    `kind` (empty, comma, not_number, not_finite, too_large, fraction, out_of_range) and
+    `text` let the window say the same in the user's language."""
 
     def __init__(self, kind: str, text: str, message: str) -> None:
         super().__init__(message)
@@ -51,6 +51,8 @@ def parse_number(text: str) -> float:
     if not plain:
         raise NumberTextError("empty", text, "nothing typed")
     if not _NUMBER.fullmatch(plain):
+        if plain.lstrip("+-").lower() in ("nan", "inf", "infinity"):
+            raise NumberTextError("not_finite", text, f"{echo(text)} is not a finite number")
         if "," in plain and _NUMBER.fullmatch(plain.replace(",", "")):
             raise NumberTextError("comma", text, f"{echo(text)} is not a number: write "
                                   "decimals with a point and no thousands separators "

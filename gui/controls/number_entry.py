@@ -37,6 +37,8 @@ def refusal_message(field: str, error: NumberTextError,
             "thousands separators (1000 or 1e3)"),
         "not_number": QCoreApplication.translate(
             "NumberEntry", "%1 is not a number (examples: 0.5, -2, 1e-3)"),
+        "not_finite": QCoreApplication.translate(
+            "NumberEntry", "%1 is not a finite number"),
         "too_large": QCoreApplication.translate(
             "NumberEntry", "%1 is too large for a number"),
         "fraction": QCoreApplication.translate(

@@ -1067,6 +1067,10 @@ after %1 steps L = %6%3</source>
             <translation>%1 不是数字（例如 0.5、-2、1e-3）</translation>
         </message>
         <message>
+            <source>%1 is not a finite number</source>
+            <translation>%1 不是有限的数</translation>
+        </message>
+        <message>
             <source>%1 is too large for a number</source>
             <translation>%1 太大，无法表示为数字</translation>
         </message>
