@@ -112,42 +112,33 @@ class SurfacePlot:
         self.arrow_line.setVisible(visible)
         self.arrow_head.setVisible(visible)
         if visible:
-            self.arrow_head.setStyle(angle=self._head_angle())
-            self._fit_head()
+            self._style_head()
 
-    def _fit_head(self) -> None:
-        """The head is never longer than the arrow beyond the point's edge: drawn back from
-        the tip of a short arrow, it stuck out on the uphill side of the dot, where it read
-        as an arrow pointing uphill. Shorter still, only the point shows (the gradient is
-        nearly zero)."""
+    def _style_head(self) -> None:
+        """Turn the head along the arrow on screen and fit it, in one setStyle (each call
+        rebuilds the head's path).
+
+        ArrowItem's angle is in screen space (0 points left, y grows downward). The head is
+        never longer than the arrow beyond the point's edge: drawn back from the tip of a
+        short arrow, it stuck out on the uphill side of the dot, where it read as an arrow
+        pointing uphill. Shorter still, only the point shows (the gradient is nearly zero).
+        """
         view = self.plot.getViewBox()
         x, y = self._start
         vx, vy = self.arrow_vector
         p0 = view.mapViewToScene(QPointF(x, y))
         p1 = view.mapViewToScene(QPointF(x + vx, y + vy))
-        length = math.hypot(p1.x() - p0.x(), p1.y() - p0.y())  # pixels
-        if length == 0:  # not laid out yet: fitted when the view gets its size
-            return
-        room = length - POINT_SIZE / 2
-        self.arrow_head.setStyle(headLen=min(self._head_length, max(room, 0.0)))
-        self.arrow_head.setVisible(room >= MIN_HEAD_LENGTH)
-
-    def _head_angle(self) -> float:
-        """ArrowItem's angle is in screen space (0 points left, y grows downward)."""
-        vx, vy = self.arrow_vector
-        dx, dy = vx, -vy  # equal scales
-        if not self._equal_scales:
-            view = self.plot.getViewBox()
-            x, y = self._start
-            p0 = view.mapViewToScene(QPointF(x, y))
-            p1 = view.mapViewToScene(QPointF(x + vx, y + vy))
-            if p1.x() != p0.x() or p1.y() != p0.y():  # else not laid out yet: assume equal
-                dx, dy = p1.x() - p0.x(), p1.y() - p0.y()
-        return 180.0 - math.degrees(math.atan2(-dy, dx))
+        sx, sy = p1.x() - p0.x(), p1.y() - p0.y()  # pixels; zero until laid out
+        length = math.hypot(sx, sy)
+        dx, dy = (vx, -vy) if self._equal_scales or length == 0 else (sx, sy)
+        style = {"angle": 180.0 - math.degrees(math.atan2(-dy, dx))}
+        if length > 0:  # else fitted when the view gets its size
+            room = length - POINT_SIZE / 2
+            style["headLen"] = min(self._head_length, max(room, 0.0))
+            self.arrow_head.setVisible(room >= MIN_HEAD_LENGTH)
+        self.arrow_head.setStyle(**style)
 
     def _on_view_changed(self, *args) -> None:
         """The head lives in screen space: follow the view when its scales change."""
         if self.arrow_line.isVisible() and np.any(self.arrow_vector):
-            if not self._equal_scales:
-                self.arrow_head.setStyle(angle=self._head_angle())
-            self._fit_head()
+            self._style_head()
