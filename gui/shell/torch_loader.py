@@ -10,10 +10,11 @@ import of the same modules wait for it.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import threading
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 _lock = threading.Lock()
 _import_thread: threading.Thread | None = None
@@ -61,16 +62,50 @@ def finish_import(timeout: float = 60.0) -> None:
     gc.enable()
 
 
+class _Announcer(QObject):
+    """Says, in the GUI thread, that the import is over: one per application, living as
+    long as it does. The waiting thread emits only this; a window's own objects, which a
+    language switch may delete at any moment, are never touched off the GUI thread."""
+
+    over = Signal()  # from the waiting thread, queued to the GUI thread
+    done = Signal()  # in the GUI thread, once the collector is back on
+
+    def __init__(self) -> None:
+        super().__init__(QCoreApplication.instance())
+        self.is_over = False
+        self.over.connect(self._on_over)
+        threading.Thread(target=self._wait, name="torch-wait", daemon=True).start()
+
+    def _wait(self) -> None:
+        _import_started.wait()
+        preload().join()
+        with contextlib.suppress(RuntimeError):  # the application is gone: nobody to tell
+            self.over.emit()
+
+    def _on_over(self) -> None:
+        gc.enable()  # off while torch imported: see _import_compute
+        self.is_over = True
+        self.done.emit()
+
+
+_announcers: list[_Announcer] = []
+
+
+def _announcer() -> _Announcer:
+    if not _announcers:
+        _announcers.append(_Announcer())
+    return _announcers[0]
+
+
 class TorchLoader(QObject):
+    """A window's view of the import: `ready` (or `failed`) in the GUI thread."""
+
     ready = Signal()
     failed = Signal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._started = False
-        # queued to this (the GUI) thread when the import is over: see _import_compute
-        self.ready.connect(self._collector_back)
-        self.failed.connect(self._collector_back)
         # a window built after the import (a new language or theme) computes at once
         thread = _import_thread
         self.loaded = thread is not None and not thread.is_alive() and not _error
@@ -81,22 +116,17 @@ class TorchLoader(QObject):
         if self._started:
             return
         self._started = True
-        threading.Thread(target=self._wait, args=(begin_import,), name="torch-wait",
-                         daemon=True).start()
-
-    def _collector_back(self) -> None:
-        gc.enable()
-
-    def _wait(self, begin_import: bool) -> None:
         if begin_import:
             preload()
-        _import_started.wait()
-        preload().join()
-        try:
-            if _error:
-                self.failed.emit(_error[0])
-                return
-            self.loaded = True
-            self.ready.emit()  # queued to the GUI thread: this object lives there
-        except RuntimeError:  # the window closed while torch loaded: nobody to tell
-            pass
+        announcer = _announcer()
+        if announcer.is_over:
+            QTimer.singleShot(0, self, self._relay)
+        else:
+            announcer.done.connect(self._relay)
+
+    def _relay(self) -> None:
+        if _error:
+            self.failed.emit(_error[0])
+            return
+        self.loaded = True
+        self.ready.emit()
