@@ -89,3 +89,37 @@ def test_a_drag_frame_does_not_re_lay_out_the_window(window, qtbot):
         QApplication.instance().removeEventFilter(spy)
     assert second == first and len(set(second)) > 3  # the numbers did change
     assert requests == []
+
+
+def test_switches_while_torch_loads_end_with_numbers_in_the_last_window():
+    """Windows replaced (and deleted) before torch's import is over: the waiting thread
+    signals only the application-wide announcer, and the window on screen gets its
+    numbers."""
+    code = (
+        "import time\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from gui.shell.app import follow_replacements\n"
+        "from gui.shell import torch_loader\n"
+        "from gui import MainWindow\n"
+        "w = MainWindow(begin_torch_import=False)\n"
+        "current = follow_replacements(w)\n"
+        "w.show(); del w\n"
+        "torch_loader.preload()\n"
+        "for k in range(4):\n"
+        "    theme = 'dark' if k % 2 == 0 else 'light'\n"
+        "    menu = current().choice_menus['theme']\n"
+        "    next(a for a in menu.actions() if a.data() == theme).trigger()\n"
+        "    end = time.monotonic() + 0.1\n"
+        "    while time.monotonic() < end:\n"
+        "        app.processEvents()\n"
+        "end = time.monotonic() + 40\n"
+        "while current().result() is None and time.monotonic() < end:\n"
+        "    app.processEvents()\n"
+        "print(current().result() is not None, current().numbers.text().startswith('CE '))\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME="/nonexistent-dir")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                         text=True, timeout=90, env=env)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["True", "True"]
