@@ -161,3 +161,20 @@ def test_a_real_x_display_passes_the_check(xvfb_display):
     assert display_problem({"DISPLAY": xvfb_display}) is None
     assert display_problem({"DISPLAY": xvfb_display, "WAYLAND_DISPLAY": "bogus"}) is None
     assert display_problem({"DISPLAY": xvfb_display, "QT_QPA_PLATFORM": "bogus;xcb"}) is None
+
+
+def test_a_display_on_a_host_that_refuses_is_said_at_once():
+    """DISPLAY=host:N is a TCP port: checked with a timeout before XOpenDisplay, which has
+    none (an unreachable host would hang start-up)."""
+    import socket
+    import time
+
+    from gui.shell.display_check import display_problem
+
+    with socket.socket() as probe:  # a loopback port that nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    start = time.monotonic()
+    problem = display_problem({"DISPLAY": f"127.0.0.1:{port - 6000}"})
+    assert problem and "does not answer" in problem
+    assert time.monotonic() - start < 3

@@ -98,6 +98,8 @@ def _x_display_answers(env: Mapping[str, str]) -> tuple[bool | None, str]:
     display = env.get("DISPLAY", "")
     if not display:
         return False, "DISPLAY is not set"
+    if not _x_tcp_answers(display):
+        return False, f"the X display {display} does not answer"
     try:
         xlib = ctypes.CDLL("libX11.so.6")
     except OSError:
@@ -110,6 +112,20 @@ def _x_display_answers(env: Mapping[str, str]) -> tuple[bool | None, str]:
         return False, f"the X display {display} does not answer"
     xlib.XCloseDisplay(handle)
     return True, ""
+
+
+def _x_tcp_answers(display: str, timeout: float = 2.0) -> bool:
+    """For a display on another host (host:N), whether its port takes a connection within
+    `timeout`: XOpenDisplay has no timeout, and an unreachable host would hang start-up."""
+    host, _, number = display.rpartition(":")
+    if not host or host == "unix" or host.startswith("/"):
+        return True  # a local socket: XOpenDisplay answers at once
+    try:
+        port = 6000 + int(number.split(".")[0])
+        with socket.create_connection((host, port), timeout=timeout):
+            return True
+    except (OSError, ValueError):
+        return False
 
 
 def _wayland_answers(env: Mapping[str, str]) -> tuple[bool | None, str]:
