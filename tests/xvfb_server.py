@@ -17,7 +17,10 @@ def xvfb_server(screen: str | None = None) -> Iterator[str]:
         pytest.skip("Xvfb is not installed (make test installs it as root)")
     read_fd, write_fd = os.pipe()
     size = ["-screen", "0", screen] if screen else []
-    server = subprocess.Popen(["Xvfb", "-displayfd", str(write_fd), *size, "-nolisten", "tcp"],
+    # -noreset: by default Xvfb resets when its last client leaves, and a connection made
+    # during the reset fails (the display check, then the app, each connect and leave)
+    server = subprocess.Popen(["Xvfb", "-displayfd", str(write_fd), *size, "-noreset",
+                               "-nolisten", "tcp"],
                               pass_fds=(write_fd,), stdout=subprocess.DEVNULL,
                               stderr=subprocess.DEVNULL)
     os.close(write_fd)
