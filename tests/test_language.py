@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication, QPoint, QSettings, QSize, Qt, QUrl
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QApplication,
     QComboBox,
     QGroupBox,
     QLabel,
@@ -309,3 +310,29 @@ def test_pitfall_runs_of_older_numbers_are_not_carried(window, qtbot, restore_ap
         assert new.pitfalls_tab.ran(new.state()) == []
     finally:
         new.close()
+
+
+def test_a_language_that_cannot_load_leaves_the_window_as_it_was(window, qtbot, monkeypatch,
+                                                                 tmp_path):
+    """Chinese without its compiled translations (`make` not run): one message, and the
+    window, its state, its store and the Language menu stay as they were."""
+    from gui.look import language
+    from gui.shell import dialogs
+
+    monkeypatch.setattr(language, "qm_path", lambda code: tmp_path / "missing.qm")
+    said = []
+    monkeypatch.setattr(dialogs, "error", lambda parent, title, message: said.append(message))
+    replaced = []
+    window.replaced.connect(replaced.append)
+    before = window.state()
+    menu = window.choice_menus["language"]
+    next(a for a in menu.actions() if a.data() == "zh_CN").trigger()
+    QApplication.processEvents()
+    assert replaced == [] and len(said) == 1 and "missing.qm" in said[0]
+    assert language.current_language() == "en"
+    assert [a.data() for a in menu.actions() if a.isChecked()] == ["en"]
+    assert window.state() == before
+    slider = window.logits_editor.rows[0].slider
+    slider.setFocus()
+    qtbot.keyClick(slider, Qt.Key.Key_Right)
+    qtbot.waitUntil(lambda: window.result().state.logits != before.logits)  # still follows

@@ -11,11 +11,11 @@ from __future__ import annotations
 import gc
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from gui import registry
-from gui.look.language import current_language, install_language, missing_font
+from gui.look.language import LanguageError, current_language, install_language, missing_font
 from gui.look.theme import apply_theme
 from gui.shell import dialogs
 
@@ -58,7 +58,14 @@ def switch_appearance(old: MainWindow, language: str | None = None,
     """Show `old` in another language and/or theme, and remember the choice; returns the
     window built in its place, which `old.replaced` announces."""
     if language is not None:
-        install_language(language)
+        try:
+            install_language(language)
+        except LanguageError as exc:  # its translations could not be loaded: stay as we are
+            install_language(current_language())  # its translators back
+            for action in old.choice_menus["language"].actions():
+                action.setChecked(action.data() == current_language())
+            dialogs.error(old, QCoreApplication.translate("MainWindow", "Language"), str(exc))
+            return old
         old.settings.setValue("ui/language", language)
     if theme_name is not None:
         apply_theme(theme_name)
