@@ -87,6 +87,13 @@ class _Strict:
         """The number the text writes, within range; raises NumberTextError."""
         raise NotImplementedError
 
+    def valueFromText(self, text: str):
+        """The typed number; Qt asks only for text validate() accepted."""
+        try:
+            return self._read(text)
+        except NumberTextError:
+            return self.value()
+
     def validate(self, text: str, pos: int):
         """Acceptable for a number in range; anything else Intermediate, never Invalid, so
         what the user types is kept on screen until they commit it."""
@@ -137,12 +144,6 @@ class NumberEntry(_Strict, QDoubleSpinBox):
             raise self._out_of_range(text, value)
         return value
 
-    def valueFromText(self, text: str) -> float:
-        try:
-            return self._read(text)
-        except NumberTextError:
-            return self.value()
-
     def textFromValue(self, value: float) -> str:
         return format_number(value)
 
@@ -171,9 +172,3 @@ class IntegerEntry(_Strict, QSpinBox):
         if not self._in_range(value):
             raise self._out_of_range(text, value)
         return value
-
-    def valueFromText(self, text: str) -> int:
-        try:
-            return self._read(text)
-        except NumberTextError:
-            return self.value()
