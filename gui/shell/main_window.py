@@ -28,7 +28,7 @@ from gui.controls.state_editor import StateEditor
 from gui.controls.state_store import StateStore
 from gui.controls.target_editor import TargetEditor
 from gui.items.axis_cache import cache_axes
-from gui.shell import appearance_switch, dialogs, menus
+from gui.shell import appearance_switch, dialogs, menus, plot_menus
 from gui.shell.app_settings import app_settings, restore_geometry, saved_state
 from gui.shell.file_actions import FileActions
 from gui.shell.lazy_panel import LazyPanel
@@ -87,6 +87,7 @@ class MainWindow(QMainWindow):
         self._focus_chain_for = 0  # the number of classes the Tab order was built for
 
         self.files = FileActions(self)
+        plot_menus.install(self)  # the plots' right-click menus export with the app's export
         self.formulas_window: QWidget | None = None
         self.shortcuts_window: QWidget | None = None
         menus.build_actions(self)
