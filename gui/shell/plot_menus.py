@@ -26,7 +26,6 @@ from gui import registry
 if TYPE_CHECKING:
     from gui.shell.main_window import MainWindow
 
-CONTEXT = "PlotMenus"
 
 # pyqtgraph 0.14's texts, in its contexts (ViewBoxMenu.py, PlotItem.py and the two forms
 # axisCtrlTemplate_generic.py and plotConfigTemplate_generic.py), for lupdate to collect
@@ -80,7 +79,7 @@ def scenes_of(widget: QWidget) -> list[pg.GraphicsScene]:
 
 def export_action(window: MainWindow, view: str, parent) -> QAction:
     """The menu's export entry: File ▸ Export figure, with `view` chosen."""
-    text = QCoreApplication.translate(CONTEXT, "Export figure of “%1”…")
+    text = QCoreApplication.translate("PlotMenus", "Export figure of “%1”…")
     action = QAction(text.replace("%1", registry.entry(view).title()), parent)
     action.setObjectName(f"export_{view}")
     action.triggered.connect(lambda _=False: window.files.export_dialog(view))

@@ -203,6 +203,105 @@ residuals ŷ − y dashed orange</source>
         </message>
     </context>
     <context>
+        <name>Form</name>
+        <message>
+            <source>Link Axis:</source>
+            <translation>关联坐标轴：</translation>
+        </message>
+        <message>
+            <source>Auto</source>
+            <translation>自动</translation>
+        </message>
+        <message>
+            <source>Manual</source>
+            <translation>手动</translation>
+        </message>
+        <message>
+            <source>Invert Axis</source>
+            <translation>反转坐标轴</translation>
+        </message>
+        <message>
+            <source>Mouse Enabled</source>
+            <translation>启用鼠标</translation>
+        </message>
+        <message>
+            <source>Visible Data Only</source>
+            <translation>仅可见数据</translation>
+        </message>
+        <message>
+            <source>Auto Pan Only</source>
+            <translation>仅自动平移</translation>
+        </message>
+        <message>
+            <source>Average</source>
+            <translation>平均</translation>
+        </message>
+        <message>
+            <source>Clip to View</source>
+            <translation>裁剪到视图</translation>
+        </message>
+        <message>
+            <source>Max Traces:</source>
+            <translation>最多曲线数：</translation>
+        </message>
+        <message>
+            <source>Downsample</source>
+            <translation>降采样</translation>
+        </message>
+        <message>
+            <source>Peak</source>
+            <translation>峰值</translation>
+        </message>
+        <message>
+            <source>Forget hidden traces</source>
+            <translation>丢弃隐藏的曲线</translation>
+        </message>
+        <message>
+            <source>Mean</source>
+            <translation>均值</translation>
+        </message>
+        <message>
+            <source>Subsample</source>
+            <translation>抽样</translation>
+        </message>
+        <message>
+            <source>Log X</source>
+            <translation>对数 X</translation>
+        </message>
+        <message>
+            <source>Log Y</source>
+            <translation>对数 Y</translation>
+        </message>
+        <message>
+            <source>Power Spectrum (FFT)</source>
+            <translation>功率谱 (FFT)</translation>
+        </message>
+        <message>
+            <source>Subtract Mean</source>
+            <translation>减去均值</translation>
+        </message>
+        <message>
+            <source>Points</source>
+            <translation>数据点</translation>
+        </message>
+        <message>
+            <source>Show X Grid</source>
+            <translation>显示 X 网格</translation>
+        </message>
+        <message>
+            <source>Show Y Grid</source>
+            <translation>显示 Y 网格</translation>
+        </message>
+        <message>
+            <source>Opacity</source>
+            <translation>不透明度</translation>
+        </message>
+        <message>
+            <source>Alpha</source>
+            <translation>透明度</translation>
+        </message>
+    </context>
+    <context>
         <name>FormulasWindow</name>
         <message>
             <source>Formulas</source>
@@ -953,6 +1052,10 @@ autograd %8 · 闭式解 %9</translation>
             <source>torch could not be loaded</source>
             <translation>无法加载 torch</translation>
         </message>
+        <message>
+            <source>Language</source>
+            <translation>语言</translation>
+        </message>
     </context>
     <context>
         <name>MseSurface</name>
@@ -1182,6 +1285,44 @@ after %1 steps L = %6%3</source>
         <message>
             <source>Pitfall cards</source>
             <translation>常见错误卡片</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlotItem</name>
+        <message>
+            <source>Plot Options</source>
+            <translation>绘图选项</translation>
+        </message>
+        <message>
+            <source>Transforms</source>
+            <translation>变换</translation>
+        </message>
+        <message>
+            <source>Downsample</source>
+            <translation>降采样</translation>
+        </message>
+        <message>
+            <source>Average</source>
+            <translation>平均</translation>
+        </message>
+        <message>
+            <source>Alpha</source>
+            <translation>透明度</translation>
+        </message>
+        <message>
+            <source>Grid</source>
+            <translation>网格</translation>
+        </message>
+        <message>
+            <source>Points</source>
+            <translation>数据点</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlotMenus</name>
+        <message>
+            <source>Export figure of “%1”…</source>
+            <translation>导出“%1”的图…</translation>
         </message>
     </context>
     <context>
@@ -1805,6 +1946,33 @@ step %2: L = %3</source>
 A second backward without zeroing adds to .grad: w.grad %5 → %6; after w.grad.zero_() it is %7 again.</source>
             <translation>loss = %1（归约方式 %2）。%3。两种方法之间的最大差值：%4。
 不清零就再做一次 backward 会累加到 .grad 上：w.grad 从 %5 变为 %6；调用 w.grad.zero_() 之后又变回 %7。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ViewBox</name>
+        <message>
+            <source>ViewBox options</source>
+            <translation>视图选项</translation>
+        </message>
+        <message>
+            <source>View All</source>
+            <translation>显示全部</translation>
+        </message>
+        <message>
+            <source>axis</source>
+            <translation>轴</translation>
+        </message>
+        <message>
+            <source>Mouse Mode</source>
+            <translation>鼠标模式</translation>
+        </message>
+        <message>
+            <source>3 button</source>
+            <translation>三键</translation>
+        </message>
+        <message>
+            <source>1 button</source>
+            <translation>单键</translation>
         </message>
     </context>
     <context>
