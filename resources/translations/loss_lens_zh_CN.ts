@@ -25,6 +25,149 @@
         </message>
     </context>
     <context>
+        <name>CodeScript</name>
+        <message>
+            <source>Loss Lens, as a plain PyTorch script.
+
+Generated from the app's current settings. It recomputes, with torch in float64, every
+number the app shows: softmax, cross-entropy, MSE, their gradients with respect to the
+logits, the softmax Jacobian, and the regression example (the note's MSE example).
+Run it with `python &lt;this file&gt;`; change a number and run it again.</source>
+            <translation>Loss Lens，纯 PyTorch 脚本版。
+
+由应用的当前设置生成。它用 torch 以 float64 重新计算应用显示的每个数值：
+softmax、交叉熵、MSE、它们对 logits 的梯度、softmax 的雅可比矩阵，
+以及回归示例（笔记中的 MSE 示例）。
+用 `python &lt;本文件&gt;` 运行；改一个数再运行一次。</translation>
+        </message>
+        <message>
+            <source>the settings</source>
+            <translation>设置</translation>
+        </message>
+        <message>
+            <source>1. softmax</source>
+            <translation>1. softmax</translation>
+        </message>
+        <message>
+            <source>2. the target</source>
+            <translation>2. 目标</translation>
+        </message>
+        <message>
+            <source>3. the two losses</source>
+            <translation>3. 两种损失</translation>
+        </message>
+        <message>
+            <source>4. gradients</source>
+            <translation>4. 梯度</translation>
+        </message>
+        <message>
+            <source>5. the Jacobian</source>
+            <translation>5. 雅可比矩阵</translation>
+        </message>
+        <message>
+            <source>6. regression (MSE)</source>
+            <translation>6. 回归 (MSE)</translation>
+        </message>
+        <message>
+            <source>the numbers</source>
+            <translation>数值</translation>
+        </message>
+        <message>
+            <source>a: the raw scores (logits), one per class</source>
+            <translation>a：原始分数（logits），每类一个</translation>
+        </message>
+        <message>
+            <source>temperature: the softmax sees a / T</source>
+            <translation>温度：softmax 看到的是 a / T</translation>
+        </message>
+        <message>
+            <source>label smoothing ε</source>
+            <translation>标签平滑 ε</translation>
+        </message>
+        <message>
+            <source>how MSE combines its squared errors: 'mean' (÷ count) or 'sum'</source>
+            <translation>MSE 如何合并各平方误差：'mean'（÷ 个数）或 'sum'</translation>
+        </message>
+        <message>
+            <source>the true class, as an index</source>
+            <translation>真实类别，以下标表示</translation>
+        </message>
+        <message>
+            <source>y: the one-hot vector of the true class</source>
+            <translation>y：真实类别的 one-hot 向量</translation>
+        </message>
+        <message>
+            <source>F.cross_entropy takes a class index as a LongTensor, one per row of the batch</source>
+            <translation>F.cross_entropy 接受 LongTensor 形式的类别下标，批中每行一个</translation>
+        </message>
+        <message>
+            <source>the target as probabilities (they sum to 1)</source>
+            <translation>以概率表示的目标（总和为 1）</translation>
+        </message>
+        <message>
+            <source>F.cross_entropy also takes a row of probabilities per row of the batch</source>
+            <translation>F.cross_entropy 也接受概率形式的目标，批中每行一行概率</translation>
+        </message>
+        <message>
+            <source>the data points (x, y)</source>
+            <translation>数据点 (x, y)</translation>
+        </message>
+        <message>
+            <source>float64 everywhere, so the numbers match the app's to the last digit.
+requires_grad=True BEFORE anything is computed from a: autograd records only from then on.</source>
+            <translation>全程使用 float64，数值与应用中的逐位一致。
+先设 requires_grad=True，再用 a 计算任何东西：autograd 只从那时起记录。</translation>
+        </message>
+        <message>
+            <source>p_i = e^(z_i) / Σ_j e^(z_j): each in (0, 1), summing to 1 (torch subtracts the max, so
+even logits of ±1000 give no NaN)</source>
+            <translation>p_i = e^(z_i) / Σ_j e^(z_j)：每个都在 (0, 1) 内，总和为 1（torch 先减去最大值，
+所以即使 logits 为 ±1000 也不会出现 NaN）</translation>
+        </message>
+        <message>
+            <source>label smoothing moves ε of the target's mass evenly onto all N classes</source>
+            <translation>标签平滑把目标的 ε 份额平均分给全部 N 个类别</translation>
+        </message>
+        <message>
+            <source>cross-entropy = -Σ y_eff·log p. F.cross_entropy wants the logits (not p) as a batch
+of rows, z[None], and applies a numerically stable log-softmax itself.</source>
+            <translation>交叉熵 = -Σ y_eff·log p。F.cross_entropy 要的是 logits（不是 p），
+以批的行形式 z[None] 传入，它自己做数值稳定的 log-softmax。</translation>
+        </message>
+        <message>
+            <source>MSE between the probabilities and the (smoothed) target</source>
+            <translation>概率与（平滑后的）目标之间的 MSE</translation>
+        </message>
+        <message>
+            <source>torch.autograd.grad(output, [inputs]) returns a tuple: one gradient per input.
+retain_graph=True keeps the graph, because we take more gradients from it below.</source>
+            <translation>torch.autograd.grad(output, [inputs]) 返回一个元组：每个输入一个梯度。
+retain_graph=True 保留计算图，因为下面还要从它求更多梯度。</translation>
+        </message>
+        <message>
+            <source>For cross-entropy the gradient is simply (p - y_eff) / T: check it.</source>
+            <translation>交叉熵的梯度就是 (p - y_eff) / T：验证一下。</translation>
+        </message>
+        <message>
+            <source>Row i is the gradient of ONE output p_i with respect to all logits. autograd.grad needs
+a scalar output, so we go row by row, keeping the graph for the next row.</source>
+            <translation>第 i 行是单个输出 p_i 对全部 logits 的梯度。autograd.grad 需要标量输出，
+所以逐行计算，并为下一行保留计算图。</translation>
+        </message>
+        <message>
+            <source>Closed form: ∂p_i/∂a_j = p_i (δ_ij - p_j) / T, i.e. (diag(p) - p pᵀ) / T</source>
+            <translation>闭式解：∂p_i/∂a_j = p_i (δ_ij - p_j) / T，即 (diag(p) - p pᵀ) / T</translation>
+        </message>
+        <message>
+            <source>the line's predictions</source>
+            <translation>直线的预测值</translation>
+        </message>
+        <message>
+            <source>The last line: every number as one JSON object, for other programs to read.</source>
+            <translation>最后一行：全部数值组成的一个 JSON 对象，供其他程序读取。</translation>
+        </message>
+    </context>
+    <context>
         <name>CodeTab</name>
         <message>
             <source>This script computes, with plain PyTorch, every number the other tabs show for the current state: run it with &lt;tt&gt;python script.py&lt;/tt&gt;; its last line is the numbers as JSON.</source>
@@ -1427,8 +1570,8 @@ after %1 steps L = %6%3</source>
             <translation>MSE 归约方式</translation>
         </message>
         <message>
-            <source>How the squared residuals combine: mean divides their sum by the number of points M; the note's formula is the sum. Shared with the classifier's MSE.</source>
-            <translation>平方残差的合并方式：平均是将它们的和除以点数 M；笔记中的公式用的是求和。与分类器的 MSE 共用此设置。</translation>
+            <source>How the squared residuals combine: mean divides their sum by the number of points M; the note's formula is the sum. The classifier's MSE has its own reduction.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>&amp;Loss</source>
