@@ -105,6 +105,7 @@ def generate_script(state: State, translate: Translate = english) -> str:
         _assign("y_data", reg.y, tensor=True),
         f"w = torch.tensor({reg.w!r}, dtype=torch.float64, requires_grad=True)",
         f"b = torch.tensor({reg.b!r}, dtype=torch.float64, requires_grad=True)",
+        f"reg_reduction = {reg.reduction!r}  # the regression's own MSE reduction",
     ])
     docstring = translate(CONTEXT, _DOCSTRING)
     return _TEMPLATE.format(settings=settings, target=_target_block(state, c),
@@ -233,7 +234,7 @@ jacobian_closed_form = (torch.diag(pd) - torch.outer(pd, pd)) / T
 {regression}
 
 y_hat = w * x + b  {y_hat}
-reg_loss = F.mse_loss(y_hat, y_data, reduction=reduction)
+reg_loss = F.mse_loss(y_hat, y_data, reduction=reg_reduction)
 grad_w, grad_b = torch.autograd.grad(reg_loss, [w, b])
 
 # ------------------------------------------------------------------ {h_numbers}

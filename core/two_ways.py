@@ -26,7 +26,7 @@ Pair = tuple[float, float]   # (∂L/∂w, ∂L/∂b)
 class TwoWays:
     """The regression gradient by autograd.grad, by backward(), by formula; .grad accumulating."""
 
-    reduction: str
+    reduction: Reduction
     loss: float
     code_autograd: str          # way 1 as a runnable snippet
     code_backward: str          # way 2 as a runnable snippet
@@ -75,8 +75,10 @@ def _pair(values: Pair) -> str:
     return f"w.grad = {fmt(values[0])}, b.grad = {fmt(values[1])}"
 
 
-def two_ways(regression: Regression, reduction: Reduction) -> TwoWays:
-    """Run both ways and the accumulation demo in torch; check them against the closed form."""
+def two_ways(regression: Regression) -> TwoWays:
+    """Run both ways and the accumulation demo in torch; check them against the closed form.
+    The loss is reduced by the regression's own reduction."""
+    reduction = regression.reduction
     x = torch.tensor(regression.x, dtype=DTYPE)
     y = torch.tensor(regression.y, dtype=DTYPE)
 

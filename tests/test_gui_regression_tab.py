@@ -316,7 +316,7 @@ def test_mean_versus_sum_scales_the_loss_by_m(harness, qtbot):
     combo.setFocus()
     qtbot.keyClick(combo, Qt.Key.Key_Down)
     settle()
-    assert harness.state().reduction == "sum"
+    assert harness.state().regression.reduction == "sum"
     total = harness.result().regression
     assert total.loss == pytest.approx(3 * mean.loss, rel=1e-14)
     assert total.grad_w == pytest.approx(3 * mean.grad_w, rel=1e-14)

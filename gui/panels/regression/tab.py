@@ -22,6 +22,7 @@ from core.regression_edits import (
     set_learning_rate,
     set_parameters,
     set_point,
+    set_reduction,
     set_steps,
 )
 from core.state import MAX_ABS_DATA, MAX_GD_STEPS, State
@@ -167,7 +168,7 @@ class RegressionTab(StateEditor):
 
     def _on_reduction_chosen(self, index: int) -> None:
         reduction = self.controls.reduction.itemData(index)
-        self.edit(lambda s: s.replace(reduction=reduction), "",
+        self.edit(lambda s: set_reduction(s, reduction), "",
                   self.tr("Reduction %1").replace("%1", reduction_label(reduction)))
 
     def _on_table_item_changed(self, item: QTableWidgetItem) -> None:
