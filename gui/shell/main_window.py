@@ -101,11 +101,13 @@ class MainWindow(QMainWindow):
         if restore:  # only a usable saved geometry (see app_settings)
             restore_geometry(self, self.settings)
         self.setAcceptDrops(True)
+        self.torch = TorchLoader(self)
         for entry in registry.entries(registry.TAB):
             if not entry.lazy:
                 self.lazy_panels[entry.name].content()
 
-        self.torch = TorchLoader(self)
+        for name, view in self.views.items():  # no half-drawn views while torch loads
+            self.updates.cover_until_drawn(name, view, self.torch.loaded)
         self._begin_torch_import = begin_torch_import
         self.torch.ready.connect(lambda: self._on_state_changed(self.store.state()))
         self.torch.failed.connect(self._on_torch_failed)
@@ -243,6 +245,8 @@ class MainWindow(QMainWindow):
     def _on_panel_built(self, name: str, panel: QWidget) -> None:
         self._adopt(panel)
         self.updates.stale.add(name)  # it shows the current result when it is shown
+        if self._result is None:
+            self.updates.cover_until_drawn(name, panel, self.torch.loaded)
 
     def _on_tab_changed(self, _index: int) -> None:
         if self._result is not None:
@@ -260,6 +264,7 @@ class MainWindow(QMainWindow):
 
     def _on_torch_failed(self, message: str) -> None:
         self.status.torch_failed(message)
+        self.updates.no_result(self.tr("torch could not be loaded: %1").replace("%1", message))
         dialogs.error(self, self.tr("torch could not be loaded"), message)
 
     def _on_edit_rejected(self, message: str) -> None:
