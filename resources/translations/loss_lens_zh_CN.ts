@@ -627,7 +627,7 @@ residuals ŷ − y dashed orange</source>
         </message>
         <message>
             <source>&amp;T</source>
-            <translation>温度 T(&amp;T)</translation>
+            <translation>温度 &amp;T</translation>
         </message>
         <message>
             <source>Temperature</source>
@@ -639,7 +639,7 @@ residuals ŷ − y dashed orange</source>
         </message>
         <message>
             <source>&amp;ε</source>
-            <translation>标签平滑 ε(&amp;ε)</translation>
+            <translation>标签平滑 &amp;ε</translation>
         </message>
         <message>
             <source>Label smoothing</source>
@@ -772,12 +772,12 @@ T = %8 · 标签平滑 ε = %9 · 归约方式 = %10</translation>
             <translation>雅可比矩阵热力图</translation>
         </message>
         <message>
-            <source>j (logit a_j)</source>
-            <translation>j（logit a_j）</translation>
+            <source>j (logit aⱼ)</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>i (probability p_i)</source>
-            <translation>i（概率 p_i）</translation>
+            <source>i (probability pᵢ)</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Hover a cell for its formula; click a row, or press ↑/↓, to check it against autograd</source>
@@ -924,20 +924,20 @@ autograd %8 · 闭式解 %9</translation>
             <translation>曲面只改变这两个 logit，其余保持不变；若选择另一坐标轴当前的 logit，两轴将互换</translation>
         </message>
         <message>
-            <source>&amp;Loss shown</source>
-            <translation>显示的损失(&amp;L)</translation>
+            <source>Loss show&amp;n</source>
+            <translation>显示的损失(&amp;N)</translation>
+        </message>
+        <message>
+            <source>Red&amp;uction</source>
+            <translation>归约方式(&amp;U)</translation>
+        </message>
+        <message>
+            <source>Surface a&amp;xes</source>
+            <translation>曲面坐标轴(&amp;X)</translation>
         </message>
         <message>
             <source>CE</source>
             <translation>CE</translation>
-        </message>
-        <message>
-            <source>&amp;Reduction</source>
-            <translation>归约方式(&amp;R)</translation>
-        </message>
-        <message>
-            <source>Surface &amp;axes</source>
-            <translation>曲面坐标轴(&amp;A)</translation>
         </message>
         <message>
             <source>Show %1</source>
@@ -1178,6 +1178,10 @@ autograd %8 · 闭式解 %9</translation>
             <translation>CE %1 · MSE (%2) %3 · 最大 |差值| %4 · T %5 · ε %6 · N %7</translation>
         </message>
         <message>
+            <source>Computing…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>%1 could not draw this state.
 %2</source>
             <translation>%1 无法绘制此状态。
@@ -1199,6 +1203,14 @@ autograd %8 · 闭式解 %9</translation>
             <source>Language</source>
             <translation>语言</translation>
         </message>
+        <message>
+            <source>The %1 tab has its own controls; the greyed ones set the classifier and change nothing here.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The %1 tab reads only the logits, N and T; the greyed controls change nothing here.</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>MseSurface</name>
@@ -1211,8 +1223,8 @@ autograd %8 · 闭式解 %9</translation>
             <translation>关于 w 和 b 的 MSE 损失曲面</translation>
         </message>
         <message>
-            <source>&amp;Fit view</source>
-            <translation>适配视图(&amp;F)</translation>
+            <source>F&amp;it view</source>
+            <translation>适配视图(&amp;I)</translation>
         </message>
         <message>
             <source>Fit the surface ranges</source>
@@ -1270,16 +1282,16 @@ after %1 steps L = %6%3</source>
             <translation>MSE</translation>
         </message>
         <message>
-            <source>|∂CE/∂a_c|</source>
-            <translation>|∂CE/∂a_c|</translation>
-        </message>
-        <message>
-            <source>|∂MSE/∂a_c|</source>
-            <translation>|∂MSE/∂a_c|</translation>
-        </message>
-        <message>
             <source>What the curves show</source>
             <translation>曲线说明了什么</translation>
+        </message>
+        <message>
+            <source>|∂CE/∂a%1|</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>|∂MSE/∂a%1|</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>a%1, the true class's logit (others fixed)</source>
@@ -1296,6 +1308,10 @@ after %1 steps L = %6%3</source>
         <message>
             <source> (a%1 = %2 lies outside the plotted sweep)</source>
             <translation>（a%1 = %2 超出了绘制的扫描范围）</translation>
+        </message>
+        <message>
+            <source>Values below %1, float64's smallest normal number, are computed and drawn as logarithms: as float64 numbers they would round to 0.</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -1336,8 +1352,8 @@ after %1 steps L = %6%3</source>
             <translation>代码</translation>
         </message>
         <message>
-            <source>&amp;Run in torch</source>
-            <translation>在 torch 中运行(&amp;R)</translation>
+            <source>Run in torch</source>
+            <translation>在 torch 中运行</translation>
         </message>
         <message>
             <source>Run pitfall %1</source>
@@ -1360,8 +1376,8 @@ after %1 steps L = %6%3</source>
             <translation>修正后的结果</translation>
         </message>
         <message>
-            <source>Press Run to execute the code above in torch.</source>
-            <translation>点“运行”即可在 torch 中执行上面的代码。</translation>
+            <source>Press “%1” to execute the code above.</source>
+            <translation>点“%1”即可执行上面的代码。</translation>
         </message>
         <message>
             <source>closed form agrees (max |diff| %1)</source>
@@ -1414,8 +1430,8 @@ after %1 steps L = %6%3</source>
             <translation>笔记中的四种 autograd 错误。每张卡片会按需在 torch 中运行其代码，显示 torch 实际抛出的异常，再给出修正方法。</translation>
         </message>
         <message>
-            <source>Run &amp;all</source>
-            <translation>全部运行(&amp;A)</translation>
+            <source>Run a&amp;ll</source>
+            <translation>全部运行(&amp;L)</translation>
         </message>
         <message>
             <source>Run all pitfalls</source>
@@ -1622,8 +1638,12 @@ after %1 steps L = %6%3</source>
             <translation>将 (w, b) 移动一步梯度下降：移到路径上的第二个点</translation>
         </message>
         <message>
-            <source>&amp;Play</source>
-            <translation>播放(&amp;P)</translation>
+            <source>Play</source>
+            <translation>播放</translation>
+        </message>
+        <message>
+            <source>Pause</source>
+            <translation>暂停</translation>
         </message>
         <message>
             <source>Play or pause gradient descent</source>
@@ -1644,10 +1664,6 @@ after %1 steps L = %6%3</source>
         <message>
             <source>Back to the (w, b) where this descent began</source>
             <translation>回到本次下降开始时的 (w, b)</translation>
-        </message>
-        <message>
-            <source>&amp;Pause</source>
-            <translation>暂停(&amp;P)</translation>
         </message>
     </context>
     <context>
@@ -1891,20 +1907,36 @@ the slope of the dashed tangent</source>
             <translation>MSE</translation>
         </message>
         <message>
-            <source>%1 p&lt;sub&gt;i&lt;/sub&gt; &amp;nbsp; &lt;b&gt;▬&lt;/b&gt; target y&lt;sub&gt;eff&lt;/sub&gt; &amp;nbsp; %2%3 ∂%4/∂a&lt;sub&gt;i&lt;/sub&gt; (red +, blue −)</source>
-            <translation>%1 p&lt;sub&gt;i&lt;/sub&gt; &amp;nbsp; &lt;b&gt;▬&lt;/b&gt; 目标 y&lt;sub&gt;eff&lt;/sub&gt; &amp;nbsp; %2%3 ∂%4/∂a&lt;sub&gt;i&lt;/sub&gt;（红色 +，蓝色 −）</translation>
+            <source>%1 p&lt;sub&gt;i&lt;/sub&gt; &amp;nbsp; &lt;b&gt;▬&lt;/b&gt; target y&lt;sub&gt;eff&lt;/sub&gt; &amp;nbsp; &lt;b&gt;┆&lt;/b&gt; −log p&lt;sub&gt;y&lt;/sub&gt; &amp;nbsp; %2%3 ∂%4/∂a&lt;sub&gt;i&lt;/sub&gt; (red +, blue −)</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>&lt;b&gt;Softmax&lt;/b&gt; p = softmax(a/T) · target y_eff · gradient ∂%1/∂a</source>
-            <translation>&lt;b&gt;Softmax&lt;/b&gt; p = softmax(a/T) · 目标 y_eff · 梯度 ∂%1/∂a</translation>
+            <source>&lt;b&gt;Softmax&lt;/b&gt; p = softmax(a/T) · target y&lt;sub&gt;eff&lt;/sub&gt; · gradient ∂%1/∂a</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>overflows</source>
-            <translation>溢出</translation>
+            <source>p%1/p%2 = %3/%4 = %5 = e^((a%1 − a%2)/T) = e^%6:</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>Top two: p%1/p%2 = exp((a%1 − a%2)/T) = exp(%3) = %4: only the gap of the logits matters</source>
-            <translation>最大的两个：p%1/p%2 = exp((a%1 − a%2)/T) = exp(%3) = %4：只有 logit 之差起作用</translation>
+            <source>p%1/p%2 = e^((a%1 − a%2)/T) = e^%6 (beyond float64):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the gap a%1 − a%2 sets it, not a%1/a%2 = %3 (the note's 0.7/0.2 = 3.5 is rounding).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the gap a%1 − a%2 sets it, not a%1/a%2 (the note's 0.7/0.2 = 3.5 is rounding).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>┆ CE = −log p%1 = %2 (target %3)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>┆ −log p%1 = %2; CE = −Σ y_eff·log p = %4 (smoothed/soft target)</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -1998,8 +2030,8 @@ step %2: L = %3</source>
     <context>
         <name>TargetEditor</name>
         <message>
-            <source>&amp;Soft target (probabilities)</source>
-            <translation>软目标（概率）(&amp;S)</translation>
+            <source>S&amp;oft target (probabilities)</source>
+            <translation>软目标（概率）(&amp;O)</translation>
         </message>
         <message>
             <source>Soft target</source>

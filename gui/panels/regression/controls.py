@@ -143,7 +143,7 @@ class RegressionControls(QWidget):
         self.step_button.setAccessibleName(self.tr("Take one descent step"))
         self.step_button.setToolTip(self.tr("Move (w, b) one gradient-descent step: to the "
                                             "second point of the path"))
-        self.play_button = QPushButton(self.tr("&Play"), descent_box)
+        self.play_button = QPushButton(self.tr("Play"), descent_box)
         self.play_button.setCheckable(True)
         self.play_button.setAccessibleName(self.tr("Play or pause gradient descent"))
         self.play_button.setToolTip(self.tr("Take about 6 descent steps a second until "
@@ -204,7 +204,7 @@ class RegressionControls(QWidget):
         table.blockSignals(False)
 
     def show_playing(self, playing: bool) -> None:
-        self.play_button.setText(self.tr("&Pause") if playing else self.tr("&Play"))
+        self.play_button.setText(self.tr("Pause") if playing else self.tr("Play"))
 
     def selected_row(self) -> int:
         """The selected point's row; the last if none is selected."""

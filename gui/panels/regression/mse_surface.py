@@ -30,7 +30,7 @@ class MseSurface(PlotPanel):
     def __init__(self) -> None:
         super().__init__(self.tr("<b>MSE surface</b> L(w, b), path of descent"),
                          self.tr("MSE loss surface over w and b"))
-        self.fit_button = QPushButton(self.tr("&Fit view"))
+        self.fit_button = QPushButton(self.tr("F&it view"))
         self.fit_button.setAccessibleName(self.tr("Fit the surface ranges"))
         self.fit_button.setToolTip(self.tr("Set the w and b ranges of the surface and the "
                                            "slice around the current point, the descent path "
