@@ -181,8 +181,8 @@ a scalar output, so we go row by row, keeping the graph for the next row.</sourc
     <context>
         <name>DataPlot</name>
         <message>
-            <source>&lt;b&gt;Data&lt;/b&gt; and the line ŷ = w·x + b (drag the points)</source>
-            <translation>&lt;b&gt;数据&lt;/b&gt;与直线 ŷ = w·x + b（可拖动点）</translation>
+            <source>&lt;b&gt;Data&lt;/b&gt; and ŷ = w·x + b: drag points, line, handles</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Data points, fitted line and residuals</source>
@@ -199,6 +199,14 @@ a scalar output, so we go row by row, keeping the graph for the next row.</sourc
         <message>
             <source>y</source>
             <translation>y</translation>
+        </message>
+        <message>
+            <source>Drag the line to slide it (changes b)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Drag a handle up or down to turn the line about the other handle (changes w and b)</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>ŷ = %1·x + %2 (%3)
@@ -1215,8 +1223,8 @@ autograd %8 · 闭式解 %9</translation>
     <context>
         <name>MseSurface</name>
         <message>
-            <source>&lt;b&gt;MSE surface&lt;/b&gt; L(w, b), path of descent</source>
-            <translation>&lt;b&gt;MSE 曲面&lt;/b&gt; L(w, b) 与下降路径</translation>
+            <source>&lt;b&gt;MSE surface&lt;/b&gt; L(w, b), descent path</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>MSE loss surface over w and b</source>
@@ -1237,6 +1245,10 @@ autograd %8 · 闭式解 %9</translation>
         <message>
             <source>Descent summary</source>
             <translation>下降概要</translation>
+        </message>
+        <message>
+            <source>Click the map to move (w, b) there; drag to carry it</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>w</source>
@@ -1717,6 +1729,14 @@ after %1 steps L = %6%3</source>
             <translation>拖动点 %1</translation>
         </message>
         <message>
+            <source>Drag the line</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Move (w, b) on the surface</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Fit surface ranges</source>
             <translation>适配曲面范围</translation>
         </message>
@@ -1854,8 +1874,8 @@ after %1 steps L = %6%3</source>
     <context>
         <name>SlicePlot</name>
         <message>
-            <source>&lt;b&gt;Slice&lt;/b&gt; L(w) at the current b, tangent of slope ∂L/∂w</source>
-            <translation>&lt;b&gt;切片&lt;/b&gt;：当前 b 下的 L(w)，切线斜率为 ∂L/∂w</translation>
+            <source>&lt;b&gt;Slice&lt;/b&gt; L(w) at b, tangent slope ∂L/∂w</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Loss along w at the current b, with the tangent line</source>
@@ -1949,8 +1969,8 @@ the slope of the dashed tangent</source>
     <context>
         <name>StepsPlot</name>
         <message>
-            <source>&lt;b&gt;Loss per step&lt;/b&gt; of gradient descent (log scale)</source>
-            <translation>梯度下降的&lt;b&gt;每步损失&lt;/b&gt;（对数刻度）</translation>
+            <source>&lt;b&gt;Loss per step&lt;/b&gt; of descent (log)</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Loss at each gradient-descent step, log scale</source>
@@ -1979,6 +1999,11 @@ step %2: L = %3 (diverged)</source>
 step %2: L = %3</source>
             <translation>第 0 步：L = %1
 第 %2 步：L = %3</translation>
+        </message>
+        <message>
+            <source>%4 steps taken (dotted), step 0: L = %1
+step %2: L = %3</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
