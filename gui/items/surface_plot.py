@@ -29,6 +29,17 @@ if TYPE_CHECKING:
     from core.surfaces import LossSurface
 
 
+def arrow_length(longest: float, norm: float, full: float) -> float:
+    """The −∇L arrow's rule, one for every surface: it grows with |∇L| (norm) and reaches
+    `longest` at |∇L| = full, so a vanishing gradient draws a dot. The owner says what
+    "full" is (the classifier: 0.5/T; the regression: its map's steepness)."""
+    if not (math.isfinite(norm) and norm > 0):
+        return 0.0
+    if not (math.isfinite(full) and full > 0):
+        return longest
+    return longest * min(1.0, norm / full)
+
+
 class SurfacePlot:
     """The surface's items in `plot`, drawn in this order: map, contours, `layers` (such as a
     descent path), the −∇L arrow, the current point.
