@@ -215,3 +215,14 @@ def test_core_ratio_fields_are_the_logits():
     r = compute(State(logits=(2.0, 1.0, 0.1), target=0)).ratio
     assert (r.logit_i, r.logit_j, r.logit_ratio) == (2.0, 1.0, 2.0)
     assert math.isnan(compute(State(logits=(2.0, 0.0), target=0)).ratio.logit_ratio)
+
+
+def test_jacobian_cell_values_hide_rather_than_run_together(window):
+    """At 1024×680 a 10×10 Jacobian's cells are ~17 px wide: values ran into each other."""
+    view = window.jacobian_view
+    shown(window, State(logits=logits(10), target=0))
+    view.plot_widget.grab()
+    assert view.cell_labels.cell_scale == 0.0
+    shown(window, State(logits=(2.0, 1.0, 0.1), target=0))
+    view.plot_widget.grab()
+    assert view.cell_labels.cell_scale > 0.0  # 3×3: the values are shown

@@ -10,6 +10,11 @@ out, and one that would stick out of the plot is moved inside (by up to half its
 or its height: a value atop a full bar goes just inside it) or else left out. The choice
 is made at paint time, in pixels, so it follows every resize, and `drawn` records what the
 last paint showed.
+
+With `cell=(w, h)` (data units) each label belongs in a cell of that size: all labels are
+drawn smaller when the widest would not fit its cell, down to MIN_CELL_SCALE of the font,
+and below that none are drawn (a 10×10 Jacobian in a narrow window ran its values
+together); `cell_scale` records the last paint's scale (0: hidden).
 """
 
 from __future__ import annotations
@@ -19,20 +24,24 @@ from collections.abc import Sequence
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QStaticText
+from PySide6.QtGui import QColor, QFont, QPainter, QStaticText, QTransform
 
 MAX_CACHED = 1024  # laid-out strings kept; a Jacobian shows at most 100, the softmax 10
 FIT_GAP_PX = 3.0   # free space kept between two fitted labels
+MIN_CELL_SCALE = 0.7  # cell labels shrink to this fraction of their font, then hide
 
 
 class TextGridItem(pg.GraphicsObject):
     def __init__(self, anchor: tuple[float, float] = (0.5, 0.5), point_size: float = 9.0,
-                 fit: bool = False, parent=None) -> None:
+                 fit: bool = False, cell: tuple[float, float] | None = None,
+                 parent=None) -> None:
         """anchor: which point of each text sits at its position ((0.5, 1) = bottom centre);
         fit: draw only the labels that fit (see the module's docstring)."""
         super().__init__(parent)
         self._anchor = anchor
         self._fit = fit
+        self._cell = cell
+        self.cell_scale = 1.0
         self._order = np.empty(0, dtype=int)
         self.drawn: list[tuple[str, QRectF]] = []  # fit mode: text and device rectangle
         self.view_rect = QRectF()                  # fit mode: the plot, in device pixels
@@ -107,14 +116,33 @@ class TextGridItem(pg.GraphicsObject):
             self._paint_fitting(painter, t, px, py)
             painter.restore()
             return
+        scale = self._cell_scale(t) if self._cell is not None else 1.0
+        self.cell_scale = scale
+        if scale == 0.0:
+            painter.restore()
+            return
         for x, y, text, colour in zip(px.tolist(), py.tolist(), self._texts, self._colors,
                                       strict=True):
             static, width, height = self._laid_out(text)
             if colour is not pen:
                 painter.setPen(colour)
                 pen = colour
-            painter.drawStaticText(QPointF(x - ax * width, y - ay * height), static)
+            if scale != 1.0:
+                painter.setTransform(QTransform(scale, 0, 0, scale, x, y))
+                painter.drawStaticText(QPointF(-ax * width, -ay * height), static)
+            else:
+                painter.drawStaticText(QPointF(x - ax * width, y - ay * height), static)
         painter.restore()
+
+    def _cell_scale(self, t) -> float:
+        """How much the labels shrink to fit their cells: 1, down to MIN_CELL_SCALE, or 0."""
+        cell_w = abs(t.m11() * self._cell[0]) + abs(t.m21() * self._cell[1]) - 4.0
+        cell_h = abs(t.m12() * self._cell[0]) + abs(t.m22() * self._cell[1]) - 2.0
+        sizes = [self._laid_out(text)[1:] for text in set(self._texts)]
+        widest = max(w for w, _ in sizes)
+        tallest = max(h for _, h in sizes)
+        scale = min(1.0, cell_w / widest if widest else 1.0, cell_h / tallest)
+        return scale if scale >= MIN_CELL_SCALE else 0.0
 
     def _paint_fitting(self, painter: QPainter, t, px: np.ndarray, py: np.ndarray) -> None:
         view = self.getViewBox()

@@ -74,7 +74,7 @@ class JacobianView(QWidget):
         self.row_highlight.setPen(pg.mkPen(HIGHLIGHT_COLOR, width=3))
         self.row_highlight.setVisible(False)
         self.plot.addItem(self.row_highlight)
-        self.cell_labels = TextGridItem(anchor=(0.5, 0.5))
+        self.cell_labels = TextGridItem(anchor=(0.5, 0.5), cell=(1.0, 1.0))
         self.plot.addItem(self.cell_labels)
         self.selected_row: int | None = None
         self.levels: tuple[float, float] = (-1.0, 1.0)

@@ -36,7 +36,8 @@ if TYPE_CHECKING:
 
 
 LABEL_HEIGHT = 0.07  # a value label's height, as a fraction of the y range
-MAX_VALUE_LABELS = 64   # the largest bars are offered a value label; those that fit show it
+MAX_VALUE_LABELS = 16   # the largest bars are offered a value label; those that fit show it
+LABEL_MIN_SHARE = 0.1   # beyond MAX_VALUE_LABELS classes, only bars this share of the largest
 BAR_WIDTH = 0.38
 BRACKET_X = BAR_WIDTH + 0.05  # the −log p bracket, this far left of the class's centre
 BRACKET_CAP = 0.04
@@ -149,8 +150,10 @@ class SoftmaxView(QWidget):
             self._y_range = y_range
         # on top of the bar; lifted onto the target's mark when that would strike the text
         # through (a mark just above the bar); the largest bars first, where they fit
-        shown = (np.arange(n) if n <= MAX_VALUE_LABELS
-                 else np.sort(np.argsort(-probs, kind="stable")[:MAX_VALUE_LABELS]))
+        shown = np.arange(n)
+        if n > MAX_VALUE_LABELS:  # values of sub-pixel bars would label nothing visible
+            shown = np.sort(np.argsort(-probs, kind="stable")[:MAX_VALUE_LABELS])
+            shown = shown[probs[shown] >= LABEL_MIN_SHARE * probs.max()]
         span = y_range[1] - y_range[0]
         struck = (y_eff > probs) & (y_eff - probs < LABEL_HEIGHT * span)
         self.value_labels.set_texts(idx[shown] - BAR_WIDTH / 2,
