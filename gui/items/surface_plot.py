@@ -20,6 +20,7 @@ from PySide6.QtCore import QPointF, QRectF
 from gui.items.contours import contour_levels, contour_polyline
 from gui.items.heatmap_item import HeatmapItem
 from gui.items.marker_item import MarkerItem
+from gui.items.tick_labels import readable_ticks
 from gui.look.plot_style import CONTOUR_COLOR, POINT_COLOR, nice_range, sequential_map
 
 POINT_SIZE = 11  # the current point's diameter, pixels
@@ -61,6 +62,9 @@ class SurfacePlot:
                                         interactive=False, width=colorbar_width)
         self.colorbar.setImageItem(self.image, insert_in=plot)
         self.colorbar.axis.enableAutoSIPrefix(False)  # "MSE (x0.001)" misleads; show values
+        # short labels (4e6, 2e−4): the bar's narrow axis dropped every label wider than it,
+        # leaving only "0" for a regression with large y
+        readable_ticks(self.colorbar.axis)
         # bare PlotCurveItems: PlotDataItem's per-update bookkeeping costs more than drawing
         self.contours = pg.PlotCurveItem(connect="finite", pen=pg.mkPen(CONTOUR_COLOR, width=1),
                                          skipFiniteCheck=True)
