@@ -212,3 +212,15 @@ def test_the_tab_fits_beside_the_controls_in_a_1024_window(tab):
     title = tab.surface_panel.findChildren(QLabel)[0]
     assert "MSE surface" in title.text()
     assert not button.geometry().intersects(title.geometry())
+
+
+def test_colour_bar_ticks_are_short_for_large_losses(tab):
+    big = Regression(x=(0.0, 1.0, 2.0), y=(1000.0, 3000.0, 2000.0), w=0.0, b=0.0,
+                     w_range=(-1000.0, 2000.0), b_range=(-1000.0, 3000.0))
+    tab.store.request(BASE.replace(regression=big), "", "t")
+    settle()
+    lo, hi = tab.surface_panel.surface.levels
+    assert hi > 1e7
+    values = list(np.linspace(lo, hi, 5))
+    texts = tab.surface_panel.surface.colorbar.axis.tickStrings(values, 1.0, (hi - lo) / 4)
+    assert len(set(texts)) == 5 and max(map(len, texts)) <= 5  # 0, 5e6, 1e7, … fit the bar
