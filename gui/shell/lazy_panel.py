@@ -26,10 +26,10 @@ class LazyPanel(QWidget):
         self._content: QWidget | None = None
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self._layout.addWidget(self.scroll)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self._layout.addWidget(self.scroll_area)
 
     def is_built(self) -> bool:
         return self._content is not None
@@ -37,7 +37,7 @@ class LazyPanel(QWidget):
     def content(self) -> QWidget:
         if self._content is None:
             self._content = self._factory()
-            self.scroll.setWidget(self._content)
+            self.scroll_area.setWidget(self._content)
             self._content.show()  # a layout shows a new child only later, in a queued call
             self.built.emit(self._content)
         return self._content

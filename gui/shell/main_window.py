@@ -30,6 +30,7 @@ from gui.controls.target_editor import TargetEditor
 from gui.items.axis_cache import cache_axes
 from gui.shell import appearance_switch, dialogs, menus, plot_menus
 from gui.shell.app_settings import app_settings, restore_geometry, saved_state
+from gui.shell.control_scope import ControlScope
 from gui.shell.file_actions import FileActions
 from gui.shell.lazy_panel import LazyPanel
 from gui.shell.status_line import StatusLine
@@ -94,6 +95,7 @@ class MainWindow(QMainWindow):
         self.addToolBar(menus.build_toolbar(self))
         self.setCentralWidget(build_centre(self))  # and self.tabs
         self.tabs.currentChanged.connect(self._on_tab_changed)
+        self.scope = ControlScope(self, self.scope_note)  # greys what a tab does not read
         menus.build_menu_bar(self)
         self.status = StatusLine(self.statusBar())
         self.numbers = self.status.numbers
