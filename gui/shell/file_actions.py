@@ -35,6 +35,9 @@ class FileActions(QObject):
         self.export_action = self._action(self.tr("&Export figure…"), QKeySequence("Ctrl+E"),
                                           self.tr("Save the window or one view as PNG or SVG"),
                                           lambda: self.export_dialog())
+        # the toolbar shows the icon text: without it Chinese shows 导出图(E), an accelerator's
+        # letter that does nothing there
+        self.export_action.setIconText(self.tr("Export figure"))
         self.copy_action = self._action(self.tr("&Copy image"), QKeySequence("Ctrl+Shift+C"),
                                         self.tr("Copy a picture of the window to the clipboard"),
                                         self.copy_image)

@@ -250,6 +250,10 @@ residuals ŷ − y dashed orange</source>
             <translation>将整个窗口或单个视图保存为 PNG 或 SVG</translation>
         </message>
         <message>
+            <source>Export figure</source>
+            <translation>导出图</translation>
+        </message>
+        <message>
             <source>&amp;Copy image</source>
             <translation>复制图片(&amp;C)</translation>
         </message>
