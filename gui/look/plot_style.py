@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 
 import pyqtgraph as pg
-from PySide6.QtGui import QColor, QPen
+from PySide6.QtGui import QColor, QFontMetricsF, QPen
 from PySide6.QtWidgets import QGraphicsScene
 
 from gui.look import presentation, theme
@@ -68,7 +68,52 @@ def new_plot_widget(parent, accessible_name: str) -> pg.PlotWidget:
     widget.scene().setSceneRect(0, 0, 16000, 16000)
     # items change every frame: a BSP index would be rebuilt each time for a dozen items
     widget.scene().setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
+    for side in ("bottom", "top"):
+        spaced_ticks(widget.getPlotItem().getAxis(side))
     return widget
+
+
+TICK_GAP_PX = 8.0  # free space kept between two neighbouring tick labels
+_STEP_UP = {1: 2.0, 2: 2.5, 5: 2.0}  # 0.1 → 0.2 → 0.5 → 1 → 2 …
+_MINOR_PER = {1: 5, 2: 4, 5: 5}     # unlabelled ticks: 0.2 under 1, 0.5 under 2, 1 under 5
+
+
+def _mantissa(step: float) -> int:
+    """1, 2 or 5: the leading digit of a nice step."""
+    return round(step / 10.0 ** math.floor(math.log10(step) + 1e-9))
+
+
+def spaced_ticks(axis: pg.AxisItem) -> None:
+    """A horizontal axis whose labelled ticks are far enough apart for their labels.
+
+    pyqtgraph picks the spacing from the axis's length alone and always labels every major
+    tick, so on a narrow plot, or in presentation mode's larger font, "0.6 0.8 1.0" ran
+    together into "0.60.81.0". The spacing is widened (1, 2, 5 × 10ⁿ) until the widest
+    label and a gap fit between two ticks; explicit ticks (setTicks) are left alone.
+    """
+    choose = axis.tickSpacing
+
+    def spacing(low: float, high: float, size: float) -> list[tuple[float, float]]:
+        levels = choose(low, high, size)
+        span = abs(high - low)
+        if not levels or size <= 0 or span == 0 or axis._tickSpacing is not None:
+            return levels  # nothing to space, or spacing the owner chose
+        metrics = QFontMetricsF(axis.style["tickFont"] or axis.font())
+        major = levels[0][0]
+        for _ in range(8):
+            start = math.ceil(min(low, high) / major) * major
+            values = [start + k * major for k in range(int(span / major) + 1)][:50]
+            texts = axis.tickStrings([v / axis.scale for v in values],
+                                     axis.autoSIPrefixScale * axis.scale, major / axis.scale)
+            widest = max((metrics.horizontalAdvance(t) for t in texts), default=0.0)
+            if major * size / span >= widest + TICK_GAP_PX:
+                break
+            major *= _STEP_UP.get(_mantissa(major), 2.0)
+        if major == levels[0][0]:
+            return levels
+        return [(major, 0.0), (major / _MINOR_PER.get(_mantissa(major), 5), 0.0)]
+
+    axis.tickSpacing = spacing  # pyqtgraph asks the instance (as readable_ticks' strings)
 
 
 def diverging_map() -> pg.ColorMap:

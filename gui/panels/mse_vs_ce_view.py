@@ -26,6 +26,7 @@ from gui.items.decade_ticks import decade_ticks
 from gui.items.readout_label import ReadoutLabel, set_text
 from gui.look import theme
 from gui.look.plot_style import CE_COLOR, MSE_COLOR, data_pen, marker_size, new_plot_widget
+from gui.look.presentation import font_scale
 
 if TYPE_CHECKING:
     from core.mse_vs_ce import MseVsCe
@@ -92,7 +93,8 @@ class MseVsCeView(QWidget):
 
     def _legend_above_plot(self) -> pg.LegendItem:
         """One row of entries in the plot item's (unused) title row, outside the data area."""
-        legend = pg.LegendItem(colCount=4, labelTextSize="8pt", frame=False)
+        legend = pg.LegendItem(colCount=4, labelTextSize=f"{8 * font_scale():g}pt",
+                               frame=False)
         legend.setParentItem(self.plot)
         for item in (self.ce, self.mse, self.grad_ce, self.grad_mse):
             legend.addItem(item, "")

@@ -19,9 +19,10 @@ from gui.look.language import (
     system_language,
 )
 from gui.look.plot_style import configure_pyqtgraph
+from gui.look.presentation import set_presentation
 from gui.look.theme import THEMES, apply_theme
 from gui.shell import dialogs
-from gui.shell.app_settings import app_settings, saved_choice, take_reset_settings
+from gui.shell.app_settings import app_settings, saved_choice, saved_flag, take_reset_settings
 from gui.shell.torch_loader import finish_import, preload
 
 FIRST_FRAME_FALLBACK_MS = 500  # if a platform never paints a hidden or unexposed window
@@ -76,6 +77,11 @@ def start_language(settings) -> str:
     return missing_font(language)
 
 
+def start_presentation(settings) -> None:
+    """Presentation mode (larger text, thicker lines) if it was on when the app last ran."""
+    set_presentation(saved_flag(settings, "ui/presentation"))
+
+
 def say_reset_settings(window) -> None:
     """Saved settings that could not be used were removed as they were read (see
     app_settings); say which, once, in the status bar: a reset should not go unexplained."""
@@ -110,6 +116,7 @@ def run_app(argv: list[str]) -> int:
     settings = app_settings()
     warning = start_language(settings)
     apply_theme(saved_choice(settings, "ui/theme", THEMES, "system"))
+    start_presentation(settings)
 
     from gui.shell.main_window import MainWindow
 

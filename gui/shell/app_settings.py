@@ -51,6 +51,7 @@ def take_reset_settings() -> list[str]:
         "window/geometry": QCoreApplication.translate("Settings", "window geometry"),
         "ui/language": QCoreApplication.translate("Settings", "language"),
         "ui/theme": QCoreApplication.translate("Settings", "theme"),
+        "ui/presentation": QCoreApplication.translate("Settings", "presentation mode"),
         "state/last": QCoreApplication.translate("Settings", "last session's state"),
         "files/recent": QCoreApplication.translate("Settings", "recent files"),
     }
@@ -128,5 +129,19 @@ def saved_choice(settings: QSettings, key: str, choices, default: str) -> str:
         return default
     if isinstance(value, str) and value in choices:
         return value
+    _drop(settings, key)
+    return default
+
+
+def saved_flag(settings: QSettings, key: str, default: bool = False) -> bool:
+    """A remembered on/off choice (ui/presentation), or default if unset. An INI file gives
+    back "true" or "false" for a stored bool; anything else is dropped."""
+    value = _read(settings, key)
+    if value is None:
+        return default
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value in ("true", "false"):
+        return value == "true"
     _drop(settings, key)
     return default

@@ -1,4 +1,5 @@
-"""View ▸ Language and ▸ Theme: a new window is built in the old one's place.
+"""View ▸ Language, ▸ Theme and ▸ Presentation mode: a new window is built in the old one's
+place.
 
 Every text and plot colour is set when a widget is built, so a switch builds a new window
 that takes over the state, the undo history, the geometry, the current tab, the open Help
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from gui import registry
 from gui.look.language import LanguageError, current_language, install_language, missing_font
+from gui.look.presentation import set_presentation
 from gui.look.theme import apply_theme
 from gui.shell import dialogs
 
@@ -54,9 +56,11 @@ def _collect_and_freeze() -> None:
 
 
 def switch_appearance(old: MainWindow, language: str | None = None,
-                      theme_name: str | None = None) -> MainWindow:
-    """Show `old` in another language and/or theme, and remember the choice; returns the
-    window built in its place, which `old.replaced` announces."""
+                      theme_name: str | None = None,
+                      presentation: bool | None = None) -> MainWindow:
+    """Show `old` in another language, theme and/or presentation mode (larger text, thicker
+    lines), and remember the choice; returns the window built in its place, which
+    `old.replaced` announces."""
     if language is not None:
         try:
             install_language(language)
@@ -70,6 +74,9 @@ def switch_appearance(old: MainWindow, language: str | None = None,
     if theme_name is not None:
         apply_theme(theme_name)
         old.settings.setValue("ui/theme", theme_name)
+    if presentation is not None:
+        set_presentation(presentation)
+        old.settings.setValue("ui/presentation", presentation)
     old.hand_over_store()
     help_open = {name: w is not None and w.isVisible()
                  for name, w in (("formulas", old.formulas_window),

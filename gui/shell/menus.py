@@ -20,8 +20,9 @@ from PySide6.QtWidgets import QMenu, QToolBar, QToolButton, QWidget
 
 from gui.look import theme
 from gui.look.language import LANGUAGES, current_language
+from gui.look.presentation import is_presentation
 from gui.look.theme import THEMES
-from gui.shell import dialogs
+from gui.shell import appearance_switch, dialogs
 from gui.shell.app_settings import saved_choice
 
 if TYPE_CHECKING:
@@ -105,6 +106,20 @@ def theme_menu(window: MainWindow) -> QMenu:
                        lambda name: window.switch_appearance(theme_name=name))
 
 
+def presentation_action(window: MainWindow) -> QAction:
+    """View ▸ Presentation mode (F5, as in slide software): larger text and thicker lines
+    for a projector; like a theme, the window is rebuilt in it."""
+    window.presentation_action = action = QAction(
+        translate("MainWindow", "&Presentation mode"), window)
+    action.setCheckable(True)
+    action.setChecked(is_presentation())
+    action.setShortcut(QKeySequence("F5"))
+    action.setToolTip(translate("MainWindow", "Larger text and thicker lines, for a projector"))
+    action.triggered.connect(
+        lambda on: appearance_switch.switch_appearance(window, presentation=on))
+    return action
+
+
 def presets_button(window: MainWindow) -> QToolButton:
     button = QToolButton(window)
     button.setText(translate("MainWindow", "Presets"))
@@ -124,7 +139,7 @@ MENU_BAR = (
     Menu(QT_TRANSLATE_NOOP("MainWindow", "&Edit"), ("undo_action", "redo_action")),
     "files.presets_menu",
     Menu(QT_TRANSLATE_NOOP("MainWindow", "&View"), (
-        three_d_action, SEPARATOR, language_menu, theme_menu), tips=True),
+        three_d_action, SEPARATOR, language_menu, theme_menu, presentation_action), tips=True),
     Menu(QT_TRANSLATE_NOOP("MainWindow", "&Help"), (
         "formulas_action", "shortcuts_action", SEPARATOR, "about_action")),
 )
