@@ -17,7 +17,7 @@ import shiboken6
 from PySide6.QtCore import QSettings, QSize, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QToolBar, QToolButton
 from test_layout_small_window import click_tab, clipped
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -149,7 +149,11 @@ def test_every_tab_fits_a_projector_at_1024_by_768(made, qtbot, isolated_setting
     set_presentation(True)
     window = build(made, isolated_settings)
     assert window.font().pointSizeF() > normal
-    problems = []
+    toolbar = window.findChild(QToolBar, "main_toolbar")
+    hidden = [b for b in toolbar.findChildren(QToolButton)
+              if b.objectName() == "qt_toolbar_ext_button" and b.isVisible()]
+    problems = [f"the toolbar needs {toolbar.sizeHint().width()} px: its last items are "
+                f"behind »"] if hidden else []
     for index in range(window.tabs.count()):
         click_tab(window, qtbot, index)
         name = window.tabs.tabText(index)

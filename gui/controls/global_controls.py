@@ -10,6 +10,7 @@ from gui.controls.float_control import FloatControl
 from gui.controls.number_entry import IntegerEntry
 from gui.controls.state_editor import StateEditor
 from gui.controls.state_store import StateStore
+from gui.look.presentation import font_scale
 
 
 class GlobalControls(StateEditor):
@@ -40,7 +41,9 @@ class GlobalControls(StateEditor):
             tooltip=self.tr("Label smoothing ε: y_eff = (1 − ε)·y + ε/N"), parent=self)
         self.smoothing.value_edited.connect(self._on_smoothing_edited)
         for control in (self.temperature, self.smoothing):
-            control.slider.setMinimumWidth(110)
+            # presentation mode's larger labels and entries take some of the sliders' room,
+            # so the toolbar's last button stays on a 1024-pixel screen
+            control.slider.setMinimumWidth(round(110 / font_scale()))
             control.refused.connect(self.rejected)
 
         layout = QHBoxLayout(self)
