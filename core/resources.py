@@ -15,7 +15,6 @@ from core.state import State
 from core.state_file import read_state
 
 
-
 def _resources_folder() -> Path:
     """resources/ beside core/ in a checkout; in an installed wheel the same files are the
     package loss_lens_resources (setup.py maps the folder to it)."""

@@ -78,8 +78,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     parser = _Parser(prog=PROG, description="See loss functions and their gradients. "
                      "Without a command, opens the window.")
-    commands = parser.add_subparsers(dest="command", metavar="{compute,export,install-desktop,uninstall-desktop}",
-                                     parser_class=_Parser)
+    commands = parser.add_subparsers(
+        dest="command", metavar="{compute,export,animate,install-desktop,uninstall-desktop}",
+        parser_class=_Parser)
     compute = commands.add_parser(
         "compute", help="print every number for a state",
         description="Print probabilities, losses, gradients (three ways) and the Jacobian.")
@@ -102,6 +103,28 @@ def build_parser() -> argparse.ArgumentParser:
                         help="the language of the figure's texts (default en)")
     export.add_argument("--theme", choices=("light", "dark"), default="light",
                         help="light (default) or dark background")
+
+    animate = commands.add_parser(
+        "animate", help="write a GIF or MP4 of a view while one number moves",
+        description="Render a view at each step of one state field moving from START to "
+        "END (e.g. --vary temperature=0.5:4) and write the frames as GIF or MP4.")
+    animate.add_argument("out", metavar="OUT.gif|OUT.mp4", help="the file to write")
+    animate.add_argument("--vary", metavar="NAME=START:END", required=True,
+                         help="the state field that moves, as named in a state file: "
+                         "temperature, label_smoothing, logits.0, regression.w, …")
+    animate.add_argument("--frames", metavar="K", type=int, default=40,
+                         help="pictures from START to END, both included (default 40)")
+    animate.add_argument("--fps", metavar="F", type=float, default=10,
+                         help="frames per second (default 10)")
+    _add_state_flags(animate)
+    animate.add_argument("--view", choices=export_choices(), default="all",
+                         help="the whole window (all, default) or one view")
+    animate.add_argument("--size", metavar="WxH", type=_size,
+                         help="pixels (default 1280x800, one view 800x600)")
+    animate.add_argument("--lang", choices=("en", "zh_CN"), default="en",
+                         help="the language of the texts (default en)")
+    animate.add_argument("--theme", choices=("light", "dark"), default="light",
+                         help="light (default) or dark background")
 
     commands.add_parser(
         "install-desktop", help="add Loss Lens to this user's application menu",
@@ -204,6 +227,33 @@ def run_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_animate(args: argparse.Namespace) -> int:
+    try:
+        from core.state_vary import parse_vary, vary_states
+
+        states = vary_states(state_from_args(args), parse_vary(args.vary), args.frames)
+    except ValueError as exc:
+        fail(str(exc))
+    from gui.shell.animation_export import check_fps, export_animation
+    from gui.shell.figure_export import ExportError
+
+    def progress(done: int, total: int) -> bool:
+        if sys.stderr.isatty():
+            print(f"\rframe {done}/{total}", end="" if done < total else "\n",
+                  file=sys.stderr, flush=True)
+        return True
+
+    try:
+        check_fps(args.fps)
+        path = export_animation(states, args.out, view=args.view, size=args.size,
+                                fps=args.fps, language=args.lang, theme=args.theme,
+                                progress=progress)
+    except ExportError as exc:
+        fail(str(exc))
+    print(path)
+    return 0
+
+
 def run_desktop_entry(install: bool) -> int:
     from gui import desktop_entry
 
@@ -249,6 +299,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_compute(args)
     if args.command == "export":
         return run_export(args)
+    if args.command == "animate":
+        return run_animate(args)
     if args.command in ("install-desktop", "uninstall-desktop"):
         return run_desktop_entry(args.command == "install-desktop")
     return run_window()
