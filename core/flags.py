@@ -43,8 +43,13 @@ def parse_target(text: str) -> int | tuple[float, ...]:
 
 def apply_flags(base: State, *, logits: str | None = None, target: str | None = None,
                 temperature: str | None = None, label_smoothing: str | None = None,
-                reduction: str | None = None) -> State:
-    """base with the given flags laid over it; each flag's value is checked and named."""
+                reduction: str | None = None,
+                regression_reduction: str | None = None) -> State:
+    """base with the given flags laid over it; each flag's value is checked and named.
+
+    --reduction is the classifier's MSE reduction, --regression-reduction the regression's:
+    each leaves the other alone, as the two selectors in the window do.
+    """
     changes: dict[str, Any] = {}
     if logits is not None:
         changes["logits"] = parse_numbers("--logits", logits)
@@ -63,6 +68,8 @@ def apply_flags(base: State, *, logits: str | None = None, target: str | None = 
     if reduction is not None:
         changes["reduction"] = reduction
     try:
+        if regression_reduction is not None:
+            changes["regression"] = replace(base.regression, reduction=regression_reduction)
         return base.replace(**changes)
     except ValueError as exc:
         raise ValueError(_flag_name(str(exc))) from None
@@ -72,6 +79,7 @@ def _flag_name(message: str) -> str:
     """Name the flag, not the state field, when a flag's value is out of range."""
     field, _, rest = message.partition(":")
     flag = {"logits": "--logits", "target": "--target", "temperature": "--temperature",
-            "label_smoothing": "--label-smoothing", "reduction": "--reduction"}
+            "label_smoothing": "--label-smoothing", "reduction": "--reduction",
+            "regression.reduction": "--regression-reduction"}
     head = field.split("[")[0]
     return f"{flag[head]}{field[len(head):]}:{rest}" if head in flag else message

@@ -4,31 +4,48 @@ With the other logits fixed, the true class's logit a_c runs over [m - span, m +
 m the largest other logit. When the model is confidently wrong (a_c far below m), p_c is
 tiny; the MSE gradient passes through the softmax Jacobian, whose column c is scaled by
 p_c, so it vanishes, while cross-entropy's gradient (p_c - y_c)/T stays near its largest.
-Every point comes from one batched torch computation and one backward per loss: the rows
-are independent, so the gradient of the sum of the rows' losses is each row's own gradient.
+
+Everything is computed as a logarithm, in one batched torch computation. The plot has a
+log axis, and in float64 both ends of the sweep underflow: 1 - p_c rounds to 0 once
+e^{(m - a_c)/T} is below the machine epsilon, and p_c to 0 far to the left at a low
+temperature, so autograd's values fall off a cliff to 0 that is not in the mathematics.
+Here log p_c = -softplus(d) and log(1 - p_c) = -softplus(-d), d = logsumexp of the other
+logits minus a_c (over T), so 1 - p_c is never formed; the losses and gradients are sums
+and differences of such products, taken with a signed log-sum-exp. Where float64 can hold
+them, the values equal autograd's (tests/test_core_mse_vs_ce.py); where it cannot, their
+logarithms still can.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
 import torch
-import torch.nn.functional as F
 
 from core.arrays import frozen
 from core.classifier import DTYPE, effective_target
 from core.state import State
 
+# Below this d, log(softplus(d)) = d + log1p(-e^d/2 + …) rounds to d itself: the
+# correction is less than half an epsilon of 1, and far less than half an ulp of d.
+_LOG_EPS = math.log(torch.finfo(DTYPE).eps)
+
 
 @dataclass(frozen=True)
 class LossPoint:
-    """Both losses and the size of their gradient along a_c, at one value of a_c."""
+    """Both losses and the size of their gradient along a_c, at one value of a_c, with their
+    natural logarithms (which stay finite where the values underflow to 0)."""
 
     cross_entropy: float
     mse: float
     grad_cross_entropy_abs: float
     grad_mse_abs: float
+    log_cross_entropy: float
+    log_mse: float
+    log_grad_cross_entropy_abs: float
+    log_grad_mse_abs: float
 
 
 @dataclass(frozen=True)
@@ -39,6 +56,11 @@ class MseVsCe:
     mse: np.ndarray              # with the state's reduction
     grad_cross_entropy_abs: np.ndarray   # |∂CE/∂a_c|
     grad_mse_abs: np.ndarray             # |∂MSE/∂a_c|
+    # natural logs of the four above; -inf only where the value is exactly 0
+    log_cross_entropy: np.ndarray
+    log_mse: np.ndarray
+    log_grad_cross_entropy_abs: np.ndarray
+    log_grad_mse_abs: np.ndarray
     current_logit: float
     current: LossPoint           # at the state's own logits, computed, not interpolated
 
@@ -50,6 +72,34 @@ def true_class(state: State) -> int:
     return int(np.argmax(np.asarray(state.target)))
 
 
+def _softplus(x: torch.Tensor) -> torch.Tensor:
+    """log(1 + e^x), exact at both ends (F.softplus returns x itself above its threshold)."""
+    return torch.logaddexp(torch.zeros_like(x), x)
+
+
+def _log_softplus(x: torch.Tensor) -> torch.Tensor:
+    """log(log(1 + e^x)), finite where softplus(x) underflows."""
+    return torch.where(x < _LOG_EPS, x, torch.log(_softplus(torch.clamp(x, min=_LOG_EPS))))
+
+
+def _log_diff(log_x: torch.Tensor, log_y: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+    """log|x - y| and sign(x - y) from log x and log y (either may be -inf, for 0)."""
+    high, low = torch.maximum(log_x, log_y), torch.minimum(log_x, log_y)
+    gap = torch.where(torch.isneginf(high), torch.full_like(high, -math.inf), low - high)
+    log_abs = high + torch.log(-torch.expm1(gap))
+    sign = torch.sign(torch.where(torch.isneginf(high), torch.zeros_like(high),
+                                  log_x - log_y))
+    return log_abs, sign
+
+
+def _signed_logsumexp(logs: torch.Tensor, signs: torch.Tensor) -> torch.Tensor:
+    """log|Σ_k s_k e^{l_k}| over the last dimension."""
+    top = logs.amax(dim=-1, keepdim=True)
+    top = torch.where(torch.isfinite(top), top, torch.zeros_like(top))
+    total = (signs * torch.exp(logs - top)).sum(dim=-1)
+    return top.squeeze(-1) + torch.log(total.abs())
+
+
 def mse_vs_ce(state: State, points: int = 201, span: float = 15.0) -> MseVsCe:
     """CE and MSE, and |∂L/∂a_c| for each, along a_c ∈ [m - span, m + span]."""
     if isinstance(points, bool) or not isinstance(points, int) or points < 2:
@@ -57,6 +107,7 @@ def mse_vs_ce(state: State, points: int = 201, span: float = 15.0) -> MseVsCe:
     if not span > 0 or not np.isfinite(span):
         raise ValueError(f"span: expected a positive finite number, got {span!r}")
     c = true_class(state)
+    n = state.n_classes
     base = torch.tensor(state.logits, dtype=DTYPE)
     others = torch.cat([base[:c], base[c + 1:]])
     sweep = others.max() + torch.linspace(-span, span, points, dtype=DTYPE)
@@ -64,33 +115,55 @@ def mse_vs_ce(state: State, points: int = 201, span: float = 15.0) -> MseVsCe:
     # One row per point, plus the state's own logits as the last row.
     rows = base.repeat(points + 1, 1)
     rows[:points, c] = sweep
-    rows.requires_grad_(True)
-
     z = rows / state.temperature
-    if state.target_is_index:
-        target = torch.full((points + 1,), c, dtype=torch.long)
-    else:
-        target = torch.tensor(state.target, dtype=DTYPE).repeat(points + 1, 1)
-    ce = F.cross_entropy(z, target, label_smoothing=state.label_smoothing, reduction="none")
-    p = torch.softmax(z, dim=1)
-    squared = F.mse_loss(p, effective_target(state).repeat(points + 1, 1), reduction="none")
-    mse = squared.mean(dim=1) if state.reduction == "mean" else squared.sum(dim=1)
+    is_c = torch.arange(n) == c
 
-    (grad_ce,) = torch.autograd.grad(ce.sum(), rows, retain_graph=True)
-    (grad_mse,) = torch.autograd.grad(mse.sum(), rows)
-    ce_values, mse_values = ce.detach(), mse.detach()
-    g_ce, g_mse = grad_ce[:, c].abs(), grad_mse[:, c].abs()
+    # d = logsumexp of the other logits - z_c: p_c = σ(-d), 1 - p_c = σ(d)
+    d = torch.logsumexp(z.masked_fill(is_c, -math.inf), dim=1) - z[:, c]
+    log_norm = z[:, c] + _softplus(d)                        # logsumexp of all
+    log_p = torch.where(is_c, -_softplus(d)[:, None], z - log_norm[:, None])
+    log_q = -_softplus(-d)                                   # log(1 - p_c)
+
+    y = effective_target(state)
+    log_y = torch.log(y)
+    log_y_rest = torch.log(y.masked_fill(is_c, 0.0).sum())   # log Σ_{i≠c} y_i
+    log_1my = torch.log1p(-y[c])                             # log(1 - y_c)
+    log_scale = -math.log(n) if state.reduction == "mean" else 0.0
+    log_t = math.log(state.temperature)
+
+    # CE = Σ y_i (-log p_i), every term ≥ 0; -log p_c = softplus(d) taken as a log.
+    log_nlp = torch.where(is_c, _log_softplus(d)[:, None], torch.log(-log_p))
+    log_ce = torch.logsumexp(torch.where(y > 0, log_y + log_nlp, -math.inf), dim=1)
+
+    # ∂CE/∂z_c = p_c Σ_i y_i - y_c = p_c Σ_{i≠c} y_i - y_c (1 - p_c)
+    log_g_ce, _ = _log_diff(log_p[:, c] + log_y_rest, log_y[c] + log_q)
+
+    # p_i - y_i, with p_c - y_c = p_c (1 - y_c) - y_c (1 - p_c) (exact for y_c = 1)
+    log_dev, sign_dev = _log_diff(log_p, log_y.expand_as(log_p))
+    log_dev_c, sign_dev_c = _log_diff(log_p[:, c] + log_1my, log_y[c] + log_q)
+    log_dev = torch.where(is_c, log_dev_c[:, None], log_dev)
+    sign_dev = torch.where(is_c, sign_dev_c[:, None], sign_dev)
+    log_mse = log_scale + torch.logsumexp(2 * log_dev, dim=1)
+
+    # ∂MSE/∂z_c = 2·scale·p_c·D, D = (p_c - y_c)(1 - p_c) - Σ_{i≠c} (p_i - y_i) p_i
+    term_logs = log_dev + torch.where(is_c, log_q[:, None], log_p)
+    term_signs = torch.where(is_c, sign_dev, -sign_dev)
+    log_d = _signed_logsumexp(term_logs, term_signs)
+    log_g_mse = math.log(2.0) + log_scale + log_p[:, c] + log_d
+
+    # ∂/∂a_c = (∂/∂z_c) / T
+    logs = [log_ce, log_mse, log_g_ce - log_t, log_g_mse - log_t]
+    values = [torch.exp(v) for v in logs]
+    ce, mse, g_ce, g_mse = (frozen(v[:points]) for v in values)
+    log_ce, log_mse, log_g_ce, log_g_mse = (frozen(v[:points]) for v in logs)
+    now = [float(v[points]) for v in values] + [float(v[points]) for v in logs]
 
     return MseVsCe(
         class_index=c,
         logit_values=frozen(sweep),
-        cross_entropy=frozen(ce_values[:points]),
-        mse=frozen(mse_values[:points]),
-        grad_cross_entropy_abs=frozen(g_ce[:points]),
-        grad_mse_abs=frozen(g_mse[:points]),
+        cross_entropy=ce, mse=mse, grad_cross_entropy_abs=g_ce, grad_mse_abs=g_mse,
+        log_cross_entropy=log_ce, log_mse=log_mse,
+        log_grad_cross_entropy_abs=log_g_ce, log_grad_mse_abs=log_g_mse,
         current_logit=float(state.logits[c]),
-        current=LossPoint(cross_entropy=float(ce_values[points]),
-                          mse=float(mse_values[points]),
-                          grad_cross_entropy_abs=float(g_ce[points]),
-                          grad_mse_abs=float(g_mse[points])),
+        current=LossPoint(*now),
     )

@@ -36,16 +36,71 @@ def _significant_digits(text: str) -> int:
     return len(mantissa)
 
 
-def fmt_cell(x: float) -> str:
-    """Short text for a heatmap cell: 3 decimals, or 2 significant digits when smaller."""
+MINUS = "\u2212"  # −, the minus sign every displayed negative number uses
+
+
+def minus(text: str) -> str:
+    """Displayed text with each ASCII hyphen-minus as the minus sign −: Python and Qt write
+    "-0.5" and "1e-05", the app's formulas write "−"."""
+    return text.replace("-", MINUS)
+
+
+def sig(x: float, digits: int = 3) -> str:
+    """x to `digits` significant digits, the same number for every value: fixed point from
+    1e-3 up to where the integer part holds them all (0.0650, 0.225, 2.72, 250), a short
+    exponent outside (3.9e−4, 2.5e3); − for minus, never a negative zero."""
+    if not math.isfinite(x):
+        return fmt(x)
+    x += 0.0
     if x == 0:
         return "0"
-    return f"{x:.3f}" if abs(x) >= 0.0005 else f"{x:.1e}"
+    # the exponent after rounding: 0.000999 to 2 digits is 0.0010, not 0.00100
+    exponent = math.floor(math.log10(abs(float(f"{x:.{digits - 1}e}"))))
+    if -3 <= exponent < digits:
+        return minus(f"{x:.{max(0, digits - 1 - exponent)}f}")
+    mantissa, power = f"{x:.{digits - 1}e}".split("e")
+    return minus(f"{mantissa}e{int(power)}")
+
+
+CELL_DIGITS = 2
+
+
+def fmt_cell(x: float) -> str:
+    """Short text for a heatmap cell: CELL_DIGITS significant digits for every cell
+    (−0.16, 0.089, 0.0012, 3.9e−4), so a cell's digits never depend on its size."""
+    return sig(x, CELL_DIGITS)
+
+
+def tick_texts(values: list[float], spacing: float) -> list[str]:
+    """Axis tick labels that stay short at any range: fixed point with the decimals the
+    spacing needs (0.25, −0.5), or, when the values are tiny or huge, short exponents
+    (2e−4, 1.5e−4) that fit a narrow colour bar's axis; − for minus."""
+    if not values:
+        return []
+    largest = max(abs(v) for v in values)
+    if spacing <= 0 or not math.isfinite(spacing):
+        return [sig(v, 3) for v in values]
+    if 1e-3 <= largest < 1e4 or largest == 0:
+        places = max(0, math.ceil(-math.log10(spacing) - 1e-9))
+        return [minus(f"{(v if abs(v) > spacing * 1e-6 else 0.0) + 0.0:.{places}f}")
+                for v in values]
+    # digits enough to tell neighbours apart: spacing 5e-5 among values near 2e-4 needs 2
+    digits = max(1, math.floor(math.log10(largest)) - math.floor(math.log10(spacing)) + 1)
+    texts = []
+    for v in values:
+        if abs(v) <= spacing * 1e-6:
+            texts.append("0")
+            continue
+        mantissa, power = f"{v:.{digits - 1}e}".split("e")
+        if "." in mantissa:
+            mantissa = mantissa.rstrip("0").rstrip(".")
+        texts.append(minus(f"{mantissa}e{int(power)}"))
+    return texts
 
 
 def fmt_diff(x: float) -> str:
     """A disagreement between two ways: 0, or its order of magnitude."""
-    return "0" if x == 0 else f"{x:.2g}"
+    return "0" if x == 0 else minus(f"{x:.2g}")
 
 
 _SUBSCRIPT = str.maketrans("0123456789-", "₀₁₂₃₄₅₆₇₈₉₋")

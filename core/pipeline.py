@@ -21,7 +21,7 @@ def compute(state: State) -> Result:
         classifier=classifier,
         ratio=_top_two_ratio(state, classifier.probs),
         surfaces=LazySurfaces(state),
-        regression=compute_regression(state.regression, state.reduction),
+        regression=compute_regression(state.regression),
     )
 
 
@@ -34,4 +34,5 @@ def _top_two_ratio(state: State, probs: np.ndarray) -> SoftmaxRatio:
     # p_i / p_j from the computed probabilities, in logs: a subnormal p_j must not overflow
     log_ratio = math.log(probs[i]) - math.log(probs[j]) if probs[j] > 0 else math.inf
     from_probs = math.exp(log_ratio) if log_ratio < MAX_EXP else math.inf
-    return SoftmaxRatio(i=i, j=j, gap=gap, ratio=ratio, ratio_from_probs=from_probs)
+    return SoftmaxRatio(i=i, j=j, gap=gap, ratio=ratio, ratio_from_probs=from_probs,
+                        logit_i=float(state.logits[i]), logit_j=float(state.logits[j]))

@@ -94,6 +94,9 @@ class PitfallRun:
 
 # --------------------------------------------------------------------------- snippets
 _HEADER = "import torch\nimport torch.nn.functional as F\n\n"
+# Two ways and Code write F.mse_loss(prediction, target); A and B quote the note's line
+ORDER_NOTE = ("# F.mse_loss(y, x * w) is the note's line, kept as the note wrote it; MSE is\n"
+              "# symmetric, so F.mse_loss(x * w, y), as Two ways writes it, is the same loss\n")
 
 
 def _data_lines(reg: Regression) -> str:
@@ -120,24 +123,25 @@ def _snippets(key: str, reg: Regression, logits: Sequence[float],
               temperature: float) -> tuple[str, str]:
     w = f"w = torch.tensor([{reg.w!r}], dtype=torch.float64"
     loss = f"loss = F.mse_loss(y, {_prediction(reg)})"
+    data = _data_lines(reg) + ORDER_NOTE
     if key == "A":
-        code = (_HEADER + _data_lines(reg)
+        code = (_HEADER + data
                 + f"{w})  # no requires_grad\n"
                 + f"{loss}\n"
                 + "torch.autograd.grad(loss, [w])  # fails\n")
-        fix = (_HEADER + _data_lines(reg)
+        fix = (_HEADER + data
                + f"{w}, requires_grad=True)\n"
                + f"{loss}\n"
                + "(grad_w,) = torch.autograd.grad(loss, [w])\n"
                + "print(loss, grad_w)\n")
         return code, fix
     if key == "B":
-        code = (_HEADER + _data_lines(reg)
+        code = (_HEADER + data
                 + f"{w})\n"
                 + f"{loss}\n"
                 + "w.requires_grad_()  # too late: the loss was built without it\n"
                 + "torch.autograd.grad(loss, [w])  # fails\n")
-        fix = (_HEADER + _data_lines(reg)
+        fix = (_HEADER + data
                + f"{w})\n"
                + "w.requires_grad_()  # first ...\n"
                + f"{loss}  # ... then build the loss\n"

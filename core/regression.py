@@ -1,7 +1,8 @@
 """The note's MSE example made general: fit ŷ = w·x + b, its loss, gradients, surface and descent.
 
-Depends only on the regression part of the State and the reduction, so it is memoised on
-those (both frozen and hashable): dragging a logit does not recompute it.
+Depends only on the regression part of the State (its data, line, descent and its own
+reduction), so it is memoised on that (frozen and hashable): dragging a logit, or changing
+the classifier's reduction, does not recompute it.
 """
 
 from __future__ import annotations
@@ -49,10 +50,20 @@ def _scale(m: int, reduction: Reduction) -> float:
     return 1.0 / m if reduction == "mean" else 1.0
 
 
-def _descent(x: torch.Tensor, y: torch.Tensor, reg: Regression, reduction: Reduction
+def losses_at(reg: Regression, points: np.ndarray) -> np.ndarray:
+    """The loss L(w, b) at each row (w, b) of points, with reg's data and reduction: the
+    losses along a trail of descent steps already taken (one batched torch call)."""
+    x = torch.tensor(reg.x, dtype=DTYPE)
+    y = torch.tensor(reg.y, dtype=DTYPE)
+    wb = torch.as_tensor(np.asarray(points, dtype=np.float64).reshape(-1, 2))
+    r = wb[:, :1] * x[None, :] + wb[:, 1:] - y[None, :]
+    return frozen(_scale(x.numel(), reg.reduction) * (r * r).sum(dim=1))
+
+
+def _descent(x: torch.Tensor, y: torch.Tensor, reg: Regression
              ) -> tuple[np.ndarray, np.ndarray, bool]:
     """Plain gradient descent from (w, b): θ ← θ - lr·∇L, with the closed-form gradient."""
-    scale = _scale(x.numel(), reduction)
+    scale = _scale(x.numel(), reg.reduction)
     w, b = reg.w, reg.b
     path, losses = [], []
     diverged = False
@@ -71,7 +82,8 @@ def _descent(x: torch.Tensor, y: torch.Tensor, reg: Regression, reduction: Reduc
 
 
 @lru_cache(maxsize=16)
-def compute_regression(reg: Regression, reduction: Reduction) -> RegressionResult:
+def compute_regression(reg: Regression) -> RegressionResult:
+    reduction = reg.reduction
     x = torch.tensor(reg.x, dtype=DTYPE)
     y = torch.tensor(reg.y, dtype=DTYPE)
     m = x.numel()
@@ -102,7 +114,7 @@ def compute_regression(reg: Regression, reduction: Reduction) -> RegressionResul
         r_slice = slice_w[:, None] * x[None, :] + reg.b - y[None, :]
         slice_loss = scale * (r_slice * r_slice).sum(dim=1)
 
-        path, path_loss, diverged = _descent(x, y, reg, reduction)
+        path, path_loss, diverged = _descent(x, y, reg)
 
     return RegressionResult(
         prediction=frozen(prediction.detach()),

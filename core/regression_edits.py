@@ -70,6 +70,11 @@ def remove_point(state: State, index: int) -> State:
                        y=tuple(reg.y[k] for k in keep))
 
 
+def set_reduction(state: State, reduction: str) -> State:
+    """The regression's own reduction; the classifier's State.reduction is left alone."""
+    return _regression(state, reduction=reduction)
+
+
 def set_learning_rate(state: State, rate: float) -> State:
     return _regression(state, learning_rate=rate)
 
@@ -83,7 +88,7 @@ def descent_step(state: State) -> State:
     from core.regression import compute_regression  # torch loads only when asked
 
     reg = state.regression
-    path = compute_regression(replace(reg, steps=1), state.reduction).path
+    path = compute_regression(replace(reg, steps=1)).path
     if len(path) < 2:
         raise ValueError(f"regression.learning_rate: one step with learning rate "
                          f"{reg.learning_rate:g} diverges; lower it")
@@ -132,7 +137,7 @@ def fit_ranges(state: State) -> State:
     from core.regression import compute_regression
 
     reg = state.regression
-    result = compute_regression(reg, state.reduction)
+    result = compute_regression(reg)
     path = result.path[:2] if result.diverged else result.path
     ws = [reg.w, *(float(w) for w in path[:, 0])]
     bs = [reg.b, *(float(b) for b in path[:, 1])]

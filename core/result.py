@@ -15,7 +15,7 @@ from core.classifier import ClassifierResult, GradientWays
 from core.code_generator import generate_script
 from core.mse_vs_ce import MseVsCe, mse_vs_ce
 from core.regression import RegressionResult
-from core.state import LOSS_NAMES, State
+from core.state import LOSS_NAMES, Regression, State
 from core.surfaces import LossSurface, logit_surfaces
 from core.two_ways import TwoWays, two_ways
 
@@ -33,6 +33,13 @@ class SoftmaxRatio:
     gap: float               # (a_i - a_j) / T
     ratio: float             # e^gap (inf when it overflows float64)
     ratio_from_probs: float  # p_i / p_j as the softmax computed them
+    logit_i: float           # a_i and a_j: their ratio a_i/a_j is what does *not* matter
+    logit_j: float
+
+    @property
+    def logit_ratio(self) -> float:
+        """a_i / a_j (NaN when a_j = 0): the note's "2×", which p_i/p_j does not follow."""
+        return self.logit_i / self.logit_j if self.logit_j != 0 else math.nan
 
 
 class LazySurfaces(Mapping[str, LossSurface]):
@@ -95,7 +102,7 @@ class Result:
 
     @cached_property
     def two_ways(self) -> TwoWays:
-        return _two_ways_cached(self.state.regression, self.state.reduction)
+        return _two_ways_cached(self.state.regression)
 
     @cached_property
     def script(self) -> str:
@@ -145,6 +152,7 @@ class Result:
             "softmax_ratio": {"i": self.ratio.i, "j": self.ratio.j, "gap": self.ratio.gap,
                               "ratio": _finite_or_none(self.ratio.ratio)},
             "regression": {
+                "reduction": self.state.regression.reduction,
                 "loss": r.loss, "grad_w": r.grad_w, "grad_b": r.grad_b,
                 "grad_w_formula": r.grad_w_formula, "grad_b_formula": r.grad_b_formula,
                 "max_abs_diff": r.max_abs_diff,
@@ -159,8 +167,9 @@ class Result:
 
 
 @lru_cache(maxsize=16)
-def _two_ways_cached(regression, reduction: str) -> TwoWays:
-    return two_ways(regression, reduction)
+def _two_ways_cached(regression: Regression) -> TwoWays:
+    """Memoised on the regression part alone (its reduction included)."""
+    return two_ways(regression)
 
 
 def _finite_or_none(value: float) -> float | None:

@@ -74,7 +74,7 @@ def format_result(result: Result) -> str:
     lines += [
         "",
         f"regression  ŷ = w·x + b  with w = {reg.w:g}, b = {reg.b:g}, {len(reg.x)} point(s), "
-        f"reduction = {s.reduction}",
+        f"reduction = {reg.reduction}",
         f"  loss = {_num(r.loss).strip()}   ∂L/∂w = {_num(r.grad_w).strip()}   "
         f"∂L/∂b = {_num(r.grad_b).strip()}   (autograd vs formula: {r.max_abs_diff:.3g})",
     ]

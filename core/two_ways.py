@@ -16,7 +16,6 @@ import torch.nn.functional as F
 
 from core.classifier import DTYPE
 from core.code_generator import python_floats
-from core.number_format import fmt
 from core.state import Reduction, Regression
 
 Pair = tuple[float, float]   # (∂L/∂w, ∂L/∂b)
@@ -26,7 +25,7 @@ Pair = tuple[float, float]   # (∂L/∂w, ∂L/∂b)
 class TwoWays:
     """The regression gradient by autograd.grad, by backward(), by formula; .grad accumulating."""
 
-    reduction: str
+    reduction: Reduction
     loss: float
     code_autograd: str          # way 1 as a runnable snippet
     code_backward: str          # way 2 as a runnable snippet
@@ -71,12 +70,16 @@ def _setup_code(reg: Regression, reduction: str) -> str:
     )
 
 
-def _pair(values: Pair) -> str:
-    return f"w.grad = {fmt(values[0])}, b.grad = {fmt(values[1])}"
+def _printed(values: Pair) -> str:
+    """What print(w.grad.item(), b.grad.item()) prints for torch's values: the comment
+    after a snippet's print says exactly what running it shows."""
+    return f"{values[0]!r} {values[1]!r}"
 
 
-def two_ways(regression: Regression, reduction: Reduction) -> TwoWays:
-    """Run both ways and the accumulation demo in torch; check them against the closed form."""
+def two_ways(regression: Regression) -> TwoWays:
+    """Run both ways and the accumulation demo in torch; check them against the closed form.
+    The loss is reduced by the regression's own reduction."""
+    reduction = regression.reduction
     x = torch.tensor(regression.x, dtype=DTYPE)
     y = torch.tensor(regression.y, dtype=DTYPE)
 
@@ -114,26 +117,26 @@ def two_ways(regression: Regression, reduction: Reduction) -> TwoWays:
     code_autograd = (setup
                      + "\n# Way 1: autograd.grad returns a tuple, one gradient per input\n"
                      + "grad_w, grad_b = torch.autograd.grad(loss, [w, b])\n"
-                     + f"print(grad_w, grad_b)  # {fmt(way1[0])} {fmt(way1[1])}\n")
+                     + f"print(grad_w.item(), grad_b.item())  # {_printed(way1)}\n")
     code_backward = (setup
                      + "\n# Way 2: backward() stores each gradient in the leaf's .grad\n"
                      + "loss.backward()\n"
-                     + f"print(w.grad, b.grad)  # {fmt(first[0])} {fmt(first[1])}\n")
+                     + f"print(w.grad.item(), b.grad.item())  # {_printed(first)}\n")
     rebuild = f"loss = F.mse_loss(w * x + b, y, reduction={reduction!r})\n"
     code_accumulation = (setup
                          + "loss.backward()\n"
-                         + f"print(w.grad, b.grad)  # {_pair(first)}\n"
+                         + f"print(w.grad.item(), b.grad.item())  # {_printed(first)}\n"
                          + "\n# a second forward + backward WITHOUT zeroing: .grad adds up\n"
                          + rebuild
                          + "loss.backward()\n"
-                         + f"print(w.grad, b.grad)  # {_pair(second)}\n"
+                         + f"print(w.grad.item(), b.grad.item())  # {_printed(second)}\n"
                          + "\n# zero first (optimizer.zero_grad() does this; "
                          + "w.grad = None works too)\n"
                          + "w.grad.zero_()\n"
                          + "b.grad.zero_()\n"
                          + rebuild
                          + "loss.backward()\n"
-                         + f"print(w.grad, b.grad)  # {_pair(after_zeroing)}\n")
+                         + f"print(w.grad.item(), b.grad.item())  # {_printed(after_zeroing)}\n")
 
     return TwoWays(
         reduction=reduction,

@@ -67,7 +67,10 @@ def _add_state_flags(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--temperature", metavar="T", help="softmax temperature, ≥ 0.001")
     group.add_argument("--label-smoothing", metavar="E", help="label smoothing ε in [0, 1)")
     group.add_argument("--reduction", choices=("mean", "sum"),
-                       help="MSE reduction for both MSE losses")
+                       help="the classifier's MSE reduction")
+    group.add_argument("--regression-reduction", choices=("mean", "sum"),
+                       help="the regression's MSE reduction (a state file without one "
+                            "takes the file's reduction)")
     group.add_argument("--preset", metavar="NAME",
                        help="start from a preset (e.g. softmax, low_temperature); "
                             "see resources/presets/")
@@ -188,7 +191,8 @@ def state_from_args(args: argparse.Namespace):  # -> core.State
         base = read_state(args.state) if args.state is not None else State()
     return apply_flags(base, logits=args.logits, target=args.target,
                        temperature=args.temperature, label_smoothing=args.label_smoothing,
-                       reduction=args.reduction)
+                       reduction=args.reduction,
+                       regression_reduction=args.regression_reduction)
 
 
 def run_compute(args: argparse.Namespace) -> int:

@@ -1,10 +1,16 @@
 """The MSE-vs-CE sweep against closed forms, and the fact it teaches: MSE's gradient vanishes."""
 
+import math
+
 import numpy as np
 import pytest
+import torch
+import torch.nn.functional as F
 
 from core import Regression, State, Surface, compute
+from core.classifier import DTYPE, effective_target
 from core.mse_vs_ce import mse_vs_ce
+from core.resources import preset
 from tests.reference_math import numpy_y_eff
 
 STATES = [
@@ -89,3 +95,94 @@ def test_bad_arguments_are_rejected():
     with pytest.raises(ValueError, match="span"):
         mse_vs_ce(State(), span=0.0)
     assert mse_vs_ce(State(regression=Regression(w=1.0)), points=2).logit_values.shape == (2,)
+
+
+# --- log space: no cliff where float64 underflows (issue 14) ---------------------------
+
+def _autograd(state: State, m):
+    """|∂L/∂a_c| and the losses the way autograd gives them, in float64, per sweep point."""
+    c, points = m.class_index, len(m.logit_values)
+    rows = torch.tensor(state.logits, dtype=DTYPE).repeat(points, 1)
+    rows[:, c] = torch.tensor(m.logit_values)
+    rows.requires_grad_(True)
+    z = rows / state.temperature
+    target = (torch.full((points,), c, dtype=torch.long) if state.target_is_index
+              else torch.tensor(state.target, dtype=DTYPE).repeat(points, 1))
+    ce = F.cross_entropy(z, target, label_smoothing=state.label_smoothing, reduction="none")
+    p = torch.softmax(z, dim=1)
+    squared = F.mse_loss(p, effective_target(state).repeat(points, 1), reduction="none")
+    mse = squared.mean(dim=1) if state.reduction == "mean" else squared.sum(dim=1)
+    (g_ce,) = torch.autograd.grad(ce.sum(), rows, retain_graph=True)
+    (g_mse,) = torch.autograd.grad(mse.sum(), rows)
+    q = (1 - p[:, c]).detach().numpy()   # autograd's own rounding error grows like eps/q
+    return ([ce.detach().numpy(), mse.detach().numpy(), g_ce[:, c].abs().numpy(),
+             g_mse[:, c].abs().numpy()], q)
+
+
+def _logs(m):
+    return [m.log_cross_entropy, m.log_mse, m.log_grad_cross_entropy_abs, m.log_grad_mse_abs]
+
+
+SATURATING = [preset(k).load() for k in ("confidently_wrong", "low_temperature", "huge_logits",
+                                         "softmax")] + [
+    State(logits=(0.0, 3.0, -2.0), target=0, temperature=1e-3),
+    State(logits=(4.0, -3.0, 1.0, 0.5), target=3, temperature=0.02, reduction="sum"),
+]
+
+
+@pytest.mark.parametrize("state", SATURATING)
+def test_log_curves_have_no_cliff_across_the_whole_sweep(state):
+    """Every log is finite, and neighbours differ by at most the steepest true slope:
+    d log p_c/dz_c = 1 - p_c, d log(1 - p_c)/dz_c = -p_c, so no curve is steeper than
+    2/T per unit of a_c (MSE's values are squares). Before, 1 - p_c rounded to 0 and the
+    curves fell from 1e-16 to the log axis's floor in one step."""
+    m = mse_vs_ce(state)
+    step = m.logit_values[1] - m.logit_values[0]
+    for logs in _logs(m):
+        assert np.all(np.isfinite(logs))
+        assert np.max(np.abs(np.diff(logs))) <= 2 / state.temperature * step * (1 + 1e-9)
+
+
+@pytest.mark.parametrize("state", SATURATING + STATES)
+def test_values_match_autograd_where_float64_holds_them(state):
+    m = mse_vs_ce(state)
+    reference, q = _autograd(state, m)
+    eps = np.finfo(np.float64).eps
+    for ours, logs, ref in zip([m.cross_entropy, m.mse, m.grad_cross_entropy_abs,
+                                m.grad_mse_abs], _logs(m), reference, strict=True):
+        np.testing.assert_allclose(ours, np.exp(logs), rtol=1e-15)
+        held = ref > 1e-300   # autograd's value is a normal float64 number
+        # autograd's error: a few eps, plus eps/q from forming 1 - p_c (ours has neither)
+        tolerance = 1e-12 + 64 * eps / np.maximum(q, eps)
+        rel = np.abs(ours[held] - ref[held]) / ref[held]
+        assert np.all(rel <= tolerance[held])
+        assert np.sum(held & (q > 1e-3)) >= 3   # and the well-conditioned part is tested
+
+
+@pytest.mark.parametrize("temperature", [1.0, 0.05, 1e-3])
+def test_two_classes_follow_softplus_lines_far_into_saturation(temperature):
+    """Two classes: p_0 = σ(Δ/T) with Δ = a_0 - a_1, so 1 - p_0 = σ(-Δ/T) and
+    log(1 - p_0) = -softplus(Δ/T): a straight line of slope -1/T once Δ/T is large. The
+    closed forms below are evaluated in plain Python floats, independently of torch."""
+    state = State(logits=(0.0, 0.0), target=0, temperature=temperature)
+    m = mse_vs_ce(state, points=61, span=15.0)
+
+    def softplus(x: float) -> float:
+        return max(x, 0.0) + math.log1p(math.exp(-abs(x)))
+
+    for i, a in enumerate(m.logit_values):
+        t = a / temperature
+        log_q, log_p = -softplus(t), -softplus(-t)
+        sp = softplus(-t)       # CE = -log p_0
+        log_ce = -t if -t < -40 else math.log(sp)
+        expected = [log_ce,
+                    2 * log_q,  # MSE (mean over 2) = ((1 - p_0)^2 + p_1^2)/2 = q^2
+                    log_q - math.log(temperature),                      # |∂CE/∂a| = q/T
+                    math.log(2) + 2 * log_q + log_p - math.log(temperature)]  # 2 q^2 p/T
+        got = [float(v[i]) for v in _logs(m)]
+        assert got == pytest.approx(expected, rel=1e-13, abs=1e-13)
+    # far right at T = 1e-3: 1 - p_0 ≈ e^-15000, far below float64, still a line
+    if temperature == 1e-3:
+        assert m.log_grad_cross_entropy_abs[-1] == pytest.approx(-15000 - math.log(1e-3),
+                                                                 rel=1e-12)
+        assert m.grad_cross_entropy_abs[-1] == 0.0   # as a float64 number it is 0

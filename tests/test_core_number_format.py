@@ -2,7 +2,7 @@
 
 import pytest
 
-from core.number_format import fmt, fmt_cell, fmt_fit
+from core.number_format import fmt, fmt_cell, fmt_fit, minus, sig, tick_texts
 
 
 def test_fmt():
@@ -25,6 +25,33 @@ def test_fit_keeps_the_most_significant_digits(x, chars, text):
 
 
 def test_cell_values_stay_readable_when_small():
-    assert fmt_cell(0.224719) == "0.225"
-    assert fmt_cell(4.5e-05) == "4.5e-05"
-    assert fmt_cell(0.0) == "0"
+    assert fmt_cell(0.224719) == "0.22"
+    assert fmt_cell(4.5e-05) == "4.5e−5"
+    assert fmt_cell(0.0) == "0" and fmt_cell(-0.0) == "0"
+
+
+@pytest.mark.parametrize("x", [0.224719, -0.159764, -0.064955, 0.0012, 0.00099, 0.0015,
+                               0.0005, 0.0004999, 3.9e-4, -2.5e-7, 0.999, 12.5, 250.0, 3e6])
+def test_every_cell_has_the_same_significant_digits(x):
+    """Cells between 0.0005 and 0.0015 printed "0.001" (one digit) while smaller ones had two."""
+    text = fmt_cell(x)
+    digits = text.lstrip("−").split("e")[0].replace(".", "").lstrip("0")
+    assert len(digits) == 2, text
+    assert float(text.replace("−", "-")) == pytest.approx(x, rel=0.05)
+    assert "-" not in text
+
+
+def test_sig_and_minus():
+    assert sig(0.7310585786, 3) == "0.731" and sig(2.718281828, 4) == "2.718"
+    assert sig(-1.6e-5, 4) == "−1.600e−5" and sig(-0.0) == "0"
+    assert minus("-0.5e-05") == "−0.5e−05"
+
+
+@pytest.mark.parametrize(("values", "spacing", "texts"), [
+    ([-2e-4, -1e-4, 0.0, 1e-4, 2e-4], 1e-4, ["−2e−4", "−1e−4", "0", "1e−4", "2e−4"]),
+    ([-5e-5, 5e-5, 1.5e-4], 5e-5, ["−5e−5", "5e−5", "1.5e−4"]),
+    ([-0.5, 0.0, 0.5, 1.0], 0.5, ["−0.5", "0.0", "0.5", "1.0"]),
+    ([0.0, 20000.0], 20000.0, ["0", "2e4"]),
+])
+def test_tick_texts_stay_short_at_any_range(values, spacing, texts):
+    assert tick_texts(values, spacing) == texts

@@ -14,6 +14,7 @@ from core.regression_edits import (
     set_learning_rate,
     set_parameters,
     set_point,
+    set_reduction,
     set_steps,
 )
 from core.state import MAX_POINTS, Regression
@@ -72,8 +73,10 @@ def test_learning_rate_and_steps_are_validated():
 @pytest.mark.parametrize("reduction", ["mean", "sum"])
 def test_descent_step_is_the_second_point_of_the_path(reduction):
     s = data([0.0, 1.0, 2.5], [1.0, -1.0, 3.0], w=0.3, b=-0.2, learning_rate=0.05,
-             steps=20).replace(reduction=reduction)
-    path = compute_regression(s.regression, reduction).path
+             steps=20)
+    s = set_reduction(s, reduction)
+    assert s.reduction == "mean"  # the classifier's reduction is not the regression's
+    path = compute_regression(s.regression).path
     stepped = s
     for k in range(1, 4):  # step by step, exactly (bit for bit) along the drawn path
         stepped = descent_step(stepped)
@@ -102,7 +105,7 @@ def test_fit_ranges_cover_point_path_and_best_fit():
     s = data([0, 1, 2, 3], [10, 13, 16, 19], w=0.0, b=0.0, learning_rate=0.05, steps=40)
     fitted = fit_ranges(s)
     reg = fitted.regression
-    path = compute_regression(s.regression, s.reduction).path
+    path = compute_regression(s.regression).path
     for ws, bs in ((path[:, 0], path[:, 1]), ([3.0], [10.0]), ([0.0], [0.0])):
         assert np.all((reg.w_range[0] <= np.asarray(ws)) & (np.asarray(ws) <= reg.w_range[1]))
         assert np.all((reg.b_range[0] <= np.asarray(bs)) & (np.asarray(bs) <= reg.b_range[1]))
@@ -111,7 +114,7 @@ def test_fit_ranges_cover_point_path_and_best_fit():
 
 def test_fit_ranges_ignore_a_diverging_path_beyond_its_first_step():
     s = data([0, 1, 2, 3], [0.5, 1.2, 1.9, 3.5], w=0.0, b=0.0, learning_rate=0.9, steps=60)
-    assert compute_regression(s.regression, s.reduction).diverged
+    assert compute_regression(s.regression).diverged
     reg = fit_ranges(s).regression
     assert reg.w_range[1] - reg.w_range[0] < 100
     assert reg.w_range[0] <= 0.0 <= reg.w_range[1]

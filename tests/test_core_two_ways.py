@@ -2,6 +2,7 @@
 
 import contextlib
 import io
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -27,14 +28,14 @@ def run_snippet(code: str) -> dict:
 
 
 def test_note_example():
-    t = two_ways(Regression(), "mean")
+    t = two_ways(Regression())
     assert t.loss == 1.0
     assert t.autograd == t.backward == t.formula == (2.0, 2.0)
 
 
 @pytest.mark.parametrize("reduction", ["mean", "sum"])
 def test_ways_agree_with_closed_form_and_finite_differences(reduction):
-    t = two_ways(REG, reduction)
+    t = two_ways(replace(REG, reduction=reduction))
     x, y = np.array(REG.x), np.array(REG.y)
     r = REG.w * x + REG.b - y
     scale = 1 / len(x) if reduction == "mean" else 1.0
@@ -49,26 +50,26 @@ def test_ways_agree_with_closed_form_and_finite_differences(reduction):
         np.testing.assert_allclose(way, fd, atol=1e-7)
     assert t.max_abs_diff < 1e-13
     # the same numbers as the Regression tab
-    reg_result = compute(State(regression=REG, reduction=reduction,
+    reg_result = compute(State(regression=replace(REG, reduction=reduction),
                                surface=Surface(grid=10))).regression
     assert t.autograd == (reg_result.grad_w, reg_result.grad_b)
 
 
 def test_sum_is_m_times_mean_and_formula_text_says_which():
-    mean, total = two_ways(REG, "mean"), two_ways(REG, "sum")
+    mean, total = two_ways(REG), two_ways(replace(REG, reduction="sum"))
     np.testing.assert_allclose(total.autograd, np.multiply(mean.autograd, 3), rtol=1e-14)
     assert "/ M" in mean.formula_text and "/ M" not in total.formula_text
 
 
 def test_backward_accumulates_and_zeroing_restores():
-    t = two_ways(REG, "mean")
+    t = two_ways(REG)
     assert t.grad_after_first == t.backward and all(g != 0 for g in t.grad_after_first)
     assert t.grad_after_second_without_zeroing == tuple(2 * g for g in t.grad_after_first)
     assert t.grad_after_zeroing_and_backward == t.grad_after_first
 
 
 def test_snippets_run_and_give_the_same_numbers():
-    t = two_ways(REG, "sum")
+    t = two_ways(replace(REG, reduction="sum"))
     for code in (t.code_autograd, t.code_backward, t.code_accumulation):
         assert "[1.0, 2.0, 3.0]" in code and "0.3" in code and "reduction='sum'" in code
     ns = run_snippet(t.code_autograd)

@@ -69,7 +69,8 @@ def test_pitfall_cards_run_torch_and_show_its_real_errors(window, qtbot):
                 "D": r"only for scalar outputs"}
     for key, pattern in expected.items():
         card = tab.cards[key]
-        assert "Press Run" in card.error.text() and not card.fix.isVisibleTo(tab)
+        assert f"Press “{card.run_button.text()}”" in card.error.text()
+        assert not card.fix.isVisibleTo(tab)
         qtbot.mouseClick(card.run_button, Qt.MouseButton.LeftButton)
         assert card.last_run is not None and card.last_run.error_type == "RuntimeError"
         assert re.search(pattern, card.error.text())

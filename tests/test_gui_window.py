@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from core import State, Surface, compute
+from core.number_format import fmt_cell
 
 
 def shown(window, state):
@@ -114,7 +115,7 @@ def test_jacobian_levels_are_symmetric_and_tight(window):
     assert m <= high <= 1.25 * m  # snapped up to a round number, never clipping
     assert tuple(window.jacobian_view.colorbar.levels()) == (low, high)
     texts = window.jacobian_view.cell_labels.texts()
-    assert texts == [f"{v:.3f}" for v in jac.ravel()]
+    assert texts == [fmt_cell(v) for v in jac.ravel()]  # two significant digits, − for minus
 
 
 def test_scales_hold_still_while_dragging_and_refit_when_data_shrinks(window):
@@ -280,7 +281,7 @@ def test_jacobian_hover_explains_and_click_checks_row(window, qtbot):
     view = window.jacobian_view
     text = view.describe_cell(0, 1)
     assert "∂p₀/∂a₁ = p₀(δ₀₁ − p₁)/T" in text
-    assert "0.6590 × (0 − 0.2424) / 1" in text and "-0.159764" in text
+    assert "0.6590 × (0 − 0.2424) / 1" in text and "−0.159764" in text
     scene_pos = view.plot.vb.mapViewToScene(QPointF(2.0, 1.0))
     assert view.cell_at(scene_pos) == (1, 2)
     view.select_row(1)

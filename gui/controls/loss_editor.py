@@ -70,11 +70,11 @@ class LossEditor(StateEditor):
 
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
-        form.addRow(self.tr("&Loss shown"), self.loss)
+        form.addRow(self.tr("Loss show&n"), self.loss)
         form.addRow(self.tr("CE"), self.ce_value)
         form.addRow(self.tr("MSE"), self.mse_value)
-        form.addRow(self.tr("&Reduction"), self.reduction)
-        form.addRow(self.tr("Surface &axes"), axes)
+        form.addRow(self.tr("Red&uction"), self.reduction)
+        form.addRow(self.tr("Surface a&xes"), axes)
         form.labelForField(axes).setBuddy(self.axis_i)
 
     def focus_widgets(self) -> list[QWidget]:

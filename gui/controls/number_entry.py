@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QDoubleSpinBox, QSpinBox, QWidget
 
+from core.number_format import minus
 from core.number_text import NumberTextError, echo, format_number, parse_integer, parse_number
 
 FULL_PRECISION = 323  # QDoubleSpinBox's largest `decimals`: its rounding then keeps every bit
@@ -133,7 +134,7 @@ class NumberEntry(_Strict, QDoubleSpinBox):
         super().setRange(low, high)
         # room for the longest value the range allows, not for 323 decimals
         self.setMinimumWidth(max(self.fontMetrics().horizontalAdvance(
-            format_number(v)) for v in (low, high, -1.23456789)) + 28)
+            self.textFromValue(v)) for v in (low, high, -1.23456789)) + 28)
 
     def _read(self, text: str) -> float:
         body = self._body(text)
@@ -145,7 +146,9 @@ class NumberEntry(_Strict, QDoubleSpinBox):
         return value
 
     def textFromValue(self, value: float) -> str:
-        return format_number(value)
+        """The exact stored value, a negative one with the minus sign − as every number the
+        app shows (typing accepts both − and -)."""
+        return minus(format_number(value))
 
     def stepBy(self, steps: int) -> None:
         """Arrows and Page Up/Down step from the stored value (typed text is committed

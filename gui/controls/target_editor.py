@@ -32,7 +32,7 @@ RADIO_COLUMNS = 6
 class TargetEditor(StateEditor):
     def __init__(self, store: StateStore, parent: QWidget | None = None) -> None:
         super().__init__(store, parent)
-        self.soft = QCheckBox(self.tr("&Soft target (probabilities)"), self)
+        self.soft = QCheckBox(self.tr("S&oft target (probabilities)"), self)
         self.soft.setAccessibleName(self.tr("Soft target"))
         self.soft_tip = self.tr("Use a probability for every class instead of one class. "
                                 "Moving one probability rescales the others in proportion, "

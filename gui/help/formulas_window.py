@@ -13,13 +13,15 @@ import html
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSize, QUrl
+from PySide6.QtCore import QPoint, QRect, QSize, QUrl
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from gui import registry
 from gui.help.help_window import HelpWindow
 
 DEFAULT_SIZE = QSize(640, 720)
+SMALLEST = QSize(360, 300)  # below this the formulas are not worth reading: minimise instead
 VIEW_SCHEME = "view"
 
 STYLE = """
@@ -228,6 +230,35 @@ class FormulasWindow(HelpWindow):
         if main is not None:
             main.raise_()
             main.activateWindow()
+            target = self._shown(main, view)
+            if target is not None:
+                self.step_aside(QRect(target.mapToGlobal(QPoint(0, 0)), target.size()))
+
+    @staticmethod
+    def _shown(main: QWidget, view: str) -> QWidget | None:
+        """The widget showing `view` now: the view, or its tab's page until it is laid out."""
+        panel = getattr(main, "panel", None)
+        if panel is None:
+            return None
+        target = panel(view)
+        if not target.isVisible() and hasattr(main, "tabs"):
+            target = main.tabs.currentWidget()
+        return target
+
+    def step_aside(self, view: QRect) -> None:
+        """Leave `view` (global pixels) uncovered: move beside it, smaller if need be, or
+        minimise when no side of the screen has room for a readable window."""
+        frame = self.frameGeometry()
+        if not frame.intersects(view):
+            return
+        screen = (self.screen() or QGuiApplication.primaryScreen()).availableGeometry()
+        margins = frame.size() - self.size()  # the window manager's frame
+        place = beside(view, screen, frame.size(), SMALLEST + margins)
+        if place is None:
+            self.showMinimized()
+            return
+        self.resize(place.size() - margins)
+        self.move(place.topLeft())
 
     def _main_window(self) -> QWidget | None:
         """The window show_view acts on: the parent's window, or show_view's own widget."""
@@ -235,3 +266,36 @@ class FormulasWindow(HelpWindow):
             return self.parentWidget().window()
         owner = getattr(self._show_view, "__self__", None)
         return owner.window() if isinstance(owner, QWidget) else None
+
+
+def beside(avoid: QRect, screen: QRect, wanted: QSize, smallest: QSize) -> QRect | None:
+    """Where a window of size `wanted` (at least `smallest`) fits on `screen` without covering
+    `avoid`: the side of `avoid` with the most room, next to it, level with it where the
+    screen allows; None if no side has room for `smallest`."""
+    sides = [
+        QRect(QPoint(screen.left(), screen.top()), QPoint(avoid.left() - 1, screen.bottom())),
+        QRect(QPoint(avoid.right() + 1, screen.top()), QPoint(screen.right(), screen.bottom())),
+        QRect(QPoint(screen.left(), screen.top()), QPoint(screen.right(), avoid.top() - 1)),
+        QRect(QPoint(screen.left(), avoid.bottom() + 1), QPoint(screen.right(), screen.bottom())),
+    ]
+    best: QRect | None = None
+    for index, room in enumerate(sides):
+        size = wanted.boundedTo(room.size())
+        if size.width() < smallest.width() or size.height() < smallest.height():
+            continue
+        if index == 0:  # left: against the view's left edge
+            x = room.right() + 1 - size.width()
+        elif index == 1:  # right: against its right edge
+            x = room.left()
+        else:
+            x = min(max(avoid.left(), room.left()), room.right() + 1 - size.width())
+        if index in (0, 1):
+            y = min(max(avoid.top(), room.top()), room.bottom() + 1 - size.height())
+        elif index == 2:
+            y = room.bottom() + 1 - size.height()
+        else:
+            y = room.top()
+        place = QRect(QPoint(x, y), size)
+        if best is None or size.width() * size.height() > best.width() * best.height():
+            best = place
+    return best

@@ -5,6 +5,10 @@ out each cell's text with the style: measured at ~40% of a frame for a 10×7 tab
 widget keeps the numbers and formats and paints only the rows in view (with 1024 classes,
 formatting every cell each frame would cost more than drawing the visible ones).
 Hovering a cell shows its column's meaning and the full-precision value.
+
+A header is one or two lines ("∂CE/∂a_i\nautograd"); neighbouring columns whose first line
+is the same share it, written once across them, so in a narrow table the second lines
+have a column each; a line still too long is cut with "…" and its tooltip says it whole.
 """
 
 from __future__ import annotations
@@ -79,6 +83,44 @@ class NumberGrid(QAbstractScrollArea):
     def _index_width(self) -> int:
         return self.fontMetrics().horizontalAdvance("0" * INDEX_WIDTH_CHARS)
 
+    def _header_lines(self, column: int) -> list[str]:
+        """The header's lines, top to bottom, HEADER_LINES of them (a short one at the foot)."""
+        lines = self._headers[column].split("\n")[:HEADER_LINES]
+        return [""] * (HEADER_LINES - len(lines)) + lines
+
+    def _header_spans(self, line: int) -> list[tuple[int, int, str]]:
+        """(first column, last column, text) of each run of columns showing the same text
+        on `line`; the last line is one column each."""
+        spans: list[tuple[int, int, str]] = []
+        for column in range(len(self._headers)):
+            lines = self._header_lines(column)
+            text = lines[line]
+            if (line < HEADER_LINES - 1 and spans and spans[-1][2] == text and text
+                    and self._header_lines(spans[-1][1])[:line + 1] == lines[:line + 1]):
+                spans[-1] = (spans[-1][0], column, text)
+            else:
+                spans.append((column, column, text))
+        return spans
+
+    def header_shown(self, column: int) -> list[str]:
+        """The header's lines as painted (cut with "…" where they do not fit)."""
+        shown = []
+        for line in range(HEADER_LINES):
+            for first, last, text in self._header_spans(line):
+                if first <= column <= last:
+                    shown.append(self._elided(text, first, last))
+        return [text for text in shown if text]
+
+    def header_tooltip(self, column: int) -> str:
+        """The header in full, then what the column means."""
+        full = " ".join(text for text in self._header_lines(column) if text)
+        return f"{full}\n{self._tips[column]}" if self._tips[column] else full
+
+    def _elided(self, text: str, first: int, last: int) -> str:
+        x, width = self._column_rect(first)
+        span = self._column_rect(last)[0] + width - x
+        return self.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, span - 6)
+
     def _column_rect(self, column: int) -> tuple[int, int]:
         """x and width of a data column: the columns share the width after the index."""
         left = self._index_width()
@@ -131,8 +173,19 @@ class NumberGrid(QAbstractScrollArea):
         grid_colour = palette.mid().color()
 
         painter.setPen(palette.buttonText().color())
-        for (x, width), header in zip(columns, self._headers, strict=True):
-            painter.drawText(QRect(x + 2, 0, width - 6, head_h), right, header)
+        centre = Qt.AlignmentFlag.AlignCenter
+        for line in range(HEADER_LINES):
+            for first, last, text in self._header_spans(line):
+                x = columns[first][0]
+                span = columns[last][0] + columns[last][1] - x
+                painter.drawText(QRect(x + 2, line * row_h, span - 6, row_h),
+                                 centre if last > first else right,
+                                 self._elided(text, first, last))
+                if last > first:  # a shared line: a rule under it, over its columns
+                    painter.setPen(grid_colour)
+                    painter.drawLine(x + 4, (line + 1) * row_h - 1, x + span - 4,
+                                     (line + 1) * row_h - 1)
+                    painter.setPen(header_colour)
 
         first = self.verticalScrollBar().value()
         count = min(self.row_count() - first, (rect.height() - head_h) // row_h + 1)
@@ -179,7 +232,8 @@ class NumberGrid(QAbstractScrollArea):
             elif pos.y() < self._header_height():
                 column = (pos.x() - self._index_width()) // max(1, self._column_rect(0)[1])
                 if 0 <= column < len(self._tips):
-                    QToolTip.showText(event.globalPos(), self._tips[column], self.viewport())
+                    QToolTip.showText(event.globalPos(), self.header_tooltip(column),
+                                      self.viewport())
             else:
                 QToolTip.hideText()
             return True

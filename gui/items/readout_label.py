@@ -5,12 +5,19 @@ updateGeometry() on its own widget in turn, so one changing label makes the whol
 re-lay out and repaint every frame (measured: ~15 ms a frame here). A ReadoutLabel is a
 plain widget that reserves a fixed number of lines and only repaints itself on setText.
 Use it for numbers that follow the state; keep QLabel for text that rarely changes.
+
+A ReadoutLabel of several lines wraps its words and grows by whole lines when its text
+needs more at its width (a narrow window cut the gradient summary at "— all"); it shrinks
+back only when its width changes, so a drag whose numbers need a line more, then less,
+re-lays out the window once, not every frame.
 """
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QEvent, QRect, QSize, Qt
-from PySide6.QtGui import QPainter, QPaintEvent, QStaticText, QTextOption
+from PySide6.QtGui import QPainter, QPaintEvent, QResizeEvent, QStaticText, QTextOption
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 
@@ -51,6 +58,8 @@ def set_text(label: QLabel, text: str) -> None:
 
 
 class ReadoutLabel(QWidget):
+    """lines: the lines reserved at least (one line never wraps)."""
+
     def __init__(self, lines: int = 1, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._lines = lines
@@ -76,15 +85,34 @@ class ReadoutLabel(QWidget):
             # QStaticText's plain text ignores "\n"; the Unicode line separator breaks lines
             self._static.setText(text.replace("\n", "\u2028"))
             self.setAccessibleDescription(text)
+            needed = self._needed_height()
+            if needed > self.height():
+                self.setFixedHeight(needed)
             self.update()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            needed = self._needed_height()
+            if needed != self.height():
+                self.setFixedHeight(needed)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
-            self.setFixedHeight(self._height())
+            self.setFixedHeight(self._needed_height())
 
     def _height(self) -> int:
         return self.fontMetrics().lineSpacing() * self._lines + 4
+
+    def _needed_height(self) -> int:
+        """The reserved lines, or as many as the text takes at the current width."""
+        if self._lines == 1 or not self._text or self.width() <= 8:
+            return self._height()
+        self._static.setTextWidth(self.width() - 4)
+        lines = math.ceil(self._static.size().height() / self.fontMetrics().lineSpacing()
+                          - 0.01)
+        return max(self._height(), self.fontMetrics().lineSpacing() * lines + 4)
 
     def sizeHint(self) -> QSize:
         return QSize(120, self._height())

@@ -20,6 +20,7 @@ from PySide6.QtCore import QPointF, QRectF
 from gui.items.contours import contour_levels, contour_polyline
 from gui.items.heatmap_item import HeatmapItem
 from gui.items.marker_item import MarkerItem
+from gui.items.tick_labels import readable_ticks
 from gui.look.plot_style import CONTOUR_COLOR, POINT_COLOR, nice_range, sequential_map
 
 POINT_SIZE = 11  # the current point's diameter, pixels
@@ -27,6 +28,17 @@ MIN_HEAD_LENGTH = 3  # pixels: a shorter head would be a speck beside the point
 
 if TYPE_CHECKING:
     from core.surfaces import LossSurface
+
+
+def arrow_length(longest: float, norm: float, full: float) -> float:
+    """The −∇L arrow's rule, one for every surface: it grows with |∇L| (norm) and reaches
+    `longest` at |∇L| = full, so a vanishing gradient draws a dot. The owner says what
+    "full" is (the classifier: 0.5/T; the regression: its map's steepness)."""
+    if not (math.isfinite(norm) and norm > 0):
+        return 0.0
+    if not (math.isfinite(full) and full > 0):
+        return longest
+    return longest * min(1.0, norm / full)
 
 
 class SurfacePlot:
@@ -50,6 +62,9 @@ class SurfacePlot:
                                         interactive=False, width=colorbar_width)
         self.colorbar.setImageItem(self.image, insert_in=plot)
         self.colorbar.axis.enableAutoSIPrefix(False)  # "MSE (x0.001)" misleads; show values
+        # short labels (4e6, 2e−4): the bar's narrow axis dropped every label wider than it,
+        # leaving only "0" for a regression with large y
+        readable_ticks(self.colorbar.axis)
         # bare PlotCurveItems: PlotDataItem's per-update bookkeeping costs more than drawing
         self.contours = pg.PlotCurveItem(connect="finite", pen=pg.mkPen(CONTOUR_COLOR, width=1),
                                          skipFiniteCheck=True)

@@ -2,7 +2,12 @@
 
 - probabilities: a calm teal; the target: black marks;
 - gradients: diverging, blue for negative and red for positive, the same map as the Jacobian;
-- surfaces: viridis (ordered, readable in grey), contours in white.
+- surfaces: viridis (ordered, readable in grey), contours in white;
+- the two losses compared side by side: cross-entropy red, MSE blue, in the middle shades
+  of the same RdBu map, which stand out on the white and on the dark plot background alike.
+
+Every data colour here is the same in both themes (README: a figure means the same thing
+in either); only ink, text and the plot background follow the theme (gui/look/theme.py).
 """
 
 from __future__ import annotations
@@ -24,6 +29,15 @@ CONTOUR_COLOR = QColor(255, 255, 255, 170)
 POSITIVE_TEXT_ON_DARK = QColor("#f4a582")
 NEGATIVE_TEXT_ON_DARK = QColor("#92c5de")
 SEQUENTIAL_MAP = "viridis"
+CE_COLOR = QColor("#d6604d")
+MSE_COLOR = QColor("#4393c3")
+
+
+def data_colors() -> dict[str, QColor]:
+    """Every data series colour by role; none depends on the theme (tests compare them)."""
+    return {"probability": PROB_COLOR, "negative": NEGATIVE_COLOR,
+            "positive": POSITIVE_COLOR, "highlight": HIGHLIGHT_COLOR, "point": POINT_COLOR,
+            "contour": CONTOUR_COLOR, "cross_entropy": CE_COLOR, "mse": MSE_COLOR}
 
 
 def configure_pyqtgraph() -> None:

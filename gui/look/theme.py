@@ -13,7 +13,7 @@ from __future__ import annotations
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QPen, QPixmap
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle
 
 THEMES = ("system", "light", "dark")
 PLOT_BACKGROUND = {"light": "#ffffff", "dark": "#1e1f22"}
@@ -63,12 +63,53 @@ def dark_palette() -> QPalette:
     return palette
 
 
+# Check and radio box outlines on the dark theme: Fusion draws them in the window colour
+# made darker, which vanishes on a dark window; these keep a contrast ratio of at least
+# 3:1 with the window (WCAG's minimum for a control's boundary), the disabled one too.
+DARK_INDICATOR = {"enabled": QColor("#b4b4b4"), "disabled": QColor("#8a8a8a")}
+
+
+class IndicatorContrastStyle(QProxyStyle):
+    """Fusion, with check and radio boxes whose outline and mark stand out on dark.
+
+    Fusion takes an indicator's outline from the window colour and paints the radio
+    button's dot half transparent, both invisible on a dark window; the palette cannot
+    change that, so this style draws a light outline (and an opaque dot) over Fusion's.
+    """
+
+    def drawPrimitive(self, element, option, painter, widget=None) -> None:
+        super().drawPrimitive(element, option, painter, widget)
+        kinds = (QStyle.PrimitiveElement.PE_IndicatorCheckBox,
+                 QStyle.PrimitiveElement.PE_IndicatorRadioButton)
+        if not _dark or element not in kinds:
+            return
+        enabled = bool(option.state & QStyle.StateFlag.State_Enabled)
+        colour = DARK_INDICATOR["enabled" if enabled else "disabled"]
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(colour, 1.0))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        box = option.rect.toRectF().adjusted(0.5, 0.5, -0.5, -0.5)
+        if element == QStyle.PrimitiveElement.PE_IndicatorCheckBox:
+            painter.drawRect(box)
+        else:
+            painter.drawEllipse(box)
+            if option.state & QStyle.StateFlag.State_On:
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(option.palette.color(QPalette.ColorRole.Text) if enabled
+                                 else colour)
+                r = box.width() / 4.5
+                painter.drawEllipse(box.center(), r, r)
+        painter.restore()
+
+
 def apply_theme(name: str) -> str:
     """Make `name` the theme of everything built from now on; returns light or dark."""
     global _dark
     resolved = resolve(name)
     app = QApplication.instance()
-    app.setStyle("Fusion")  # the same look, and a palette it honours, on every platform
+    # the same look, and a palette it honours, on every platform
+    app.setStyle(IndicatorContrastStyle("Fusion"))
     palette = dark_palette() if resolved == "dark" else app.style().standardPalette()
     app.setPalette(palette)
     _dark = resolved == "dark"

@@ -1,11 +1,17 @@
-"""Code tab: a runnable PyTorch script that reproduces the numbers on screen."""
+"""Code tab: a runnable PyTorch script that reproduces the numbers on screen.
+
+Its comments are in the window's language (core.code_generator marks them for translation);
+its code and what it prints are the same in every language.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from core.code_generator import generate_script
 from gui.items.code_block import CodeBlock
 
 if TYPE_CHECKING:
@@ -27,4 +33,4 @@ class CodeTab(QWidget):
         layout.addWidget(self.code, 1)
 
     def set_result(self, result: Result) -> None:
-        self.code.set_code(result.script)
+        self.code.set_code(generate_script(result.state, QCoreApplication.translate))

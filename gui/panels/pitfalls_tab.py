@@ -46,7 +46,7 @@ class PitfallCard(QGroupBox):
         self.explanation = QLabel(self)
         self.explanation.setWordWrap(True)
         self.code = CodeBlock(self.tr("The code"), self, max_lines=12)
-        self.run_button = QPushButton(self.tr("&Run in torch"), self)
+        self.run_button = QPushButton(self.tr("Run in torch"), self)
         self.run_button.setAccessibleName(self.tr("Run pitfall %1").replace("%1", key))
         self.run_button.setToolTip(self.tr("Run this code in torch and show what it raises, "
                                            "then the fix"))
@@ -56,7 +56,6 @@ class PitfallCard(QGroupBox):
         self.error.setFont(mono)
         self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error.setAccessibleName(self.tr("What torch raised"))
-        self.error.setStyleSheet(f"color: {theme.error_text().name()};")
         self.fix = CodeBlock(self.tr("The fix"), self, max_lines=12)
         self.fix_result = QLabel(self)
         self.fix_result.setWordWrap(True)
@@ -91,7 +90,10 @@ class PitfallCard(QGroupBox):
 
     def clear_run(self) -> None:
         self.last_run = None
-        self.error.setText(self.tr("Press Run to execute the code above in torch."))
+        # an invitation, not an error: in the text's own colour, naming the button as it reads
+        self.error.setText(self.tr("Press “%1” to execute the code above.").replace(
+            "%1", self.run_button.text().replace("&", "")))
+        self.error.setStyleSheet("")
         self.error.setProperty("verbatim", False)
         self.fix.setVisible(False)
         self.fix_result.setVisible(False)
@@ -104,6 +106,7 @@ class PitfallCard(QGroupBox):
         # language test so); only the app's sentence for "no error" is translated
         self.error.setText(QCoreApplication.translate("Pitfalls", run.outcome))
         self.error.setProperty("verbatim", run.outcome != NO_ERROR)
+        self.error.setStyleSheet(f"color: {theme.error_text().name()};" if run.raised else "")
         self.fix.setVisible(True)
         self.fix_result.setVisible(True)
         check = self.tr("closed form agrees (max |diff| %1)").replace(
@@ -118,7 +121,7 @@ class PitfallsTab(QWidget):
                                "torch when asked and shows the exception torch really "
                                "raises, then the fix."), self)
         intro.setWordWrap(True)
-        self.run_all = QPushButton(self.tr("Run &all"), self)
+        self.run_all = QPushButton(self.tr("Run a&ll"), self)
         self.run_all.setAccessibleName(self.tr("Run all pitfalls"))
         self.run_all.setToolTip(self.tr("Run the four experiments in torch"))
         self.run_all.clicked.connect(self.run_every_card)

@@ -1,16 +1,23 @@
 """Two ways to a gradient: torch.autograd.grad and backward()/.grad, side by side,
-checked against the closed form, and what happens to .grad when it is not zeroed."""
+checked against the closed form, and what happens to .grad when it is not zeroed.
+
+The two ways sit side by side where there is room for both, one above the other where
+there is not: side by side at 1024 px they made the tab wider than the window and cut
+the summary on the right."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from core.number_format import fmt, fmt_diff
 from gui.items.code_block import CodeBlock
 from gui.items.readout_label import ReadoutLabel, set_text
 from gui.look.language import reduction_label
+
+SIDE_BY_SIDE = 900  # the tab's width from which the two ways go side by side
 
 if TYPE_CHECKING:
     from core.result import Result
@@ -45,10 +52,15 @@ class TwoWaysTab(QWidget):
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(8, 8, 8, 8)
-        top = QGridLayout()
-        top.addWidget(self.way1, 0, 0)
-        top.addWidget(self.way2, 0, 1)
-        layout.addLayout(top)
+        for block in (self.way1, self.way2, self.accumulation):
+            block.title.setWordWrap(True)
+        self.top = QGridLayout()
+        self.top.addWidget(self.way1, 0, 0)
+        self.top.addWidget(self.way2, 0, 1)
+        self.top.setColumnStretch(0, 1)
+        self.top.setColumnStretch(1, 1)
+        self.side_by_side = True
+        layout.addLayout(self.top)
         layout.addWidget(results)
         layout.addWidget(self.accumulation)
         layout.addStretch(1)
@@ -59,6 +71,15 @@ class TwoWaysTab(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        wide = event.size().width() >= SIDE_BY_SIDE
+        if wide != self.side_by_side:
+            self.side_by_side = wide
+            self.top.removeWidget(self.way2)
+            self.top.addWidget(self.way2, *((0, 1) if wide else (1, 0)))
+            self.top.setColumnStretch(1, 1 if wide else 0)
 
     def set_result(self, result: Result) -> None:
         t = result.two_ways

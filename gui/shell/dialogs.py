@@ -70,12 +70,14 @@ def save_path(parent: QWidget, title: str, suggested: str, file_filter: str) -> 
 class ExportDialog(QDialog):
     """Which view, PNG or SVG (by the file name), and the PNG scale."""
 
-    def __init__(self, parent: QWidget, views: list[tuple[str, str]], suggested: str) -> None:
+    def __init__(self, parent: QWidget, views: list[tuple[str, str]], suggested: str,
+                 current: str = "all") -> None:
         super().__init__(parent)
         self.setWindowTitle(translate("dialogs", "Export figure"))
         self.view = QComboBox(self)
         for key, label in views:
             self.view.addItem(label, key)
+        self.view.setCurrentIndex(max(0, self.view.findData(current)))
         self.view.setAccessibleName(translate("dialogs", "View to export"))
         self.view.setToolTip(translate("dialogs", "The whole window or one view"))
         self.scale = QComboBox(self)
@@ -112,9 +114,10 @@ class ExportDialog(QDialog):
             self.path.setText(path)
 
 
-def ask_export(parent: QWidget, views: list[tuple[str, str]], suggested: str
-               ) -> ExportRequest | None:
-    dialog = ExportDialog(parent, views, suggested)
+def ask_export(parent: QWidget, views: list[tuple[str, str]], suggested: str,
+               current: str = "all") -> ExportRequest | None:
+    """Which view (`current` chosen first), where and at which scale; None if cancelled."""
+    dialog = ExportDialog(parent, views, suggested, current)
     if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.path.text().strip():
         return None
     return ExportRequest(Path(dialog.path.text().strip()), dialog.view.currentData(),

@@ -34,7 +34,10 @@ class FileActions(QObject):
                                         self.tr("Save the current state as JSON"), self.save_dialog)
         self.export_action = self._action(self.tr("&Export figure…"), QKeySequence("Ctrl+E"),
                                           self.tr("Save the window or one view as PNG or SVG"),
-                                          self.export_dialog)
+                                          lambda: self.export_dialog())
+        # the toolbar shows the icon text: without it Chinese shows 导出图(E), an accelerator's
+        # letter that does nothing there
+        self.export_action.setIconText(self.tr("Export figure"))
         self.copy_action = self._action(self.tr("&Copy image"), QKeySequence("Ctrl+Shift+C"),
                                         self.tr("Copy a picture of the window to the clipboard"),
                                         self.copy_image)
@@ -147,9 +150,11 @@ class FileActions(QObject):
         self.recent_menu.setEnabled(bool(files))
 
     # ------------------------------------------------------------------ figures & numbers
-    def export_dialog(self) -> None:
+    def export_dialog(self, view: str = "all") -> None:
+        """File ▸ Export figure, with `view` chosen (a plot's right-click menu names its own)."""
         suggested = str(Path(self._folder()) / "loss-lens.png")
-        request = dialogs.ask_export(self.window, self.window.export_choices(), suggested)
+        request = dialogs.ask_export(self.window, self.window.export_choices(), suggested,
+                                     view)
         if request is not None:
             self.export(request.path, request.view, request.scale)
 

@@ -28,8 +28,9 @@ from gui.controls.state_editor import StateEditor
 from gui.controls.state_store import StateStore
 from gui.controls.target_editor import TargetEditor
 from gui.items.axis_cache import cache_axes
-from gui.shell import appearance_switch, dialogs, menus
+from gui.shell import appearance_switch, dialogs, menus, plot_menus
 from gui.shell.app_settings import app_settings, restore_geometry, saved_state
+from gui.shell.control_scope import ControlScope
 from gui.shell.file_actions import FileActions
 from gui.shell.lazy_panel import LazyPanel
 from gui.shell.status_line import StatusLine
@@ -87,12 +88,14 @@ class MainWindow(QMainWindow):
         self._focus_chain_for = 0  # the number of classes the Tab order was built for
 
         self.files = FileActions(self)
+        plot_menus.install(self)  # the plots' right-click menus export with the app's export
         self.formulas_window: QWidget | None = None
         self.shortcuts_window: QWidget | None = None
         menus.build_actions(self)
         self.addToolBar(menus.build_toolbar(self))
         self.setCentralWidget(build_centre(self))  # and self.tabs
         self.tabs.currentChanged.connect(self._on_tab_changed)
+        self.scope = ControlScope(self, self.scope_note)  # greys what a tab does not read
         menus.build_menu_bar(self)
         self.status = StatusLine(self.statusBar())
         self.numbers = self.status.numbers
@@ -100,11 +103,13 @@ class MainWindow(QMainWindow):
         if restore:  # only a usable saved geometry (see app_settings)
             restore_geometry(self, self.settings)
         self.setAcceptDrops(True)
+        self.torch = TorchLoader(self)
         for entry in registry.entries(registry.TAB):
             if not entry.lazy:
                 self.lazy_panels[entry.name].content()
 
-        self.torch = TorchLoader(self)
+        for name, view in self.views.items():  # no half-drawn views while torch loads
+            self.updates.cover_until_drawn(name, view, self.torch.loaded)
         self._begin_torch_import = begin_torch_import
         self.torch.ready.connect(lambda: self._on_state_changed(self.store.state()))
         self.torch.failed.connect(self._on_torch_failed)
@@ -242,6 +247,8 @@ class MainWindow(QMainWindow):
     def _on_panel_built(self, name: str, panel: QWidget) -> None:
         self._adopt(panel)
         self.updates.stale.add(name)  # it shows the current result when it is shown
+        if self._result is None:
+            self.updates.cover_until_drawn(name, panel, self.torch.loaded)
 
     def _on_tab_changed(self, _index: int) -> None:
         if self._result is not None:
@@ -259,6 +266,7 @@ class MainWindow(QMainWindow):
 
     def _on_torch_failed(self, message: str) -> None:
         self.status.torch_failed(message)
+        self.updates.no_result(self.tr("torch could not be loaded: %1").replace("%1", message))
         dialogs.error(self, self.tr("torch could not be loaded"), message)
 
     def _on_edit_rejected(self, message: str) -> None:

@@ -5,6 +5,10 @@ A view on a hidden tab is not drawn: it is marked stale and catches up when it i
 line from showing the new state: it is covered with what went wrong (never left showing an
 older state as if current), said once in the status bar, and uncovered when a later state
 draws.
+
+Until the first result (torch takes a second or two to import) each view is covered by a
+quiet "Loading torch…": before, the views showed placeholder axes (±400, a dark square, a
+Jacobian of 0–2) that then jumped into place.
 """
 
 from __future__ import annotations
@@ -25,13 +29,12 @@ if TYPE_CHECKING:
 FAILURE_MESSAGE_MS = 15_000  # how long the status bar says that a view failed
 
 
-class FailureCover(QLabel):
-    """Hides a view that could not draw the current state behind what went wrong, so an
-    older drawing never passes for the state every other view shows."""
+class Cover(QLabel):
+    """An opaque label over the whole of a view, following its size."""
 
-    def __init__(self, view: QWidget) -> None:
+    def __init__(self, view: QWidget, name: str) -> None:
         super().__init__(view)
-        self.setObjectName("view_failure")
+        self.setObjectName(name)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setWordWrap(True)
         self.setAutoFillBackground(True)  # opaque, in the window's colour
@@ -47,6 +50,24 @@ class FailureCover(QLabel):
         return False
 
 
+class FailureCover(Cover):
+    """Hides a view that could not draw the current state behind what went wrong, so an
+    older drawing never passes for the state every other view shows."""
+
+    def __init__(self, view: QWidget) -> None:
+        super().__init__(view, "view_failure")
+
+
+class LoadingCover(Cover):
+    """Hides a view that has nothing to show yet: its axes before the first result are
+    placeholders, not numbers."""
+
+    def __init__(self, view: QWidget, text: str) -> None:
+        super().__init__(view, "view_loading")
+        self.setText(text)
+        self.setEnabled(False)  # the disabled text colour: quiet, not a message
+
+
 class ViewUpdates:
     """The window's views by name: which are stale, which are covered, what was said."""
 
@@ -54,10 +75,25 @@ class ViewUpdates:
         self.window = window  # whose status bar says what failed
         self.stale: set[str] = set()  # views not shown when the last result came
         self.covers: dict[str, FailureCover] = {}  # views that could not draw it
+        self.loading: dict[str, LoadingCover] = {}  # views with no result drawn yet
         self.said: dict[str, str] = {}  # view -> the error last told in the status bar
         # (view, kind of error) written to stderr: keyed by the kind, not the text, which
         # holds values and would print (and remember) a new line on every frame of a drag
         self.logged: set[tuple[str, str]] = set()
+
+    def cover_until_drawn(self, name: str, view: QWidget, torch_loaded: bool) -> None:
+        """A quiet cover over `view` until it first draws a result."""
+        translate = QCoreApplication.translate  # lupdate reads translate("MainWindow", "…")
+        if name not in self.loading:
+            self.loading[name] = LoadingCover(view, translate("MainWindow", "Computing…")
+                                              if torch_loaded else
+                                              translate("MainWindow", "Loading torch…"))
+
+    def no_result(self, message: str) -> None:
+        """The views still waiting for their first result will not get one: say why."""
+        for cover in self.loading.values():
+            cover.setText(message)
+            cover.setEnabled(True)
 
     def show(self, result: Result, names: list[str], built: dict[str, QWidget]) -> None:
         """Draw result on every view of `names` that is built and shown; the rest are stale."""
@@ -83,6 +119,10 @@ class ViewUpdates:
         except Exception as exc:  # any bug in one view; the window goes on
             self._failed(name, view, exc)
             return
+        loading = self.loading.pop(name, None)
+        if loading is not None:
+            loading.hide()
+            loading.deleteLater()
         cover = self.covers.pop(name, None)
         if cover is not None:
             cover.hide()

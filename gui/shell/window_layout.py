@@ -8,7 +8,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QGroupBox, QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QLabel,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from gui import registry
 from gui.items.view_grid import two_by_two
@@ -50,14 +58,19 @@ def controls_column(window: MainWindow) -> QScrollArea:
     panel = QWidget()
     layout = QVBoxLayout(panel)
     layout.setContentsMargins(6, 6, 6, 6)
-    for title, editor in ((translate("MainWindow", "Logits a"), window.logits_editor),
-                          (translate("MainWindow", "Target y"), window.target_editor),
-                          (translate("MainWindow", "Loss"), window.loss_editor)):
+    window.scope_note = QLabel(panel)  # why some controls are greyed (control_scope)
+    layout.addWidget(window.scope_note)
+    window.control_boxes = {}
+    for name, title, editor in (
+            ("logits", translate("MainWindow", "Logits a"), window.logits_editor),
+            ("target", translate("MainWindow", "Target y"), window.target_editor),
+            ("loss", translate("MainWindow", "Loss"), window.loss_editor)):
         box = QGroupBox(title, panel)
         box_layout = QVBoxLayout(box)
         box_layout.setContentsMargins(6, 4, 6, 6)
         box_layout.addWidget(editor)
         layout.addWidget(box)
+        window.control_boxes[name] = box
     layout.addStretch(1)
     scroll = QScrollArea()
     scroll.setWidget(panel)

@@ -12,13 +12,15 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFontMetricsF
 from PySide6.QtWidgets import QGraphicsRectItem, QLabel, QWidget
 
-from core.number_format import fmt, fmt_cell, fmt_diff, sub
+from core.number_format import fmt, fmt_cell, fmt_diff, minus, sig, sub
+from core.number_text import format_number
 from gui.items.heatmap_item import HeatmapItem
 from gui.items.readout_label import ReadoutLabel, set_text
 from gui.items.text_grid_item import TextGridItem
+from gui.items.tick_labels import ClassTicks, readable_ticks
 from gui.items.view_column import view_column
 from gui.look.plot_style import (
     HIGHLIGHT_COLOR,
@@ -32,6 +34,7 @@ if TYPE_CHECKING:
     from core.result import Result
 
 MAX_CELL_LABELS = 10
+WIDEST_TICK = "−2.5e−10"  # the longest colour-bar label tick_texts writes for usual ranges
 LIGHT_TEXT = QColor("white")
 LUMA = np.array([0.2126, 0.7152, 0.0722]) / 255  # relative luminance of an sRGB colour
 DARK_CELL_LUMA = 0.55  # below this a cell takes white text, above it dark text
@@ -50,8 +53,8 @@ class JacobianView(QWidget):
 
         self.plot_widget = new_plot_widget(self, self.tr("Jacobian heatmap"))
         self.plot = self.plot_widget.getPlotItem()
-        self.plot.setLabel("bottom", self.tr("j (logit a_j)"))
-        self.plot.setLabel("left", self.tr("i (probability p_i)"))
+        self.plot.setLabel("bottom", self.tr("j (logit aⱼ)"))
+        self.plot.setLabel("left", self.tr("i (probability pᵢ)"))
         self.plot.invertY(True)  # row 0 at the top, as in a matrix
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()
@@ -63,11 +66,15 @@ class JacobianView(QWidget):
         self.colorbar.setImageItem(self.image, insert_in=self.plot)
         self._lut = diverging_map().getLookupTable(nPts=256, alpha=False).astype(float)
         self.colorbar.axis.enableAutoSIPrefix(False)
+        readable_ticks(self.colorbar.axis)  # short labels (2e−4, −1e−4) on an axis as wide
+        self.colorbar.axis.setWidth(round(  # as the longest of them needs, not 45 pixels
+            QFontMetricsF(self.colorbar.axis.font()).horizontalAdvance(WIDEST_TICK)) + 14)
+        self.class_ticks = [ClassTicks(self.plot, side) for side in ("bottom", "left")]
         self.row_highlight = QGraphicsRectItem()
         self.row_highlight.setPen(pg.mkPen(HIGHLIGHT_COLOR, width=3))
         self.row_highlight.setVisible(False)
         self.plot.addItem(self.row_highlight)
-        self.cell_labels = TextGridItem(anchor=(0.5, 0.5))
+        self.cell_labels = TextGridItem(anchor=(0.5, 0.5), cell=(1.0, 1.0))
         self.plot.addItem(self.cell_labels)
         self.selected_row: int | None = None
         self.levels: tuple[float, float] = (-1.0, 1.0)
@@ -86,10 +93,9 @@ class JacobianView(QWidget):
     # ------------------------------------------------------------------ update
     def _rebuild_for(self, n: int) -> None:
         self.cell_labels.set_font_size(max(7.0, min(10.0, 60.0 / n)))
-        ticks = [[(i, str(i)) for i in range(n)]] if n <= 32 else None
-        self.plot.getAxis("bottom").setTicks(ticks)
-        self.plot.getAxis("left").setTicks(ticks)
         self.plot.setRange(xRange=(-0.5, n - 0.5), yRange=(-0.5, n - 0.5), padding=0)
+        for ticks in self.class_ticks:
+            ticks.set_count(n)
         if self.selected_row is not None and self.selected_row >= n:
             self.selected_row = None
         self._n = n
@@ -142,10 +148,10 @@ class JacobianView(QWidget):
             "∂p%1/∂a%2 = p%1(δ%1%2 − p%2)/T = %3 × (%4 − %5) / %6 = %7\n"
             "autograd %8 · closed form %9").replace("%1", sub(i)).replace("%2", sub(j)) \
             .replace("%3", f"{p[i]:.4f}").replace("%4", str(delta)) \
-            .replace("%5", f"{p[j]:.4f}").replace("%6", f"{t:g}") \
-            .replace("%7", fmt(c.jacobian.formula[i, j])) \
-            .replace("%8", fmt(c.jacobian.autograd[i, j], 9)) \
-            .replace("%9", fmt(c.jacobian.formula[i, j], 9))
+            .replace("%5", f"{p[j]:.4f}").replace("%6", format_number(t)) \
+            .replace("%7", minus(fmt(c.jacobian.formula[i, j]))) \
+            .replace("%8", minus(fmt(c.jacobian.autograd[i, j], 9))) \
+            .replace("%9", minus(fmt(c.jacobian.formula[i, j], 9)))
 
     def select_row(self, i: int | None) -> None:
         self.selected_row = i
@@ -164,7 +170,7 @@ class JacobianView(QWidget):
         self.row_highlight.setRect(QRectF(-0.5, i - 0.5, self._n, 1))
         self.row_highlight.setVisible(True)
         jac = self._result.classifier.jacobian
-        shown = ", ".join(f"{v:.4f}" for v in jac.autograd[i][:6])
+        shown = ", ".join(sig(float(v), 4) for v in jac.autograd[i][:6])
         more = ", …" if self._n > 6 else ""
         diff = float(np.abs(jac.autograd[i] - jac.formula[i]).max())
         set_text(self.info,

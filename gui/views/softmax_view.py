@@ -1,7 +1,11 @@
 """Softmax view: p_i as bars with their values, the target y_eff marked, ∂L/∂a_i beside them.
 
 The readout above the plot makes the note's "2× becomes 3.5×" exact: for the two largest
-classes, p_i/p_j = e^{(a_i − a_j)/T}, a ratio that depends only on the gap of the logits.
+classes, p_i/p_j = e^{(a_i − a_j)/T}, a ratio that depends only on the gap of the logits,
+not on their ratio (the note's 3.5 = 0.7/0.2 comes from rounding). A dashed bracket on the
+target bar, from p_y up to 1, marks −log p_y, the cross-entropy of a one-hot target; the
+readout says its value and, with smoothing or a soft target, that CE is then another number.
+Bar values and class ticks are shown only where they fit the plot's width.
 """
 
 from __future__ import annotations
@@ -12,9 +16,10 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QLabel, QWidget
 
-from core.number_format import fmt, sub
+from core.number_format import minus, sig, sub
 from gui.items.readout_label import ReadoutLabel, set_text
 from gui.items.text_grid_item import TextGridItem
+from gui.items.tick_labels import ClassTicks, readable_ticks
 from gui.items.view_column import view_column
 from gui.look import theme
 from gui.look.plot_style import (
@@ -31,15 +36,19 @@ if TYPE_CHECKING:
 
 
 LABEL_HEIGHT = 0.07  # a value label's height, as a fraction of the y range
-MAX_VALUE_LABELS = 16   # bar values are printed up to this many classes
+MAX_VALUE_LABELS = 16   # the largest bars are offered a value label; those that fit show it
+LABEL_MIN_SHARE = 0.1   # beyond MAX_VALUE_LABELS classes, only bars this share of the largest
 BAR_WIDTH = 0.38
+BRACKET_X = BAR_WIDTH + 0.05  # the −log p bracket, this far left of the class's centre
+BRACKET_CAP = 0.04
+READOUT_LINES = 3
 
 
 class SoftmaxView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title = QLabel(self)
-        self.readout = ReadoutLabel(2, parent=self)
+        self.readout = ReadoutLabel(READOUT_LINES, parent=self)
         self.readout.setAccessibleName(self.tr("Probability ratio readout"))
 
         self.plot_widget = new_plot_widget(self, self.tr("Softmax probabilities and gradient bars"))
@@ -50,6 +59,8 @@ class SoftmaxView(QWidget):
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()
         self.plot.addLine(y=0, pen=pg.mkPen(theme.muted_ink(), width=1))
+        self.class_ticks = ClassTicks(self.plot, "bottom")
+        readable_ticks(self.plot.getAxis("left"))
 
         # the legend sits above the plot, where it can never hide a bar or a target mark
         self.legend = QLabel(self)
@@ -68,9 +79,14 @@ class SoftmaxView(QWidget):
         for bars in self.grad_bars.values():
             self.plot.addItem(bars)
         self.plot.addItem(self.target_marks)
+        # −log p_y: a dashed bracket from the target bar's top up to 1 (certainty)
+        self.ce_bracket = pg.PlotCurveItem(connect="pairs", skipFiniteCheck=True,
+                                           pen=pg.mkPen(theme.ink(), width=1.5,
+                                                        style=pg.QtCore.Qt.PenStyle.DashLine))
+        self.plot.addItem(self.ce_bracket)
         self._legend_for: tuple[str, int] | None = None
         self._value_colour = theme.value_text()
-        self.value_labels = TextGridItem(anchor=(0.5, 1.0), point_size=8.0)
+        self.value_labels = TextGridItem(anchor=(0.5, 1.0), point_size=8.0, fit=True)
         self.plot.addItem(self.value_labels)
         self._y_range: tuple[float, float] | None = None
         self._n = 0
@@ -80,10 +96,9 @@ class SoftmaxView(QWidget):
 
     # ------------------------------------------------------------------ update
     def _rebuild_for(self, n: int) -> None:
-        """Only a change of N changes the ticks and the x range."""
-        axis = self.plot.getAxis("bottom")
-        axis.setTicks([[(i, str(i)) for i in range(n)]] if n <= 32 else None)
+        """Only a change of N (or a resize: ClassTicks) changes the ticks and the x range."""
         self.plot.setXRange(-0.6, n - 0.4, padding=0)
+        self.class_ticks.set_count(n)
         self._n = n
 
     def plotted_gradient(self) -> np.ndarray:
@@ -119,7 +134,8 @@ class SoftmaxView(QWidget):
             square = '<span style="color:{}">■</span>'
             self.legend.setText(
                 self.tr("%1 p<sub>i</sub> &nbsp; <b>▬</b> target y<sub>eff</sub> &nbsp; "
-                        "%2%3 ∂%4/∂a<sub>i</sub> (red +, blue −)")
+                        "<b>┆</b> −log p<sub>y</sub> &nbsp; %2%3 ∂%4/∂a<sub>i</sub> "
+                        "(red +, blue −)")
                 .replace("%1", square.format(PROB_COLOR.name()))
                 .replace("%2", square.format(POSITIVE_COLOR.name()))
                 .replace("%3", square.format(NEGATIVE_COLOR.name()))
@@ -132,22 +148,64 @@ class SoftmaxView(QWidget):
         if y_range != self._y_range:
             self.plot.setYRange(*y_range, padding=0.02)
             self._y_range = y_range
-        if n <= MAX_VALUE_LABELS:
-            # on top of the bar; lifted onto the target's mark when that would strike the
-            # text through (a mark just above the bar)
-            span = y_range[1] - y_range[0]
-            struck = (y_eff > probs) & (y_eff - probs < LABEL_HEIGHT * span)
-            self.value_labels.set_texts(idx - BAR_WIDTH / 2, np.where(struck, y_eff, probs),
-                                        [f"{p:.3f}" for p in probs], [self._value_colour] * n)
-        else:
-            self.value_labels.set_texts([], [], [], [])
+        # on top of the bar; lifted onto the target's mark when that would strike the text
+        # through (a mark just above the bar); the largest bars first, where they fit
+        shown = np.arange(n)
+        if n > MAX_VALUE_LABELS:  # values of sub-pixel bars would label nothing visible
+            shown = np.sort(np.argsort(-probs, kind="stable")[:MAX_VALUE_LABELS])
+            shown = shown[probs[shown] >= LABEL_MIN_SHARE * probs.max()]
+        span = y_range[1] - y_range[0]
+        struck = (y_eff > probs) & (y_eff - probs < LABEL_HEIGHT * span)
+        self.value_labels.set_texts(idx[shown] - BAR_WIDTH / 2,
+                                    np.where(struck, y_eff, probs)[shown],
+                                    [_bar_value(p) for p in probs[shown]],
+                                    [self._value_colour] * len(shown), priority=probs[shown])
 
-        set_text(self.title, self.tr("<b>Softmax</b> p = softmax(a/T) · target y_eff · "
-                                     "gradient ∂%1/∂a").replace("%1", loss_name))
+        k = int(state.target) if state.target_is_index else int(np.argmax(y_eff))
+        x = k - BRACKET_X
+        p_k = float(probs[k])
+        self.ce_bracket.setData([x, x, x, x + BRACKET_CAP, x, x + BRACKET_CAP],
+                                [p_k, 1.0, p_k, p_k, 1.0, 1.0])
+
+        set_text(self.title, self.tr("<b>Softmax</b> p = softmax(a/T) · target y<sub>eff</sub>"
+                                     " · gradient ∂%1/∂a").replace("%1", loss_name))
+        set_text(self.readout, self.ratio_text(result) + "\n" + self.ce_text(result, k))
+
+    def ratio_text(self, result: Result) -> str:
+        """p_i/p_j for the top two, from the probabilities and as e^gap; that only the gap
+        matters, not the logits' ratio, which the note's rounded 3.5 seems to follow."""
         r = result.ratio
-        ratio = fmt(r.ratio, 4) if np.isfinite(r.ratio) else self.tr("overflows")
-        set_text(self.readout,
-                 self.tr("Top two: p%1/p%2 = exp((a%1 − a%2)/T) = exp(%3) = %4: only the "
-                         "gap of the logits matters")
-                 .replace("%1", sub(r.i)).replace("%2", sub(r.j))
-                 .replace("%3", f"{r.gap:.4g}").replace("%4", ratio))
+        i, j = sub(r.i), sub(r.j)
+        if np.isfinite(r.ratio) and np.isfinite(r.ratio_from_probs):
+            first = (self.tr("p%1/p%2 = %3/%4 = %5 = e^((a%1 − a%2)/T) = e^%6:")
+                     .replace("%3", sig(float(result.probs[r.i]), 3))
+                     .replace("%4", sig(float(result.probs[r.j]), 3))
+                     .replace("%5", sig(r.ratio_from_probs, 4)))
+        else:
+            first = self.tr("p%1/p%2 = e^((a%1 − a%2)/T) = e^%6 (beyond float64):")
+        first = first.replace("%1", i).replace("%2", j).replace("%6", minus(f"{r.gap:.4g}"))
+        if np.isfinite(r.logit_ratio):
+            second = self.tr("the gap a%1 − a%2 sets it, not a%1/a%2 = %3 (the note's "
+                             "0.7/0.2 = 3.5 is rounding).")
+        else:
+            second = self.tr("the gap a%1 − a%2 sets it, not a%1/a%2 (the note's "
+                             "0.7/0.2 = 3.5 is rounding).")
+        second = (second.replace("%1", i).replace("%2", j)
+                  .replace("%3", minus(f"{r.logit_ratio:.4g}")))
+        return first + " " + second
+
+    def ce_text(self, result: Result, k: int) -> str:
+        """What the dashed bracket on class k's bar stands for, with its value."""
+        c = result.classifier
+        neg_log = sig(-float(c.log_probs[k]), 4)
+        if float(c.target_effective[k]) == 1.0:  # a one-hot target: CE is exactly −log p_y
+            text = self.tr("┆ CE = −log p%1 = %2 (target %3)")
+        else:
+            text = self.tr("┆ −log p%1 = %2; CE = −Σ y_eff·log p = %4 (smoothed/soft target)")
+        return (text.replace("%1", sub(k)).replace("%2", neg_log).replace("%3", str(k))
+                .replace("%4", sig(c.cross_entropy, 4)))
+
+
+def _bar_value(p: float) -> str:
+    """A bar's probability: three decimals, or two significant digits below 0.001."""
+    return f"{p:.3f}" if p >= 0.001 else sig(p, 2)

@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.number_format import fmt, sub
+from core.number_format import fmt, minus, sub
 from gui.items.readout_label import ReadoutLabel, set_text
 from gui.items.surface_plot import SurfacePlot
+from gui.items.tick_labels import readable_ticks
 from gui.items.view_column import view_column
 from gui.look.gl_support import opengl_unavailable_reason
 from gui.look.plot_style import new_plot_widget
@@ -60,6 +61,8 @@ class SurfaceView(QWidget):
         self.plot.hideButtons()
         self.surface = SurfacePlot(self.plot, equal_scales=True, colorbar_width=14,
                                    head_length=14)
+        for side in ("bottom", "left"):  # − for minus, as in every other number shown
+            readable_ticks(self.plot.getAxis(side))
         # its items under the names the tests read
         self.image, self.contours = self.surface.image, self.surface.contours
         self.arrow_line, self.point = self.surface.arrow_line, self.surface.point
@@ -86,7 +89,7 @@ class SurfaceView(QWidget):
             self.title.setText(self.tr("<b>Loss surface</b> %1 over (a<sub>%2</sub>, "
                                        "a<sub>%3</sub>), other logits fixed")
                                .replace("%1", name).replace("%2", str(i)).replace("%3", str(j)))
-            self.surface.set_axis_labels(f"a{i}", f"a{j}")
+            self.surface.set_axis_labels(f"a{sub(i)}", f"a{sub(j)}")
             self._labels = labels
 
         self.surface.set_surface(surface, (lo, hi), (lo, hi))
@@ -103,9 +106,10 @@ class SurfaceView(QWidget):
             self.tr("At (a%1, a%2) = (%3, %4)%5: %6 = %7, −∇%6 = (%8, %9), the arrow "
                     "(downhill)")
             .replace("%1", sub(i)).replace("%2", sub(j))
-            .replace("%3", f"{x:.3g}").replace("%4", f"{y:.3g}").replace("%5", where)
-            .replace("%6", name).replace("%7", fmt(result.losses[surface.loss], 4))
-            .replace("%8", fmt(-g[0], 4)).replace("%9", fmt(-g[1], 4)))
+            .replace("%3", minus(f"{x + 0.0:.3g}")).replace("%4", minus(f"{y + 0.0:.3g}"))
+            .replace("%5", where)
+            .replace("%6", name).replace("%7", minus(fmt(result.losses[surface.loss], 4)))
+            .replace("%8", minus(fmt(-g[0], 4))).replace("%9", minus(fmt(-g[1], 4))))
         if self.view_3d is not None and self.toggle_3d.isChecked():
             self.view_3d.set_result(result)
 

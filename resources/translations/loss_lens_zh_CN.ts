@@ -25,6 +25,149 @@
         </message>
     </context>
     <context>
+        <name>CodeScript</name>
+        <message>
+            <source>Loss Lens, as a plain PyTorch script.
+
+Generated from the app's current settings. It recomputes, with torch in float64, every
+number the app shows: softmax, cross-entropy, MSE, their gradients with respect to the
+logits, the softmax Jacobian, and the regression example (the note's MSE example).
+Run it with `python &lt;this file&gt;`; change a number and run it again.</source>
+            <translation>Loss Lens，纯 PyTorch 脚本版。
+
+由应用的当前设置生成。它用 torch 以 float64 重新计算应用显示的每个数值：
+softmax、交叉熵、MSE、它们对 logits 的梯度、softmax 的雅可比矩阵，
+以及回归示例（笔记中的 MSE 示例）。
+用 `python &lt;本文件&gt;` 运行；改一个数再运行一次。</translation>
+        </message>
+        <message>
+            <source>the settings</source>
+            <translation>设置</translation>
+        </message>
+        <message>
+            <source>1. softmax</source>
+            <translation>1. softmax</translation>
+        </message>
+        <message>
+            <source>2. the target</source>
+            <translation>2. 目标</translation>
+        </message>
+        <message>
+            <source>3. the two losses</source>
+            <translation>3. 两种损失</translation>
+        </message>
+        <message>
+            <source>4. gradients</source>
+            <translation>4. 梯度</translation>
+        </message>
+        <message>
+            <source>5. the Jacobian</source>
+            <translation>5. 雅可比矩阵</translation>
+        </message>
+        <message>
+            <source>6. regression (MSE)</source>
+            <translation>6. 回归 (MSE)</translation>
+        </message>
+        <message>
+            <source>the numbers</source>
+            <translation>数值</translation>
+        </message>
+        <message>
+            <source>a: the raw scores (logits), one per class</source>
+            <translation>a：原始分数（logits），每类一个</translation>
+        </message>
+        <message>
+            <source>temperature: the softmax sees a / T</source>
+            <translation>温度：softmax 看到的是 a / T</translation>
+        </message>
+        <message>
+            <source>label smoothing ε</source>
+            <translation>标签平滑 ε</translation>
+        </message>
+        <message>
+            <source>how MSE combines its squared errors: 'mean' (÷ count) or 'sum'</source>
+            <translation>MSE 如何合并各平方误差：'mean'（÷ 个数）或 'sum'</translation>
+        </message>
+        <message>
+            <source>the true class, as an index</source>
+            <translation>真实类别，以下标表示</translation>
+        </message>
+        <message>
+            <source>y: the one-hot vector of the true class</source>
+            <translation>y：真实类别的 one-hot 向量</translation>
+        </message>
+        <message>
+            <source>F.cross_entropy takes a class index as a LongTensor, one per row of the batch</source>
+            <translation>F.cross_entropy 接受 LongTensor 形式的类别下标，批中每行一个</translation>
+        </message>
+        <message>
+            <source>the target as probabilities (they sum to 1)</source>
+            <translation>以概率表示的目标（总和为 1）</translation>
+        </message>
+        <message>
+            <source>F.cross_entropy also takes a row of probabilities per row of the batch</source>
+            <translation>F.cross_entropy 也接受概率形式的目标，批中每行一行概率</translation>
+        </message>
+        <message>
+            <source>the data points (x, y)</source>
+            <translation>数据点 (x, y)</translation>
+        </message>
+        <message>
+            <source>float64 everywhere, so the numbers match the app's to the last digit.
+requires_grad=True BEFORE anything is computed from a: autograd records only from then on.</source>
+            <translation>全程使用 float64，数值与应用中的逐位一致。
+先设 requires_grad=True，再用 a 计算任何东西：autograd 只从那时起记录。</translation>
+        </message>
+        <message>
+            <source>p_i = e^(z_i) / Σ_j e^(z_j): each in (0, 1), summing to 1 (torch subtracts the max, so
+even logits of ±1000 give no NaN)</source>
+            <translation>p_i = e^(z_i) / Σ_j e^(z_j)：每个都在 (0, 1) 内，总和为 1（torch 先减去最大值，
+所以即使 logits 为 ±1000 也不会出现 NaN）</translation>
+        </message>
+        <message>
+            <source>label smoothing moves ε of the target's mass evenly onto all N classes</source>
+            <translation>标签平滑把目标的 ε 份额平均分给全部 N 个类别</translation>
+        </message>
+        <message>
+            <source>cross-entropy = -Σ y_eff·log p. F.cross_entropy wants the logits (not p) as a batch
+of rows, z[None], and applies a numerically stable log-softmax itself.</source>
+            <translation>交叉熵 = -Σ y_eff·log p。F.cross_entropy 要的是 logits（不是 p），
+以批的行形式 z[None] 传入，它自己做数值稳定的 log-softmax。</translation>
+        </message>
+        <message>
+            <source>MSE between the probabilities and the (smoothed) target</source>
+            <translation>概率与（平滑后的）目标之间的 MSE</translation>
+        </message>
+        <message>
+            <source>torch.autograd.grad(output, [inputs]) returns a tuple: one gradient per input.
+retain_graph=True keeps the graph, because we take more gradients from it below.</source>
+            <translation>torch.autograd.grad(output, [inputs]) 返回一个元组：每个输入一个梯度。
+retain_graph=True 保留计算图，因为下面还要从它求更多梯度。</translation>
+        </message>
+        <message>
+            <source>For cross-entropy the gradient is simply (p - y_eff) / T: check it.</source>
+            <translation>交叉熵的梯度就是 (p - y_eff) / T：验证一下。</translation>
+        </message>
+        <message>
+            <source>Row i is the gradient of ONE output p_i with respect to all logits. autograd.grad needs
+a scalar output, so we go row by row, keeping the graph for the next row.</source>
+            <translation>第 i 行是单个输出 p_i 对全部 logits 的梯度。autograd.grad 需要标量输出，
+所以逐行计算，并为下一行保留计算图。</translation>
+        </message>
+        <message>
+            <source>Closed form: ∂p_i/∂a_j = p_i (δ_ij - p_j) / T, i.e. (diag(p) - p pᵀ) / T</source>
+            <translation>闭式解：∂p_i/∂a_j = p_i (δ_ij - p_j) / T，即 (diag(p) - p pᵀ) / T</translation>
+        </message>
+        <message>
+            <source>the line's predictions</source>
+            <translation>直线的预测值</translation>
+        </message>
+        <message>
+            <source>The last line: every number as one JSON object, for other programs to read.</source>
+            <translation>最后一行：全部数值组成的一个 JSON 对象，供其他程序读取。</translation>
+        </message>
+    </context>
+    <context>
         <name>CodeTab</name>
         <message>
             <source>This script computes, with plain PyTorch, every number the other tabs show for the current state: run it with &lt;tt&gt;python script.py&lt;/tt&gt;; its last line is the numbers as JSON.</source>
@@ -38,8 +181,8 @@
     <context>
         <name>DataPlot</name>
         <message>
-            <source>&lt;b&gt;Data&lt;/b&gt; and the line ŷ = w·x + b (drag the points)</source>
-            <translation>&lt;b&gt;数据&lt;/b&gt;与直线 ŷ = w·x + b（可拖动点）</translation>
+            <source>&lt;b&gt;Data&lt;/b&gt; and ŷ = w·x + b: drag points, line, handles</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Data points, fitted line and residuals</source>
@@ -56,6 +199,14 @@
         <message>
             <source>y</source>
             <translation>y</translation>
+        </message>
+        <message>
+            <source>Drag the line to slide it (changes b)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Drag a handle up or down to turn the line about the other handle (changes w and b)</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>ŷ = %1·x + %2 (%3)
@@ -97,6 +248,10 @@ residuals ŷ − y dashed orange</source>
         <message>
             <source>Save the window or one view as PNG or SVG</source>
             <translation>将整个窗口或单个视图保存为 PNG 或 SVG</translation>
+        </message>
+        <message>
+            <source>Export figure</source>
+            <translation>导出图</translation>
         </message>
         <message>
             <source>&amp;Copy image</source>
@@ -200,6 +355,105 @@ residuals ŷ − y dashed orange</source>
         <message>
             <source>value</source>
             <translation>数值</translation>
+        </message>
+    </context>
+    <context>
+        <name>Form</name>
+        <message>
+            <source>Link Axis:</source>
+            <translation>关联坐标轴：</translation>
+        </message>
+        <message>
+            <source>Auto</source>
+            <translation>自动</translation>
+        </message>
+        <message>
+            <source>Manual</source>
+            <translation>手动</translation>
+        </message>
+        <message>
+            <source>Invert Axis</source>
+            <translation>反转坐标轴</translation>
+        </message>
+        <message>
+            <source>Mouse Enabled</source>
+            <translation>启用鼠标</translation>
+        </message>
+        <message>
+            <source>Visible Data Only</source>
+            <translation>仅可见数据</translation>
+        </message>
+        <message>
+            <source>Auto Pan Only</source>
+            <translation>仅自动平移</translation>
+        </message>
+        <message>
+            <source>Average</source>
+            <translation>平均</translation>
+        </message>
+        <message>
+            <source>Clip to View</source>
+            <translation>裁剪到视图</translation>
+        </message>
+        <message>
+            <source>Max Traces:</source>
+            <translation>最多曲线数：</translation>
+        </message>
+        <message>
+            <source>Downsample</source>
+            <translation>降采样</translation>
+        </message>
+        <message>
+            <source>Peak</source>
+            <translation>峰值</translation>
+        </message>
+        <message>
+            <source>Forget hidden traces</source>
+            <translation>丢弃隐藏的曲线</translation>
+        </message>
+        <message>
+            <source>Mean</source>
+            <translation>均值</translation>
+        </message>
+        <message>
+            <source>Subsample</source>
+            <translation>抽样</translation>
+        </message>
+        <message>
+            <source>Log X</source>
+            <translation>对数 X</translation>
+        </message>
+        <message>
+            <source>Log Y</source>
+            <translation>对数 Y</translation>
+        </message>
+        <message>
+            <source>Power Spectrum (FFT)</source>
+            <translation>功率谱 (FFT)</translation>
+        </message>
+        <message>
+            <source>Subtract Mean</source>
+            <translation>减去均值</translation>
+        </message>
+        <message>
+            <source>Points</source>
+            <translation>数据点</translation>
+        </message>
+        <message>
+            <source>Show X Grid</source>
+            <translation>显示 X 网格</translation>
+        </message>
+        <message>
+            <source>Show Y Grid</source>
+            <translation>显示 Y 网格</translation>
+        </message>
+        <message>
+            <source>Opacity</source>
+            <translation>不透明度</translation>
+        </message>
+        <message>
+            <source>Alpha</source>
+            <translation>透明度</translation>
         </message>
     </context>
     <context>
@@ -385,7 +639,7 @@ residuals ŷ − y dashed orange</source>
         </message>
         <message>
             <source>&amp;T</source>
-            <translation>温度 T(&amp;T)</translation>
+            <translation>温度 &amp;T</translation>
         </message>
         <message>
             <source>Temperature</source>
@@ -397,7 +651,7 @@ residuals ŷ − y dashed orange</source>
         </message>
         <message>
             <source>&amp;ε</source>
-            <translation>标签平滑 ε(&amp;ε)</translation>
+            <translation>标签平滑 &amp;ε</translation>
         </message>
         <message>
             <source>Label smoothing</source>
@@ -530,12 +784,12 @@ T = %8 · 标签平滑 ε = %9 · 归约方式 = %10</translation>
             <translation>雅可比矩阵热力图</translation>
         </message>
         <message>
-            <source>j (logit a_j)</source>
-            <translation>j（logit a_j）</translation>
+            <source>j (logit aⱼ)</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>i (probability p_i)</source>
-            <translation>i（概率 p_i）</translation>
+            <source>i (probability pᵢ)</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Hover a cell for its formula; click a row, or press ↑/↓, to check it against autograd</source>
@@ -682,20 +936,20 @@ autograd %8 · 闭式解 %9</translation>
             <translation>曲面只改变这两个 logit，其余保持不变；若选择另一坐标轴当前的 logit，两轴将互换</translation>
         </message>
         <message>
-            <source>&amp;Loss shown</source>
-            <translation>显示的损失(&amp;L)</translation>
+            <source>Loss show&amp;n</source>
+            <translation>显示的损失(&amp;N)</translation>
+        </message>
+        <message>
+            <source>Red&amp;uction</source>
+            <translation>归约方式(&amp;U)</translation>
+        </message>
+        <message>
+            <source>Surface a&amp;xes</source>
+            <translation>曲面坐标轴(&amp;X)</translation>
         </message>
         <message>
             <source>CE</source>
             <translation>CE</translation>
-        </message>
-        <message>
-            <source>&amp;Reduction</source>
-            <translation>归约方式(&amp;R)</translation>
-        </message>
-        <message>
-            <source>Surface &amp;axes</source>
-            <translation>曲面坐标轴(&amp;A)</translation>
         </message>
         <message>
             <source>Show %1</source>
@@ -936,6 +1190,10 @@ autograd %8 · 闭式解 %9</translation>
             <translation>CE %1 · MSE (%2) %3 · 最大 |差值| %4 · T %5 · ε %6 · N %7</translation>
         </message>
         <message>
+            <source>Computing…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>%1 could not draw this state.
 %2</source>
             <translation>%1 无法绘制此状态。
@@ -953,20 +1211,32 @@ autograd %8 · 闭式解 %9</translation>
             <source>torch could not be loaded</source>
             <translation>无法加载 torch</translation>
         </message>
+        <message>
+            <source>Language</source>
+            <translation>语言</translation>
+        </message>
+        <message>
+            <source>The %1 tab has its own controls; the greyed ones set the classifier and change nothing here.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The %1 tab reads only the logits, N and T; the greyed controls change nothing here.</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>MseSurface</name>
         <message>
-            <source>&lt;b&gt;MSE surface&lt;/b&gt; L(w, b), path of descent</source>
-            <translation>&lt;b&gt;MSE 曲面&lt;/b&gt; L(w, b) 与下降路径</translation>
+            <source>&lt;b&gt;MSE surface&lt;/b&gt; L(w, b), descent path</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>MSE loss surface over w and b</source>
             <translation>关于 w 和 b 的 MSE 损失曲面</translation>
         </message>
         <message>
-            <source>&amp;Fit view</source>
-            <translation>适配视图(&amp;F)</translation>
+            <source>F&amp;it view</source>
+            <translation>适配视图(&amp;I)</translation>
         </message>
         <message>
             <source>Fit the surface ranges</source>
@@ -979,6 +1249,10 @@ autograd %8 · 闭式解 %9</translation>
         <message>
             <source>Descent summary</source>
             <translation>下降概要</translation>
+        </message>
+        <message>
+            <source>Click the map to move (w, b) there; drag to carry it</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>w</source>
@@ -1024,16 +1298,16 @@ after %1 steps L = %6%3</source>
             <translation>MSE</translation>
         </message>
         <message>
-            <source>|∂CE/∂a_c|</source>
-            <translation>|∂CE/∂a_c|</translation>
-        </message>
-        <message>
-            <source>|∂MSE/∂a_c|</source>
-            <translation>|∂MSE/∂a_c|</translation>
-        </message>
-        <message>
             <source>What the curves show</source>
             <translation>曲线说明了什么</translation>
+        </message>
+        <message>
+            <source>|∂CE/∂a%1|</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>|∂MSE/∂a%1|</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>a%1, the true class's logit (others fixed)</source>
@@ -1050,6 +1324,10 @@ after %1 steps L = %6%3</source>
         <message>
             <source> (a%1 = %2 lies outside the plotted sweep)</source>
             <translation>（a%1 = %2 超出了绘制的扫描范围）</translation>
+        </message>
+        <message>
+            <source>Values below %1, float64's smallest normal number, are computed and drawn as logarithms: as float64 numbers they would round to 0.</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -1090,8 +1368,8 @@ after %1 steps L = %6%3</source>
             <translation>代码</translation>
         </message>
         <message>
-            <source>&amp;Run in torch</source>
-            <translation>在 torch 中运行(&amp;R)</translation>
+            <source>Run in torch</source>
+            <translation>在 torch 中运行</translation>
         </message>
         <message>
             <source>Run pitfall %1</source>
@@ -1114,8 +1392,8 @@ after %1 steps L = %6%3</source>
             <translation>修正后的结果</translation>
         </message>
         <message>
-            <source>Press Run to execute the code above in torch.</source>
-            <translation>点“运行”即可在 torch 中执行上面的代码。</translation>
+            <source>Press “%1” to execute the code above.</source>
+            <translation>点“%1”即可执行上面的代码。</translation>
         </message>
         <message>
             <source>closed form agrees (max |diff| %1)</source>
@@ -1168,8 +1446,8 @@ after %1 steps L = %6%3</source>
             <translation>笔记中的四种 autograd 错误。每张卡片会按需在 torch 中运行其代码，显示 torch 实际抛出的异常，再给出修正方法。</translation>
         </message>
         <message>
-            <source>Run &amp;all</source>
-            <translation>全部运行(&amp;A)</translation>
+            <source>Run a&amp;ll</source>
+            <translation>全部运行(&amp;L)</translation>
         </message>
         <message>
             <source>Run all pitfalls</source>
@@ -1182,6 +1460,44 @@ after %1 steps L = %6%3</source>
         <message>
             <source>Pitfall cards</source>
             <translation>常见错误卡片</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlotItem</name>
+        <message>
+            <source>Plot Options</source>
+            <translation>绘图选项</translation>
+        </message>
+        <message>
+            <source>Transforms</source>
+            <translation>变换</translation>
+        </message>
+        <message>
+            <source>Downsample</source>
+            <translation>降采样</translation>
+        </message>
+        <message>
+            <source>Average</source>
+            <translation>平均</translation>
+        </message>
+        <message>
+            <source>Alpha</source>
+            <translation>透明度</translation>
+        </message>
+        <message>
+            <source>Grid</source>
+            <translation>网格</translation>
+        </message>
+        <message>
+            <source>Points</source>
+            <translation>数据点</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlotMenus</name>
+        <message>
+            <source>Export figure of “%1”…</source>
+            <translation>导出“%1”的图…</translation>
         </message>
     </context>
     <context>
@@ -1286,8 +1602,8 @@ after %1 steps L = %6%3</source>
             <translation>MSE 归约方式</translation>
         </message>
         <message>
-            <source>How the squared residuals combine: mean divides their sum by the number of points M; the note's formula is the sum. Shared with the classifier's MSE.</source>
-            <translation>平方残差的合并方式：平均是将它们的和除以点数 M；笔记中的公式用的是求和。与分类器的 MSE 共用此设置。</translation>
+            <source>How the squared residuals combine: mean divides their sum by the number of points M; the note's formula is the sum. The classifier's MSE has its own reduction.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>&amp;Loss</source>
@@ -1338,8 +1654,12 @@ after %1 steps L = %6%3</source>
             <translation>将 (w, b) 移动一步梯度下降：移到路径上的第二个点</translation>
         </message>
         <message>
-            <source>&amp;Play</source>
-            <translation>播放(&amp;P)</translation>
+            <source>Play</source>
+            <translation>播放</translation>
+        </message>
+        <message>
+            <source>Pause</source>
+            <translation>暂停</translation>
         </message>
         <message>
             <source>Play or pause gradient descent</source>
@@ -1360,10 +1680,6 @@ after %1 steps L = %6%3</source>
         <message>
             <source>Back to the (w, b) where this descent began</source>
             <translation>回到本次下降开始时的 (w, b)</translation>
-        </message>
-        <message>
-            <source>&amp;Pause</source>
-            <translation>暂停(&amp;P)</translation>
         </message>
     </context>
     <context>
@@ -1415,6 +1731,14 @@ after %1 steps L = %6%3</source>
         <message>
             <source>Drag point %1</source>
             <translation>拖动点 %1</translation>
+        </message>
+        <message>
+            <source>Drag the line</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Move (w, b) on the surface</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Fit surface ranges</source>
@@ -1554,8 +1878,8 @@ after %1 steps L = %6%3</source>
     <context>
         <name>SlicePlot</name>
         <message>
-            <source>&lt;b&gt;Slice&lt;/b&gt; L(w) at the current b, tangent of slope ∂L/∂w</source>
-            <translation>&lt;b&gt;切片&lt;/b&gt;：当前 b 下的 L(w)，切线斜率为 ∂L/∂w</translation>
+            <source>&lt;b&gt;Slice&lt;/b&gt; L(w) at b, tangent slope ∂L/∂w</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Loss along w at the current b, with the tangent line</source>
@@ -1607,20 +1931,36 @@ the slope of the dashed tangent</source>
             <translation>MSE</translation>
         </message>
         <message>
-            <source>%1 p&lt;sub&gt;i&lt;/sub&gt; &amp;nbsp; &lt;b&gt;▬&lt;/b&gt; target y&lt;sub&gt;eff&lt;/sub&gt; &amp;nbsp; %2%3 ∂%4/∂a&lt;sub&gt;i&lt;/sub&gt; (red +, blue −)</source>
-            <translation>%1 p&lt;sub&gt;i&lt;/sub&gt; &amp;nbsp; &lt;b&gt;▬&lt;/b&gt; 目标 y&lt;sub&gt;eff&lt;/sub&gt; &amp;nbsp; %2%3 ∂%4/∂a&lt;sub&gt;i&lt;/sub&gt;（红色 +，蓝色 −）</translation>
+            <source>%1 p&lt;sub&gt;i&lt;/sub&gt; &amp;nbsp; &lt;b&gt;▬&lt;/b&gt; target y&lt;sub&gt;eff&lt;/sub&gt; &amp;nbsp; &lt;b&gt;┆&lt;/b&gt; −log p&lt;sub&gt;y&lt;/sub&gt; &amp;nbsp; %2%3 ∂%4/∂a&lt;sub&gt;i&lt;/sub&gt; (red +, blue −)</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>&lt;b&gt;Softmax&lt;/b&gt; p = softmax(a/T) · target y_eff · gradient ∂%1/∂a</source>
-            <translation>&lt;b&gt;Softmax&lt;/b&gt; p = softmax(a/T) · 目标 y_eff · 梯度 ∂%1/∂a</translation>
+            <source>&lt;b&gt;Softmax&lt;/b&gt; p = softmax(a/T) · target y&lt;sub&gt;eff&lt;/sub&gt; · gradient ∂%1/∂a</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>overflows</source>
-            <translation>溢出</translation>
+            <source>p%1/p%2 = %3/%4 = %5 = e^((a%1 − a%2)/T) = e^%6:</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>Top two: p%1/p%2 = exp((a%1 − a%2)/T) = exp(%3) = %4: only the gap of the logits matters</source>
-            <translation>最大的两个：p%1/p%2 = exp((a%1 − a%2)/T) = exp(%3) = %4：只有 logit 之差起作用</translation>
+            <source>p%1/p%2 = e^((a%1 − a%2)/T) = e^%6 (beyond float64):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the gap a%1 − a%2 sets it, not a%1/a%2 = %3 (the note's 0.7/0.2 = 3.5 is rounding).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the gap a%1 − a%2 sets it, not a%1/a%2 (the note's 0.7/0.2 = 3.5 is rounding).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>┆ CE = −log p%1 = %2 (target %3)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>┆ −log p%1 = %2; CE = −Σ y_eff·log p = %4 (smoothed/soft target)</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -1633,8 +1973,8 @@ the slope of the dashed tangent</source>
     <context>
         <name>StepsPlot</name>
         <message>
-            <source>&lt;b&gt;Loss per step&lt;/b&gt; of gradient descent (log scale)</source>
-            <translation>梯度下降的&lt;b&gt;每步损失&lt;/b&gt;（对数刻度）</translation>
+            <source>&lt;b&gt;Loss per step&lt;/b&gt; of descent (log)</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Loss at each gradient-descent step, log scale</source>
@@ -1663,6 +2003,11 @@ step %2: L = %3 (diverged)</source>
 step %2: L = %3</source>
             <translation>第 0 步：L = %1
 第 %2 步：L = %3</translation>
+        </message>
+        <message>
+            <source>%4 steps taken (dotted), step 0: L = %1
+step %2: L = %3</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -1714,8 +2059,8 @@ step %2: L = %3</source>
     <context>
         <name>TargetEditor</name>
         <message>
-            <source>&amp;Soft target (probabilities)</source>
-            <translation>软目标（概率）(&amp;S)</translation>
+            <source>S&amp;oft target (probabilities)</source>
+            <translation>软目标（概率）(&amp;O)</translation>
         </message>
         <message>
             <source>Soft target</source>
@@ -1805,6 +2150,33 @@ step %2: L = %3</source>
 A second backward without zeroing adds to .grad: w.grad %5 → %6; after w.grad.zero_() it is %7 again.</source>
             <translation>loss = %1（归约方式 %2）。%3。两种方法之间的最大差值：%4。
 不清零就再做一次 backward 会累加到 .grad 上：w.grad 从 %5 变为 %6；调用 w.grad.zero_() 之后又变回 %7。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ViewBox</name>
+        <message>
+            <source>ViewBox options</source>
+            <translation>视图选项</translation>
+        </message>
+        <message>
+            <source>View All</source>
+            <translation>显示全部</translation>
+        </message>
+        <message>
+            <source>axis</source>
+            <translation>轴</translation>
+        </message>
+        <message>
+            <source>Mouse Mode</source>
+            <translation>鼠标模式</translation>
+        </message>
+        <message>
+            <source>3 button</source>
+            <translation>三键</translation>
+        </message>
+        <message>
+            <source>1 button</source>
+            <translation>单键</translation>
         </message>
     </context>
     <context>

@@ -103,8 +103,8 @@ class RegressionControls(QWidget):
         self.reduction.setAccessibleName(self.tr("MSE reduction"))
         self.reduction.setToolTip(self.tr("How the squared residuals combine: mean divides "
                                           "their sum by the number of points M; the note's "
-                                          "formula is the sum. Shared with the classifier's "
-                                          "MSE."))
+                                          "formula is the sum. The classifier's MSE has "
+                                          "its own reduction."))
         reduction_label = QLabel(self.tr("&Loss"), line_box)
         reduction_label.setBuddy(self.reduction)
         reduction_row = QHBoxLayout()
@@ -143,7 +143,7 @@ class RegressionControls(QWidget):
         self.step_button.setAccessibleName(self.tr("Take one descent step"))
         self.step_button.setToolTip(self.tr("Move (w, b) one gradient-descent step: to the "
                                             "second point of the path"))
-        self.play_button = QPushButton(self.tr("&Play"), descent_box)
+        self.play_button = QPushButton(self.tr("Play"), descent_box)
         self.play_button.setCheckable(True)
         self.play_button.setAccessibleName(self.tr("Play or pause gradient descent"))
         self.play_button.setToolTip(self.tr("Take about 6 descent steps a second until "
@@ -172,9 +172,9 @@ class RegressionControls(QWidget):
         self.w_control.set_value(reg.w)
         self.b_control.set_value(reg.b)
         self.rate_control.set_value(reg.learning_rate)
-        if self.reduction.currentData() != state.reduction:
+        if self.reduction.currentData() != reg.reduction:
             self.reduction.blockSignals(True)
-            self.reduction.setCurrentIndex(self.reduction.findData(state.reduction))
+            self.reduction.setCurrentIndex(self.reduction.findData(reg.reduction))
             self.reduction.blockSignals(False)
         if self.steps.value() != reg.steps:
             self.steps.blockSignals(True)
@@ -204,7 +204,7 @@ class RegressionControls(QWidget):
         table.blockSignals(False)
 
     def show_playing(self, playing: bool) -> None:
-        self.play_button.setText(self.tr("&Pause") if playing else self.tr("&Play"))
+        self.play_button.setText(self.tr("Pause") if playing else self.tr("Play"))
 
     def selected_row(self) -> int:
         """The selected point's row; the last if none is selected."""

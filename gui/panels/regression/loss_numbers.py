@@ -70,7 +70,7 @@ class LossNumbers(QWidget):
                    else self.tr("disagree ✗"))
         set_text(self.diff_value, f"{fmt_diff(reg.max_abs_diff)}  {verdict}")
         m = len(state.regression.x)
-        if state.reduction == "mean":
+        if state.regression.reduction == "mean":
             text = self.tr("L = Σ(ŷ−y)²/M, M = %1\n∂L/∂w = 2·Σ(ŷ−y)·x/M\n∂L/∂b = 2·Σ(ŷ−y)/M")
         else:
             text = self.tr("L = Σ(ŷ−y)² (sum), M = %1\n∂L/∂w = 2·Σ(ŷ−y)·x\n∂L/∂b = 2·Σ(ŷ−y)")

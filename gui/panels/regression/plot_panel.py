@@ -12,6 +12,8 @@ from gui.items.readout_label import ReadoutLabel
 from gui.items.view_column import view_column
 from gui.look.plot_style import new_plot_widget
 
+MIN_PLOT_WIDTH = 190   # two plots side by side and the controls fit a 1024-pixel window
+
 
 class PlotPanel(QWidget):
     def __init__(self, title: str, plot_name: str) -> None:
@@ -19,7 +21,7 @@ class PlotPanel(QWidget):
         label = QLabel(title, self)
         label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.widget = new_plot_widget(self, plot_name)
-        self.widget.setMinimumSize(200, 150)
+        self.widget.setMinimumSize(MIN_PLOT_WIDTH, 150)
         self.plot = self.widget.getPlotItem()
         self.plot.hideButtons()
         self.plot.setMenuEnabled(False)
@@ -30,10 +32,14 @@ class PlotPanel(QWidget):
         self._header = QHBoxLayout()
         self._header.setContentsMargins(0, 0, 0, 0)
         self._header.addWidget(label, 1)
-        view_column(self, self._header, self.widget, self.readout, stretch=self.widget,
+        self._footer = QHBoxLayout()
+        self._footer.setContentsMargins(0, 0, 0, 0)
+        self._footer.addWidget(self.readout, 1)
+        view_column(self, self._header, self.widget, self._footer, stretch=self.widget,
                     margins=(4, 2, 4, 2))
 
-    def add_to_header(self, widget: QWidget) -> None:
-        """A widget at the right of the title (such as a button)."""
+    def add_to_footer(self, widget: QWidget) -> None:
+        """A widget at the right of the readout (such as a button): beside the title it
+        covered the title's end in a narrow window."""
         widget.setParent(self)
-        self._header.addWidget(widget)
+        self._footer.addWidget(widget)

@@ -24,7 +24,7 @@ TANGENT_FRACTION = 0.2    # tangent half-length, as a fraction of the w range
 
 class SlicePlot(PlotPanel):
     def __init__(self) -> None:
-        super().__init__(self.tr("<b>Slice</b> L(w) at the current b, tangent of slope ∂L/∂w"),
+        super().__init__(self.tr("<b>Slice</b> L(w) at b, tangent slope ∂L/∂w"),
                          self.tr("Loss along w at the current b, with the tangent line"))
         self._view = None
         self.readout.setAccessibleName(self.tr("Slope dL/dw"))

@@ -1,4 +1,5 @@
-"""The loss at each gradient-descent step, on a log axis."""
+"""The loss at each gradient-descent step, on a log axis: the steps ahead from the current
+(w, b) (0, 1, 2, …) and, before step 0, the steps already taken with Step and Play."""
 
 from __future__ import annotations
 
@@ -6,8 +7,10 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import Qt
 
 from gui.items.readout_label import set_text
+from gui.look import theme
 from gui.look.plot_style import HIGHLIGHT_COLOR
 from gui.panels.regression.plot_panel import PlotPanel
 
@@ -17,9 +20,13 @@ if TYPE_CHECKING:
 LOG_FLOOR = 1e-30         # a log axis cannot show 0; smaller losses are drawn here
 
 
+def _shown(losses: np.ndarray) -> np.ndarray:
+    return np.where(np.isfinite(losses), np.maximum(losses, LOG_FLOOR), np.nan)
+
+
 class StepsPlot(PlotPanel):
     def __init__(self) -> None:
-        super().__init__(self.tr("<b>Loss per step</b> of gradient descent (log scale)"),
+        super().__init__(self.tr("<b>Loss per step</b> of descent (log)"),
                          self.tr("Loss at each gradient-descent step, log scale"))
         self.readout.setAccessibleName(self.tr("Loss at the first and last step"))
         plot = self.plot
@@ -27,18 +34,29 @@ class StepsPlot(PlotPanel):
         plot.showGrid(x=True, y=True, alpha=0.2)
         plot.setLabel("bottom", self.tr("step"))
         plot.setLabel("left", self.tr("L"))
+        self.taken_curve = pg.PlotDataItem(pen=pg.mkPen(theme.ink(), width=1.5,
+                                                        style=Qt.PenStyle.DotLine),
+                                           symbol="o", symbolSize=4, symbolBrush=theme.ink(),
+                                           symbolPen=pg.mkPen(theme.ink()))
         self.loss_curve = pg.PlotDataItem(pen=pg.mkPen(HIGHLIGHT_COLOR, width=2), symbol="o",
                                           symbolSize=4, symbolBrush=HIGHLIGHT_COLOR,
                                           symbolPen=pg.mkPen(HIGHLIGHT_COLOR))
+        plot.addItem(self.taken_curve)
         plot.addItem(self.loss_curve)
 
-    def show_result(self, reg: RegressionResult) -> None:
+    def show_result(self, reg: RegressionResult, taken: np.ndarray | None = None) -> None:
+        """taken: the losses of the steps already taken, ending at the current point."""
         losses = np.asarray(reg.path_loss, dtype=float)
-        shown = np.where(np.isfinite(losses), np.maximum(losses, LOG_FLOOR), np.nan)
-        self.loss_curve.setData(np.arange(len(losses), dtype=float), shown)
+        self.loss_curve.setData(np.arange(len(losses), dtype=float), _shown(losses))
+        taken = np.empty(0) if taken is None else np.asarray(taken, dtype=float)
+        self.taken_curve.setData(np.arange(1 - len(taken), 1, dtype=float), _shown(taken))
+        self.taken_curve.setVisible(len(taken) > 1)
         last = len(losses) - 1
         text = (self.tr("step 0: L = %1\nstep %2: L = %3 (diverged)") if reg.diverged
                 else self.tr("step 0: L = %1\nstep %2: L = %3"))
+        if len(taken) > 1:
+            text = self.tr("%4 steps taken (dotted), step 0: L = %1\nstep %2: L = %3") \
+                if not reg.diverged else text
         set_text(self.readout,
                  text.replace("%1", f"{losses[0]:.4g}").replace("%2", str(last))
-                 .replace("%3", f"{losses[-1]:.4g}"))
+                 .replace("%3", f"{losses[-1]:.4g}").replace("%4", str(len(taken) - 1)))

@@ -2,7 +2,8 @@
 
 The controls' signals become edits of the store's State (one undo step each; a drag of a
 point is one step); a State is shown in the controls, a Result drawn in the plots. Gradient
-descent steps, plays and resets from here: the tab remembers where a descent began.
+descent steps, plays and resets from here: the tab keeps the trail of the steps taken
+(trail.py), drawn on the surface and in the loss per step.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QSplitter, QTableWidgetItem, QWidget
 
 from core.number_text import NumberTextError, parse_number
 from core.regression_edits import (
@@ -22,26 +23,44 @@ from core.regression_edits import (
     set_learning_rate,
     set_parameters,
     set_point,
+    set_reduction,
     set_steps,
 )
 from core.state import MAX_ABS_DATA, MAX_GD_STEPS, State
 from gui.controls.number_entry import refusal_message
 from gui.controls.state_editor import StateEditor
 from gui.controls.state_store import StateStore
-from gui.items.view_grid import two_by_two
 from gui.look.language import reduction_label
 from gui.panels.regression.controls import RegressionControls, cell_text
 from gui.panels.regression.data_plot import DataPlot
 from gui.panels.regression.mse_surface import MseSurface
 from gui.panels.regression.slice_plot import SlicePlot
 from gui.panels.regression.steps_plot import StepsPlot
+from gui.panels.regression.trail import DescentTrail
 
 if TYPE_CHECKING:
     from core.result import Result
 
 PLAY_INTERVAL_MS = 160    # ~6 descent steps a second
 DRAG_DECIMALS = 3         # dragged points snap to this many decimals
-CONTROLS_WIDTH = 300
+CONTROLS_WIDTH = 262     # with two plots of MIN_PLOT_WIDTH: the tab fits in ~690 pixels
+
+
+def _plot_grid(top_left: QWidget, top_right: QWidget, bottom_left: QWidget,
+               bottom_right: QWidget) -> QSplitter:
+    """The four plots in a 2×2 grid of splitters, shared evenly; each plot's own minimum
+    (MIN_PLOT_WIDTH), not the classifier views' wider one, so the tab fits a small window."""
+    grid = QSplitter(Qt.Orientation.Vertical)
+    for left, right in ((top_left, top_right), (bottom_left, bottom_right)):
+        row = QSplitter(Qt.Orientation.Horizontal)
+        row.addWidget(left)
+        row.addWidget(right)
+        row.setChildrenCollapsible(False)
+        row.setSizes([1, 1])
+        grid.addWidget(row)
+    grid.setChildrenCollapsible(False)
+    grid.setSizes([1, 1])
+    return grid
 
 
 class RegressionTab(StateEditor):
@@ -50,9 +69,10 @@ class RegressionTab(StateEditor):
         self._result: Result | None = None
         self._shown = None                # the RegressionResult last drawn
         self._state: State | None = None  # the State last shown in the controls
-        self._descent_origin: tuple[float, float] | None = None
-        self._descent_at: tuple[float, float] | None = None
+        self.trail = DescentTrail()       # the steps taken by Step and Play (view state)
+        self._trail_drawn: tuple | None = None
         self._play_ticks = 0
+        self._plays = 0
 
         self.timer = QTimer(self)
         self.timer.setInterval(PLAY_INTERVAL_MS)
@@ -69,12 +89,12 @@ class RegressionTab(StateEditor):
         scroll.setMaximumWidth(CONTROLS_WIDTH + 40)
         scroll.setAccessibleName(self.tr("Regression controls"))
 
-        self.data_panel = DataPlot(self._on_point_dragged)
-        self.surface_panel = MseSurface()
+        self.data_panel = DataPlot(self._on_point_dragged, self._on_line_dragged)
+        self.surface_panel = MseSurface(self._on_surface_picked)
         self.surface_panel.fit_button.clicked.connect(self._on_fit_ranges)
         self.slice_panel = SlicePlot()
         self.steps_panel = StepsPlot()
-        grid = two_by_two(self.data_panel, self.surface_panel, self.slice_panel,
+        grid = _plot_grid(self.data_panel, self.surface_panel, self.slice_panel,
                           self.steps_panel)
 
         layout = QHBoxLayout(self)
@@ -131,22 +151,37 @@ class RegressionTab(StateEditor):
     def set_state(self, state: State) -> None:
         reg = state.regression
         self._state = state
-        self.controls.show_state(state, can_reset=self._descent_origin is not None
-                                 and self._descent_origin != (reg.w, reg.b))
+        self.trail.follow(reg)
+        origin = self.trail.origin
+        self.controls.show_state(state, can_reset=origin is not None
+                                 and origin != (reg.w, reg.b))
 
     # ------------------------------------------------------------------ result -> plots
     def set_result(self, result: Result) -> None:
         self._result = result
         reg = result.regression
-        if reg is self._shown:  # memoised on (regression, reduction): nothing to redraw
-            return
-        self._shown = reg
         state = result.state
-        self.data_panel.show_result(state, reg)
-        self.surface_panel.show_result(state, reg)
-        self.slice_panel.show_result(state, reg)
-        self.steps_panel.show_result(reg)
-        self.controls.numbers.show_result(state, reg)
+        self.trail.follow(state.regression)
+        if reg is not self._shown:  # memoised on the regression part: else nothing new
+            self._shown = reg
+            self.data_panel.show_result(state, reg)
+            self.surface_panel.show_result(state, reg)
+            self.slice_panel.show_result(state, reg)
+            self.controls.numbers.show_result(state, reg)
+        self._draw_trail(state, reg)
+
+    def _draw_trail(self, state: State, reg) -> None:
+        """The steps taken, on the map and before step 0 of the loss per step."""
+        points = self.trail.shown(state.regression)
+        drawn, key = self._trail_drawn, points.tobytes()
+        if drawn is not None and drawn[0] is reg and drawn[1] == key:
+            return
+        self._trail_drawn = (reg, key)
+        self.surface_panel.show_trail(points)
+        from core.regression import losses_at  # torch is loaded by now; core imports it lazily
+
+        losses = losses_at(state.regression, points) if len(points) > 1 else np.empty(0)
+        self.steps_panel.show_result(reg, losses)
 
     # ------------------------------------------------------------------ edits
     def _on_w_edited(self, value: float) -> None:
@@ -167,7 +202,7 @@ class RegressionTab(StateEditor):
 
     def _on_reduction_chosen(self, index: int) -> None:
         reduction = self.controls.reduction.itemData(index)
-        self.edit(lambda s: s.replace(reduction=reduction), "",
+        self.edit(lambda s: set_reduction(s, reduction), "",
                   self.tr("Reduction %1").replace("%1", reduction_label(reduction)))
 
     def _on_table_item_changed(self, item: QTableWidgetItem) -> None:
@@ -198,13 +233,28 @@ class RegressionTab(StateEditor):
                   self.tr("Remove point %1").replace("%1", str(index + 1)))
 
     def _on_point_dragged(self, index: int, x: float, y: float, finished: bool) -> None:
-        """One drag is one undo step: every move shares the source f"drag point {index}"."""
+        """One drag is one undo step: every move shares the drag's source."""
         x = round(min(max(x, -MAX_ABS_DATA), MAX_ABS_DATA), DRAG_DECIMALS)
         y = round(min(max(y, -MAX_ABS_DATA), MAX_ABS_DATA), DRAG_DECIMALS)
         self.edit(lambda s: set_point(s, index, x, y) if index < len(s.regression.x) else s,
-                  f"drag point {index}", self.tr("Drag point %1").replace("%1", str(index + 1)))
+                  f"drag point {index} #{self.data_panel.points.gesture}",
+                  self.tr("Drag point %1").replace("%1", str(index + 1)))
         if finished:
             self.data_panel.apply_view()
+
+    def _on_line_dragged(self, w: float, b: float, finished: bool) -> None:
+        """One drag of the line or a handle is one undo step; a value the State refuses
+        (beyond ±1e6) is said in the status line and the line stays where it was."""
+        self.edit(lambda s: set_parameters(s, w=w, b=b),
+                  f"drag line #{self.data_panel.gesture}", self.tr("Drag the line"))
+        if finished:
+            self.data_panel.apply_view()
+
+    def _on_surface_picked(self, w: float, b: float, finished: bool) -> None:
+        """A click on the map, or one drag across it, is one undo step."""
+        self.edit(lambda s: set_parameters(s, w=w, b=b),
+                  f"surface point #{self.surface_panel.grip.gesture}",
+                  self.tr("Move (w, b) on the surface"))
 
     def _on_fit_ranges(self) -> None:
         self.edit(fit_ranges, "", self.tr("Fit surface ranges"))
@@ -213,17 +263,14 @@ class RegressionTab(StateEditor):
     def _step(self, source: str) -> bool:
         """One descent step from the store's State; False when it cannot move (any more)."""
         state = self.store.state()
-        here = (state.regression.w, state.regression.b)
-        if self._descent_origin is None or here != self._descent_at:
-            self._descent_origin = here   # a new descent begins here
         try:
             new = descent_step(state)
         except ValueError as exc:
             self.rejected.emit(str(exc))
             return False
-        self._descent_at = (new.regression.w, new.regression.b)
         if new == state:
             return False
+        self.trail.stepped(state.regression, new.regression)
         self.store.request(new, source, self.tr("Descent step"))
         return True
 
@@ -235,6 +282,7 @@ class RegressionTab(StateEditor):
         self.controls.show_playing(playing)
         if playing:
             self._play_ticks = 0
+            self._plays += 1  # each Play is its own undo step
             self.timer.start()
             self._on_play_tick()
         else:
@@ -242,15 +290,15 @@ class RegressionTab(StateEditor):
 
     def _on_play_tick(self) -> None:
         self._play_ticks += 1
-        if not self._step("play descent") or self._play_ticks >= MAX_GD_STEPS:
+        if not self._step(f"play descent #{self._plays}") or self._play_ticks >= MAX_GD_STEPS:
             self.controls.play_button.setChecked(False)
 
     def _on_reset(self) -> None:
-        origin = self._descent_origin
+        origin = self.trail.origin
         if origin is None:
             return
         self.controls.play_button.setChecked(False)
-        self._descent_origin = self._descent_at = None
+        self.trail.clear()
         self.edit(lambda s: set_parameters(s, *origin), "", self.tr("Reset descent"))
         self.controls.reset_button.setEnabled(False)
 

@@ -1,0 +1,80 @@
+"""Which of the classifier's controls the current tab reads; the others are greyed.
+
+The left column (logits, target, loss) and the toolbar's Classes, T and ε set the
+classifier. On the Regression tab they changed nothing, yet looked live; each tab now
+declares what it reads (from core/: the regression and two-ways panels read only the
+regression's own state, the pitfalls read the logits and T, the rest read all) and a
+line at the top of the column says why the others are greyed.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QLabel, QWidget
+
+from gui import registry
+
+if TYPE_CHECKING:
+    from gui.shell.main_window import MainWindow
+
+translate = QCoreApplication.translate  # lupdate reads translate("MainWindow", "…")
+
+EVERY = frozenset({"logits", "classes", "temperature", "target", "smoothing", "loss"})
+READS: dict[str, frozenset[str]] = {
+    "classifier": EVERY,
+    "regression": frozenset(),  # core.regression: state.regression only
+    "mse_vs_ce": EVERY,  # core.mse_vs_ce: logits, target, T, ε, reduction
+    "two_ways": frozenset(),  # core.two_ways: state.regression only
+    "pitfalls": frozenset({"logits", "classes", "temperature"}),  # C and D: logits and T
+    "code": EVERY,  # core.code_generator: the whole state
+}
+CLASSIFIER_TAB = "classifier"
+
+
+class ControlScope:
+    """Greys the controls the current tab does not read, and says so."""
+
+    def __init__(self, window: MainWindow, note: QLabel) -> None:
+        self.window = window
+        self.note = note
+        note.setWordWrap(True)
+        note.setObjectName("control_scope_note")
+        note.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        note.hide()
+        g = window.global_controls
+        self.controls: dict[str, list[QWidget]] = {
+            "logits": [window.control_boxes["logits"]],
+            "target": [window.control_boxes["target"]],
+            "loss": [window.control_boxes["loss"]],
+            "classes": [g.classes], "temperature": [g.temperature],
+            "smoothing": [g.smoothing]}
+        window.tabs.currentChanged.connect(self.apply)
+
+    def tab_name(self, index: int) -> str:
+        page = self.window.tabs.widget(index)
+        for name, lazy in self.window.lazy_panels.items():
+            if page is lazy:
+                return name
+        return CLASSIFIER_TAB
+
+    def apply(self, index: int) -> None:
+        name = self.tab_name(index)
+        reads = READS.get(name, EVERY)
+        why = ""
+        if reads != EVERY:
+            title = registry.entry(name).title()
+            why = (translate("MainWindow", "The %1 tab has its own controls; the greyed "
+                             "ones set the classifier and change nothing here.")
+                   if not reads else
+                   translate("MainWindow", "The %1 tab reads only the logits, N and T; "
+                             "the greyed controls change nothing here."))
+            why = why.replace("%1", title)
+        for group, widgets in self.controls.items():
+            for widget in widgets:
+                widget.setEnabled(group in reads)
+        for group, box in self.window.control_boxes.items():  # the toolbar's keep theirs
+            box.setToolTip("" if group in reads else why)
+        self.note.setText(why)
+        self.note.setVisible(bool(why))

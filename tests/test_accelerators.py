@@ -1,0 +1,103 @@
+"""No two Alt+key accelerators collide, in English or Chinese, on any tab.
+
+Qt activates a mnemonic in one of two scopes: the window (menu bar titles, and every
+visible label with a buddy, button, check box or group box with an &) or one open menu
+(its items). Two of them with the same key in one scope make Qt cycle the focus between
+them instead of acting: Alt+E was 编辑(E) and 标签平滑 ε(E) at once, for example.
+"""
+
+from collections import defaultdict
+
+import pytest
+import shiboken6
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QAbstractButton, QApplication, QGroupBox, QLabel, QMenu
+
+from core import State
+
+
+@pytest.fixture
+def window(qtbot, no_dialogs, isolated_settings):
+    """conftest's window, closed here rather than by qtbot: a language switch deletes it."""
+    from gui import MainWindow
+
+    win = MainWindow()
+    win.show()
+    qtbot.waitUntil(lambda: win.result() is not None, timeout=10000)
+    yield win
+    if shiboken6.isValid(win):
+        win.close()
+        win.deleteLater()
+
+
+def key(text: str) -> str:
+    return QKeySequence.mnemonic(text).toString()
+
+
+def clashes(named: list[tuple[str, str]]) -> dict[str, list[str]]:
+    """key → the texts that share it, for keys shared by more than one."""
+    by_key = defaultdict(list)
+    for text, where in named:
+        if key(text):
+            by_key[key(text)].append(f"{where} {text!r}")
+    return {k: v for k, v in by_key.items() if len(v) > 1}
+
+
+def menu_clashes(menu: QMenu, path: str) -> dict[str, dict[str, list[str]]]:
+    found = {}
+    items = [a for a in menu.actions() if not a.isSeparator() and a.isVisible()]
+    if clash := clashes([(a.text(), "item") for a in items]):
+        found[path] = clash
+    for action in items:
+        if action.menu() is not None:
+            found |= menu_clashes(action.menu(), f"{path} > {action.text()}")
+    return found
+
+
+def window_scope(window) -> list[tuple[str, str]]:
+    """What Alt+key reaches in the window as it is shown now."""
+    named = [(a.text(), "menu") for a in window.menuBar().actions() if a.isVisible()]
+    named += [(w.text(), "label") for w in window.findChildren(QLabel)
+              if w.isVisible() and w.buddy() is not None]
+    named += [(w.text(), type(w).__name__) for w in window.findChildren(QAbstractButton)
+              if w.isVisible()]
+    named += [(w.title(), "group") for w in window.findChildren(QGroupBox) if w.isVisible()]
+    named += [(window.tabs.tabText(i), "tab") for i in range(window.tabs.count())]
+    return named
+
+
+def window_clashes(window, qtbot) -> dict[str, dict[str, list[str]]]:
+    found = {}
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
+        QApplication.processEvents()
+        if clash := clashes(window_scope(window)):
+            found[window.tabs.tabText(index)] = clash
+    for action in window.menuBar().actions():
+        if action.menu() is not None:
+            found |= menu_clashes(action.menu(), action.text())
+    return found
+
+
+def check(window, qtbot) -> None:
+    assert window_clashes(window, qtbot) == {}
+    # with N > 32 the logits are generated, and the Generate button appears
+    window.store.request(State(logits=tuple(float(i % 7) for i in range(40))))
+    qtbot.waitUntil(lambda: window.result().state.n_classes == 40, timeout=10000)
+    generate = [b for b in window.findChildren(QAbstractButton) if key(b.text()) == "Alt+G"]
+    assert generate and generate[0].isVisible()
+    assert window_clashes(window, qtbot) == {}
+
+
+def test_no_accelerator_clashes_in_english(window, qtbot):
+    window.resize(1280, 800)
+    check(window, qtbot)
+
+
+def test_no_accelerator_clashes_in_chinese(switched, qtbot):
+    zh = switched(language="zh_CN")
+    qtbot.waitUntil(lambda: zh.result() is not None, timeout=10000)
+    assert zh.menuBar().actions()[1].text() == "编辑(&E)"
+    check(zh, qtbot)
+    labels = [w.text() for w in zh.findChildren(QLabel) if w.buddy() is not None]
+    assert "温度 &T" in labels  # the T is the label's own, not repeated as 温度 T(T)

@@ -1,0 +1,206 @@
+"""The window at 1024×680 (the target small screen) and in a large window: nothing that
+matters cut off, no tab that forces the window wider, plots that take the extra width, a
+calm first frame while torch loads, and controls greyed where they change nothing."""
+
+import time
+
+import pytest
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QTextDocument
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLabel
+
+from gui.items.number_grid import NumberGrid
+from gui.items.readout_label import ReadoutLabel
+
+SMALL = (1024, 680)
+FRAME_ROOM = 24  # what a window manager's border takes of a 1024-pixel screen, at most
+# The Regression tab's own layout at 1024 px is being reworked (issue 14): until then it
+# may scroll sideways within its tab (it no longer sets the window's width; checked here).
+
+
+def click_tab(window, qtbot, index):
+    """A real click on the tab bar, then the layout settles."""
+    bar = window.tabs.tabBar()
+    if not bar.tabRect(index).isValid() or not bar.rect().contains(bar.tabRect(index).center()):
+        window.tabs.setCurrentIndex(index)  # scrolled out of the bar: the bar's arrows
+    else:
+        QTest.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+    assert window.tabs.currentIndex() == index
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+def plain(label: QLabel) -> str:
+    if label.textFormat() == Qt.TextFormat.PlainText or "<" not in label.text():
+        return label.text()
+    document = QTextDocument()
+    document.setHtml(label.text())
+    return document.toPlainText()
+
+
+def clipped(window) -> list[str]:
+    """What is shown but does not fit: one-line labels wider than their room, readouts
+    whose text needs more lines than they have, gradient headers cut without a tooltip."""
+    found = []
+    for label in window.findChildren(QLabel):
+        if not label.isVisibleTo(window) or label.wordWrap() or not label.text():
+            continue
+        for line in plain(label).replace("&", "").split("\n"):
+            room = label.contentsRect().width()
+            if label.fontMetrics().horizontalAdvance(line) > room:
+                found.append(f"label {line!r}: {label.fontMetrics().horizontalAdvance(line)}"
+                             f" > {room}")
+    for readout in window.findChildren(ReadoutLabel):
+        if not readout.isVisibleTo(window) or not readout.text():
+            continue
+        if readout._lines == 1:
+            if readout.fontMetrics().horizontalAdvance(readout.text()) > readout.width() - 4:
+                found.append(f"readout {readout.text()!r} wider than {readout.width()}")
+        elif readout._needed_height() > readout.height():
+            found.append(f"readout {readout.text()!r} needs more lines")
+    for grid in window.findChildren(NumberGrid):
+        if not grid.isVisibleTo(window):
+            continue
+        for column in range(grid.column_count()):
+            full = [line for line in grid._header_lines(column) if line]
+            if grid.header_shown(column) != full and not all(
+                    line in grid.header_tooltip(column) for line in full):
+                found.append(f"header {full} cut without a tooltip")
+    return found
+
+
+def check_every_tab(window, qtbot):
+    window.resize(*SMALL)
+    for _ in range(3):
+        QApplication.processEvents()
+    problems = {}
+    for index in range(window.tabs.count()):
+        click_tab(window, qtbot, index)
+        minimum = window.minimumSizeHint()
+        assert minimum.width() <= SMALL[0] - FRAME_ROOM, (window.tabs.tabText(index), minimum)
+        assert minimum.height() <= SMALL[1] - FRAME_ROOM, (window.tabs.tabText(index), minimum)
+        assert window.width() == SMALL[0]
+        page = window.tabs.currentWidget()
+        scroll = getattr(page, "scroll_area", None)
+        if (scroll is not None and scroll.horizontalScrollBar().isVisible()
+                and window.lazy_panels.get("regression") is not page):
+            # a panel scrolls down if it must, never sideways
+            problems[f"{window.tabs.tabText(index)}: {scroll.widget().minimumSizeHint()} "
+                     f"scrolls sideways in {scroll.viewport().size()}"] = None
+        problems.update({f"{window.tabs.tabText(index)}: {p}": None for p in clipped(window)})
+    assert not problems, "\n".join(problems)
+
+
+def test_every_tab_fits_1024_by_680_in_english(window, qtbot):
+    check_every_tab(window, qtbot)
+
+
+def test_every_tab_fits_1024_by_680_in_chinese(switched, qtbot):
+    chinese = switched(language="zh_CN")
+    # processEvents, not qtbot.waitUntil: its qWait deletes the replaced window, which
+    # pytest-qt then fails to close at teardown ("C++ object already deleted")
+    deadline = time.monotonic() + 10
+    while chinese.result() is None and time.monotonic() < deadline:
+        QApplication.processEvents()
+    assert chinese.result() is not None
+    check_every_tab(chinese, qtbot)
+
+
+def test_gradient_headers_tell_ce_from_mse_when_narrow(window):
+    window.resize(*SMALL)
+    QApplication.processEvents()
+    grid = window.gradients_view.table
+    shown = [grid.header_shown(c) for c in range(grid.column_count())]
+    # the first lines are shared, so each column's own line has the whole column
+    assert shown[1][0] == shown[2][0] == shown[3][0] == "∂CE/∂a_i"
+    assert shown[4][0] == shown[5][0] == shown[6][0] == "∂MSE/∂a_i"
+    assert "autograd" in grid.header_tooltip(1) and "∂MSE/∂a_i" in grid.header_tooltip(4)
+
+
+def test_a_large_window_gives_its_width_to_the_plots(window):
+    window.resize(*SMALL)
+    QApplication.processEvents()
+    small = (window.softmax_view.plot_widget.width(), window.surface_view.plot_widget.width())
+    window.resize(1600, 1000)
+    QApplication.processEvents()
+    large = (window.softmax_view.plot_widget.width(), window.surface_view.plot_widget.width())
+    added = 1600 - SMALL[0]
+    assert large[0] - small[0] > 0.55 * added
+    assert large[1] - small[1] > 0.55 * added
+    window.resize(1920, 1080)
+    QApplication.processEvents()
+    assert window.gradients_view.width() < window.softmax_view.width() / 1.5
+
+
+class FirstPaint(QObject):
+    """What the grid looked like when it was first painted."""
+
+    def __init__(self, window):
+        super().__init__()
+        self.window, self.seen = window, None
+
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and self.seen is None:
+            grid = self.window.tabs.widget(0)
+            self.seen = {
+                "cells": [(v.mapTo(grid, v.rect().topLeft()), v.size())
+                          for v in self.window.views.values()],
+                "covered": [cover.isVisible() and cover.geometry() == view.rect()
+                            for name, view in self.window.views.items()
+                            for cover in [self.window.updates.loading.get(name)]
+                            if cover is not None]}
+        return False
+
+
+def test_views_are_covered_until_torch_has_loaded_and_do_not_jump(qtbot, monkeypatch,
+                                                                  no_dialogs, isolated_settings):
+    from gui import MainWindow
+    from gui.shell import torch_loader
+
+    monkeypatch.setattr(torch_loader, "_import_thread", None)  # as at start: not loaded
+    monkeypatch.setattr(torch_loader.TorchLoader, "start", lambda self, begin=True: None)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    watcher = FirstPaint(window)
+    window.tabs.tabBar().installEventFilter(watcher)
+    window.resize(*SMALL)
+    window.show()
+    qtbot.waitUntil(lambda: watcher.seen is not None, timeout=5000)
+    assert window.result() is None
+    assert watcher.seen["covered"] == [True] * 4
+    assert all(c.text() == "Loading torch…" for c in window.updates.loading.values())
+    first = watcher.seen["cells"]
+
+    window.torch.loaded = True  # the import thread says it is done
+    window.torch.ready.emit()
+    qtbot.waitUntil(lambda: window.result() is not None, timeout=10000)
+    for _ in range(3):
+        QApplication.processEvents()
+    assert not window.updates.loading
+    assert not [c for c in window.findChildren(QLabel, "view_loading") if c.isVisible()]
+    grid = window.tabs.widget(0)
+    assert [(v.mapTo(grid, v.rect().topLeft()), v.size())
+            for v in window.views.values()] == first
+
+
+@pytest.mark.parametrize("tab, enabled", [
+    ("regression", set()), ("two_ways", set()),
+    ("pitfalls", {"logits", "classes", "temperature"}),
+    ("mse_vs_ce", {"logits", "classes", "temperature", "target", "smoothing", "loss"})])
+def test_classifier_controls_are_greyed_where_they_change_nothing(window, qtbot, tab, enabled):
+    names = list(window.lazy_panels)
+    controls = {"logits": window.control_boxes["logits"],
+                "target": window.control_boxes["target"],
+                "loss": window.control_boxes["loss"],
+                "classes": window.global_controls.classes,
+                "temperature": window.global_controls.temperature.entry,
+                "smoothing": window.global_controls.smoothing.slider}
+    click_tab(window, qtbot, names.index(tab) + 1)
+    assert {name for name, w in controls.items() if w.isEnabled()} == enabled
+    assert window.scope_note.isVisible() == (len(enabled) < len(controls))
+    if len(enabled) < len(controls):
+        assert window.tabs.tabText(window.tabs.currentIndex()) in window.scope_note.text()
+    click_tab(window, qtbot, 0)
+    assert all(w.isEnabled() for w in controls.values())
+    assert not window.scope_note.isVisible()
