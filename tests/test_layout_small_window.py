@@ -15,8 +15,6 @@ from gui.items.readout_label import ReadoutLabel
 
 SMALL = (1024, 680)
 FRAME_ROOM = 24  # what a window manager's border takes of a 1024-pixel screen, at most
-# The Regression tab's own layout at 1024 px is being reworked (issue 14): until then it
-# may scroll sideways within its tab (it no longer sets the window's width; checked here).
 
 
 def click_tab(window, qtbot, index):
@@ -83,8 +81,7 @@ def check_every_tab(window, qtbot):
         assert window.width() == SMALL[0]
         page = window.tabs.currentWidget()
         scroll = getattr(page, "scroll_area", None)
-        if (scroll is not None and scroll.horizontalScrollBar().isVisible()
-                and window.lazy_panels.get("regression") is not page):
+        if scroll is not None and scroll.horizontalScrollBar().isVisible():
             # a panel scrolls down if it must, never sideways
             problems[f"{window.tabs.tabText(index)}: {scroll.widget().minimumSizeHint()} "
                      f"scrolls sideways in {scroll.viewport().size()}"] = None

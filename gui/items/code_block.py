@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -11,6 +11,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from gui.look.presentation import fixed_font
 
 
 class CodeBlock(QWidget):
@@ -26,7 +28,7 @@ class CodeBlock(QWidget):
         self.editor = QPlainTextEdit(self)
         self.editor.setReadOnly(True)
         self.editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        self.editor.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.editor.setFont(fixed_font())
         self.editor.setAccessibleName(title)
         self.editor.setToolTip(self.tr("Runnable Python; select text or use Copy"))
         header = QHBoxLayout()

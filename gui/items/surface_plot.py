@@ -21,7 +21,14 @@ from gui.items.contours import contour_levels, contour_polyline
 from gui.items.heatmap_item import HeatmapItem
 from gui.items.marker_item import MarkerItem
 from gui.items.tick_labels import readable_ticks
-from gui.look.plot_style import CONTOUR_COLOR, POINT_COLOR, nice_range, sequential_map
+from gui.look.plot_style import (
+    CONTOUR_COLOR,
+    POINT_COLOR,
+    data_pen,
+    marker_size,
+    nice_range,
+    sequential_map,
+)
 
 POINT_SIZE = 11  # the current point's diameter, pixels
 MIN_HEAD_LENGTH = 3  # pixels: a shorter head would be a speck beside the point
@@ -66,13 +73,15 @@ class SurfacePlot:
         # leaving only "0" for a regression with large y
         readable_ticks(self.colorbar.axis)
         # bare PlotCurveItems: PlotDataItem's per-update bookkeeping costs more than drawing
-        self.contours = pg.PlotCurveItem(connect="finite", pen=pg.mkPen(CONTOUR_COLOR, width=1),
+        self.contours = pg.PlotCurveItem(connect="finite", pen=data_pen(CONTOUR_COLOR, width=1),
                                          skipFiniteCheck=True)
-        self.arrow_line = pg.PlotCurveItem(pen=pg.mkPen(POINT_COLOR, width=2.5),
+        self.arrow_line = pg.PlotCurveItem(pen=data_pen(POINT_COLOR, width=2.5),
                                            skipFiniteCheck=True)
-        self.arrow_head = pg.ArrowItem(pen=pg.mkPen(POINT_COLOR), brush=POINT_COLOR,
+        head_length = marker_size(head_length)  # a thicker shaft needs a larger head
+        self.arrow_head = pg.ArrowItem(pen=data_pen(POINT_COLOR), brush=POINT_COLOR,
                                        headLen=head_length, tipAngle=35, tailLen=0)
-        self.point = MarkerItem(POINT_SIZE, POINT_COLOR, pg.mkPen("white", width=1.5))
+        self._point_size = marker_size(POINT_SIZE)
+        self.point = MarkerItem(self._point_size, POINT_COLOR, data_pen("white", width=1.5))
         self._head_length = head_length
         for item in (self.contours, *layers, self.arrow_line, self.arrow_head, self.point):
             plot.addItem(item)
@@ -148,7 +157,7 @@ class SurfacePlot:
         dx, dy = (vx, -vy) if self._equal_scales or length == 0 else (sx, sy)
         style = {"angle": 180.0 - math.degrees(math.atan2(-dy, dx))}
         if length > 0:  # else fitted when the view gets its size
-            room = length - POINT_SIZE / 2
+            room = length - self._point_size / 2
             style["headLen"] = min(self._head_length, max(room, 0.0))
             self.arrow_head.setVisible(room >= MIN_HEAD_LENGTH)
         self.arrow_head.setStyle(**style)

@@ -26,6 +26,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QStaticText, QTransform
 
+from gui.look.presentation import font_scale
+
 MAX_CACHED = 1024  # laid-out strings kept; a Jacobian shows at most 100, the softmax 10
 FIT_GAP_PX = 3.0   # free space kept between two fitted labels
 MIN_CELL_SCALE = 0.7  # cell labels shrink to this fraction of their font, then hide
@@ -46,7 +48,7 @@ class TextGridItem(pg.GraphicsObject):
         self.drawn: list[tuple[str, QRectF]] = []  # fit mode: text and device rectangle
         self.view_rect = QRectF()                  # fit mode: the plot, in device pixels
         self._font = QFont()
-        self._font.setPointSizeF(point_size)
+        self._font.setPointSizeF(point_size * font_scale())  # larger in presentation mode
         self._xs = np.empty(0)
         self._ys = np.empty(0)
         self._texts: list[str] = []
@@ -56,6 +58,7 @@ class TextGridItem(pg.GraphicsObject):
         self._static: dict[str, tuple[QStaticText, float, float]] = {}
 
     def set_font_size(self, point_size: float) -> None:
+        point_size *= font_scale()
         if point_size != self._font.pointSizeF():
             self._font.setPointSizeF(point_size)
             self._static.clear()

@@ -15,10 +15,10 @@ from __future__ import annotations
 import math
 
 import pyqtgraph as pg
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QGraphicsScene
 
-from gui.look import theme
+from gui.look import presentation, theme
 
 PROB_COLOR = QColor("#2a9d8f")
 NEGATIVE_COLOR = QColor("#2166ac")
@@ -44,6 +44,17 @@ def configure_pyqtgraph() -> None:
     """Options every plot shares; light until gui/theme.py sets the theme's background and ink."""
     pg.setConfigOptions(antialias=True, background="w", foreground="k",
                         imageAxisOrder="row-major")
+
+
+def data_pen(color, width: float = 1.0, **options) -> QPen:
+    """pg.mkPen for what a plot draws (curves, bar outlines, arrows, marker edges, contours):
+    `width` is its normal width, thickened by presentation mode's one factor."""
+    return pg.mkPen(color, width=width * presentation.line_scale(), **options)
+
+
+def marker_size(size: float) -> float:
+    """A marker's size in pixels, grown with the lines in presentation mode."""
+    return size * presentation.marker_scale()
 
 
 def new_plot_widget(parent, accessible_name: str) -> pg.PlotWidget:

@@ -25,7 +25,7 @@ from core.number_format import fmt, sub
 from gui.items.decade_ticks import decade_ticks
 from gui.items.readout_label import ReadoutLabel, set_text
 from gui.look import theme
-from gui.look.plot_style import CE_COLOR, MSE_COLOR, new_plot_widget
+from gui.look.plot_style import CE_COLOR, MSE_COLOR, data_pen, marker_size, new_plot_widget
 
 if TYPE_CHECKING:
     from core.mse_vs_ce import MseVsCe
@@ -66,19 +66,19 @@ class MseVsCeView(QWidget):
         self.plot.setLabel("left", self.tr("value (log scale)"))
         self.plot.hideButtons()
         decade_ticks(self.plot.getAxis("left"))
-        ce_pen, mse_pen = pg.mkPen(CE_COLOR, width=2), pg.mkPen(MSE_COLOR, width=2)
+        ce_pen, mse_pen = data_pen(CE_COLOR, width=2), data_pen(MSE_COLOR, width=2)
         dashed = Qt.PenStyle.DashLine
         self.ce = self.plot.plot(pen=ce_pen, connect="finite")
         self.mse = self.plot.plot(pen=mse_pen, connect="finite")
-        self.grad_ce = self.plot.plot(pen=pg.mkPen(CE_COLOR, width=2, style=dashed),
+        self.grad_ce = self.plot.plot(pen=data_pen(CE_COLOR, width=2, style=dashed),
                                       connect="finite")
-        self.grad_mse = self.plot.plot(pen=pg.mkPen(MSE_COLOR, width=2, style=dashed),
+        self.grad_mse = self.plot.plot(pen=data_pen(MSE_COLOR, width=2, style=dashed),
                                        connect="finite")
         self.legend = self._legend_above_plot()
-        self.now = pg.InfiniteLine(angle=90, pen=pg.mkPen(theme.muted_ink(), width=1,
+        self.now = pg.InfiniteLine(angle=90, pen=data_pen(theme.muted_ink(), width=1,
                                                           style=Qt.PenStyle.DotLine))
         self.plot.addItem(self.now)
-        self.markers = pg.ScatterPlotItem(size=9, pen=pg.mkPen("white", width=1))
+        self.markers = pg.ScatterPlotItem(size=marker_size(9), pen=data_pen("white", width=1))
         self._marker_brushes = [pg.mkBrush(c) for c in (CE_COLOR, MSE_COLOR,
                                                         CE_COLOR, MSE_COLOR)]
         self.plot.addItem(self.markers)

@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -24,6 +23,7 @@ from core.number_format import fmt_diff
 from core.state import State
 from gui.items.code_block import CodeBlock
 from gui.look import theme
+from gui.look.presentation import fixed_font
 
 if TYPE_CHECKING:
     from core.pitfalls import PitfallRun
@@ -50,7 +50,7 @@ class PitfallCard(QGroupBox):
         self.run_button.setAccessibleName(self.tr("Run pitfall %1").replace("%1", key))
         self.run_button.setToolTip(self.tr("Run this code in torch and show what it raises, "
                                            "then the fix"))
-        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        mono = fixed_font()
         self.error = QLabel(self)
         self.error.setWordWrap(True)
         self.error.setFont(mono)

@@ -24,6 +24,7 @@ from gui.items.tick_labels import ClassTicks, readable_ticks
 from gui.items.view_column import view_column
 from gui.look.plot_style import (
     HIGHLIGHT_COLOR,
+    data_pen,
     diverging_map,
     new_plot_widget,
     sticky_range,
@@ -71,7 +72,7 @@ class JacobianView(QWidget):
             QFontMetricsF(self.colorbar.axis.font()).horizontalAdvance(WIDEST_TICK)) + 14)
         self.class_ticks = [ClassTicks(self.plot, side) for side in ("bottom", "left")]
         self.row_highlight = QGraphicsRectItem()
-        self.row_highlight.setPen(pg.mkPen(HIGHLIGHT_COLOR, width=3))
+        self.row_highlight.setPen(data_pen(HIGHLIGHT_COLOR, width=3))
         self.row_highlight.setVisible(False)
         self.plot.addItem(self.row_highlight)
         self.cell_labels = TextGridItem(anchor=(0.5, 0.5), cell=(1.0, 1.0))

@@ -26,6 +26,7 @@ from gui.look.plot_style import (
     NEGATIVE_COLOR,
     POSITIVE_COLOR,
     PROB_COLOR,
+    data_pen,
     new_plot_widget,
     nice_range,
     sticky_range,
@@ -58,7 +59,7 @@ class SoftmaxView(QWidget):
         self.plot.setLabel("left", self.tr("value"))
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()
-        self.plot.addLine(y=0, pen=pg.mkPen(theme.muted_ink(), width=1))
+        self.plot.addLine(y=0, pen=data_pen(theme.muted_ink(), width=1))
         self.class_ticks = ClassTicks(self.plot, "bottom")
         readable_ticks(self.plot.getAxis("left"))
 
@@ -66,14 +67,14 @@ class SoftmaxView(QWidget):
         self.legend = QLabel(self)
         # a 1-pixel outline in the bar's colour keeps bars narrower than a pixel visible
         self.prob_bars = pg.BarGraphItem(x=[0.0], height=[0.0], width=BAR_WIDTH,
-                                         brush=PROB_COLOR, pen=pg.mkPen(PROB_COLOR, width=1))
+                                         brush=PROB_COLOR, pen=data_pen(PROB_COLOR, width=1))
         # one item per sign: a single colour each takes BarGraphItem's one-call drawRects
         # path, where per-bar colours cost a pen, a brush and a rectangle per bar in Python
         self.grad_bars = {sign: pg.BarGraphItem(x=[0.0], height=[0.0], width=BAR_WIDTH,
-                                                brush=colour, pen=pg.mkPen(colour, width=1))
+                                                brush=colour, pen=data_pen(colour, width=1))
                           for sign, colour in (("+", POSITIVE_COLOR), ("-", NEGATIVE_COLOR))}
         # bare curve items: PlotDataItem's per-update bookkeeping costs more than drawing
-        self.target_marks = pg.PlotCurveItem(connect="pairs", pen=pg.mkPen(theme.ink(), width=3),
+        self.target_marks = pg.PlotCurveItem(connect="pairs", pen=data_pen(theme.ink(), width=3),
                                              skipFiniteCheck=True)
         self.plot.addItem(self.prob_bars)
         for bars in self.grad_bars.values():
@@ -81,7 +82,7 @@ class SoftmaxView(QWidget):
         self.plot.addItem(self.target_marks)
         # −log p_y: a dashed bracket from the target bar's top up to 1 (certainty)
         self.ce_bracket = pg.PlotCurveItem(connect="pairs", skipFiniteCheck=True,
-                                           pen=pg.mkPen(theme.ink(), width=1.5,
+                                           pen=data_pen(theme.ink(), width=1.5,
                                                         style=pg.QtCore.Qt.PenStyle.DashLine))
         self.plot.addItem(self.ce_bracket)
         self._legend_for: tuple[str, int] | None = None
@@ -130,7 +131,7 @@ class SoftmaxView(QWidget):
         xs[1::2] = idx + 0.02
         self.target_marks.setData(xs, np.repeat(y_eff, 2))
         if (loss_name, n) != self._legend_for:
-            self.target_marks.setPen(pg.mkPen(theme.ink(), width=3 if n <= 32 else 1))
+            self.target_marks.setPen(data_pen(theme.ink(), width=3 if n <= 32 else 1))
             square = '<span style="color:{}">■</span>'
             self.legend.setText(
                 self.tr("%1 p<sub>i</sub> &nbsp; <b>▬</b> target y<sub>eff</sub> &nbsp; "

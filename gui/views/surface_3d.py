@@ -14,7 +14,7 @@ import pyqtgraph as pg
 import pyqtgraph.opengl as gl
 from PySide6.QtWidgets import QWidget
 
-from gui.look.plot_style import sequential_map
+from gui.look.plot_style import marker_size, sequential_map
 from gui.views.surface_scene import HALF_WIDTH, HEIGHT, mesh_indices, scene_of
 
 if TYPE_CHECKING:
@@ -31,7 +31,7 @@ class Surface3D(gl.GLViewWidget):
         self.setAccessibleName(self.tr("Loss surface in 3-D"))
         self.setBackgroundColor(pg.getConfigOption("background"))
         self.surface = gl.GLSurfacePlotItem(shader=None, smooth=True, glOptions="opaque")
-        self.point = gl.GLScatterPlotItem(size=12, color=(1.0, 0.23, 0.19, 1.0))
+        self.point = gl.GLScatterPlotItem(size=marker_size(12), color=(1.0, 0.23, 0.19, 1.0))
         self.grid = gl.GLGridItem()
         self.grid.setColor((0, 0, 0, 60))
         self.grid.setSize(2 * HALF_WIDTH, 2 * HALF_WIDTH)

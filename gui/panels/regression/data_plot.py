@@ -19,7 +19,7 @@ from PySide6.QtCore import Qt
 
 from gui.items.readout_label import set_text
 from gui.look import theme
-from gui.look.plot_style import HIGHLIGHT_COLOR, PROB_COLOR
+from gui.look.plot_style import HIGHLIGHT_COLOR, PROB_COLOR, data_pen, marker_size
 from gui.panels.regression.plot_panel import PlotPanel
 
 if TYPE_CHECKING:
@@ -138,22 +138,23 @@ class DataPlot(PlotPanel):
         plot.showGrid(x=True, y=True, alpha=0.2)
         plot.setLabel("bottom", self.tr("x"))
         plot.setLabel("left", self.tr("y"))
-        self.line = GrabbableLine(self._on_line_drag, pen=pg.mkPen(PROB_COLOR, width=2.5))
+        self.line = GrabbableLine(self._on_line_drag, pen=data_pen(PROB_COLOR, width=2.5))
         self.line.setCursor(Qt.CursorShape.OpenHandCursor)
         self.line.setToolTip(self.tr("Drag the line to slide it (changes b)"))
         self.residuals = pg.PlotCurveItem(connect="pairs", skipFiniteCheck=True,
-                                          pen=pg.mkPen(HIGHLIGHT_COLOR, width=2,
+                                          pen=data_pen(HIGHLIGHT_COLOR, width=2,
                                                        style=Qt.PenStyle.DashLine))
-        self.handles = DraggablePoints(self._on_handle_drag, size=HANDLE_SIZE,
+        handle = marker_size(HANDLE_SIZE)
+        self.handles = DraggablePoints(self._on_handle_drag, size=handle,
                                        brush=pg.mkBrush(pg.getConfigOption("background")),
-                                       pen=pg.mkPen(PROB_COLOR, width=2.5), hoverable=True,
-                                       hoverBrush=PROB_COLOR, hoverSize=HANDLE_SIZE + 3)
+                                       pen=data_pen(PROB_COLOR, width=2.5), hoverable=True,
+                                       hoverBrush=PROB_COLOR, hoverSize=handle + 3)
         self.handles.setCursor(Qt.CursorShape.SizeVerCursor)
         self.handles.setToolTip(self.tr("Drag a handle up or down to turn the line about "
                                         "the other handle (changes w and b)"))
-        self.points = DraggablePoints(on_drag, size=12, brush=theme.ink(),
-                                      pen=pg.mkPen("white", width=1.5), hoverable=True,
-                                      hoverBrush=HIGHLIGHT_COLOR, hoverSize=15)
+        self.points = DraggablePoints(on_drag, size=marker_size(12), brush=theme.ink(),
+                                      pen=data_pen("white", width=1.5), hoverable=True,
+                                      hoverBrush=HIGHLIGHT_COLOR, hoverSize=marker_size(15))
         self.points.setCursor(Qt.CursorShape.OpenHandCursor)
         for item in (self.residuals, self.line, self.handles, self.points):
             plot.addItem(item)

@@ -25,7 +25,7 @@ from core.number_format import fmt
 from gui.items.readout_label import set_text
 from gui.items.surface_plot import SurfacePlot, arrow_length
 from gui.look import theme
-from gui.look.plot_style import HIGHLIGHT_COLOR
+from gui.look.plot_style import HIGHLIGHT_COLOR, data_pen, marker_size
 from gui.panels.regression.data_plot import pixel_round
 from gui.panels.regression.plot_panel import PlotPanel
 
@@ -105,13 +105,13 @@ class MseSurface(PlotPanel):
         self.readout.setAccessibleName(self.tr("Descent summary"))
         self.grip = MapGrip(on_pick)
         self.grip.setToolTip(self.tr("Click the map to move (w, b) there; drag to carry it"))
-        self.trail = pg.PlotDataItem(pen=pg.mkPen(theme.ink(), width=1.5,
+        self.trail = pg.PlotDataItem(pen=data_pen(theme.ink(), width=1.5,
                                                   style=Qt.PenStyle.DotLine),
-                                     symbol="o", symbolSize=5, symbolBrush=theme.ink(),
-                                     symbolPen=pg.mkPen(theme.ink()))
-        self.path = pg.PlotDataItem(pen=pg.mkPen(HIGHLIGHT_COLOR, width=2), symbol="o",
-                                    symbolSize=4, symbolBrush=HIGHLIGHT_COLOR,
-                                    symbolPen=pg.mkPen(HIGHLIGHT_COLOR))
+                                     symbol="o", symbolSize=marker_size(5), symbolBrush=theme.ink(),
+                                     symbolPen=data_pen(theme.ink()))
+        self.path = pg.PlotDataItem(pen=data_pen(HIGHLIGHT_COLOR, width=2), symbol="o",
+                                    symbolSize=marker_size(4), symbolBrush=HIGHLIGHT_COLOR,
+                                    symbolPen=data_pen(HIGHLIGHT_COLOR))
         self.surface = SurfacePlot(self.plot, equal_scales=False, colorbar_width=12,
                                    head_length=12, layers=(self.grip, self.trail, self.path))
         self.surface.set_axis_labels(self.tr("w"), self.tr("b"))

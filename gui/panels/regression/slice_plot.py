@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from core.number_format import fmt
 from gui.items.readout_label import set_text
 from gui.look import theme
-from gui.look.plot_style import POINT_COLOR, nice_range
+from gui.look.plot_style import POINT_COLOR, data_pen, marker_size, nice_range
 from gui.panels.regression.plot_panel import PlotPanel
 
 if TYPE_CHECKING:
@@ -32,11 +32,11 @@ class SlicePlot(PlotPanel):
         plot.showGrid(x=True, y=True, alpha=0.2)
         plot.setLabel("bottom", self.tr("w"))
         plot.setLabel("left", self.tr("L"))
-        self.curve = pg.PlotDataItem(pen=pg.mkPen(theme.muted_ink(), width=2))
-        self.tangent = pg.PlotDataItem(pen=pg.mkPen(POINT_COLOR, width=2,
+        self.curve = pg.PlotDataItem(pen=data_pen(theme.muted_ink(), width=2))
+        self.tangent = pg.PlotDataItem(pen=data_pen(POINT_COLOR, width=2,
                                                     style=Qt.PenStyle.DashLine))
-        self.point = pg.ScatterPlotItem(size=10, brush=POINT_COLOR,
-                                        pen=pg.mkPen("white", width=1.5))
+        self.point = pg.ScatterPlotItem(size=marker_size(10), brush=POINT_COLOR,
+                                        pen=data_pen("white", width=1.5))
         for item in (self.curve, self.tangent, self.point):
             plot.addItem(item)
 

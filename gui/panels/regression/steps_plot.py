@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 
 from gui.items.readout_label import set_text
 from gui.look import theme
-from gui.look.plot_style import HIGHLIGHT_COLOR
+from gui.look.plot_style import HIGHLIGHT_COLOR, data_pen, marker_size
 from gui.panels.regression.plot_panel import PlotPanel
 
 if TYPE_CHECKING:
@@ -34,13 +34,14 @@ class StepsPlot(PlotPanel):
         plot.showGrid(x=True, y=True, alpha=0.2)
         plot.setLabel("bottom", self.tr("step"))
         plot.setLabel("left", self.tr("L"))
-        self.taken_curve = pg.PlotDataItem(pen=pg.mkPen(theme.ink(), width=1.5,
+        self.taken_curve = pg.PlotDataItem(pen=data_pen(theme.ink(), width=1.5,
                                                         style=Qt.PenStyle.DotLine),
-                                           symbol="o", symbolSize=4, symbolBrush=theme.ink(),
-                                           symbolPen=pg.mkPen(theme.ink()))
-        self.loss_curve = pg.PlotDataItem(pen=pg.mkPen(HIGHLIGHT_COLOR, width=2), symbol="o",
-                                          symbolSize=4, symbolBrush=HIGHLIGHT_COLOR,
-                                          symbolPen=pg.mkPen(HIGHLIGHT_COLOR))
+                                           symbol="o", symbolSize=marker_size(4),
+                                           symbolBrush=theme.ink(),
+                                           symbolPen=data_pen(theme.ink()))
+        self.loss_curve = pg.PlotDataItem(pen=data_pen(HIGHLIGHT_COLOR, width=2), symbol="o",
+                                          symbolSize=marker_size(4), symbolBrush=HIGHLIGHT_COLOR,
+                                          symbolPen=data_pen(HIGHLIGHT_COLOR))
         plot.addItem(self.taken_curve)
         plot.addItem(self.loss_curve)
 
