@@ -69,7 +69,7 @@ def offscreen_view(state: State, view: str = "all", size: tuple[int, int] | None
             window.resize(*wanted)
             window.show()
         else:
-            target.setParent(None)  # the view alone, at the size asked for
+            _take_out(target)  # the view alone, at the size asked for
             target.resize(*wanted)
             target.show()
         shown = OffscreenView(app, window, target, entry)
@@ -87,6 +87,18 @@ def offscreen_view(state: State, view: str = "all", size: tuple[int, int] | None
             if target is not window:
                 target.deleteLater()
             app.processEvents()
+
+
+def _take_out(target) -> None:
+    """Make target a window of its own. A panel in a scroll area (its tab) is taken from
+    the area first: otherwise the area keeps resizing it to the area's viewport."""
+    from PySide6.QtWidgets import QScrollArea
+
+    holder = target.parentWidget()
+    area = holder.parentWidget() if holder is not None else None
+    if isinstance(area, QScrollArea) and area.widget() is target:
+        area.takeWidget()
+    target.setParent(None)
 
 
 class OffscreenView:
