@@ -116,13 +116,27 @@ class OffscreenView:
         if self._entry is not None and self._entry.before_export is not None:
             self._entry.before_export(self.target)
         self.app.processEvents()
+        self._settle()
+
+    def _settle(self, rounds: int = 4) -> None:
+        """Paint until the picture stops changing. pyqtgraph sizes an axis to its tick
+        labels while it paints, and its layout follows in the next event pass; a window on
+        screen gets there by itself, one offscreen must be painted again (else a figure
+        keeps the axis widths of the picture before: the ticks drawn before the numbers)."""
+        picture = self.target.grab().toImage()
+        for _ in range(rounds):
+            self.app.processEvents()
+            again = self.target.grab().toImage()
+            if again == picture:
+                break
+            picture = again
 
 
 def export_figure(state: State, out: str | Path, view: str = "all",
                   size: tuple[int, int] | None = None, scale: float = 1.0,
                   language: str = "en", theme: str = "light") -> Path:
-    """Write a PNG or SVG of the whole window (view="all") or of one view, in `language`
-    (en, zh_CN) and `theme` (light, dark)."""
+    """Write a PNG, SVG or PDF of the whole window (view="all") or of one view, in
+    `language` (en, zh_CN) and `theme` (light, dark)."""
     from gui.shell.figure_export import export_widget, format_of
 
     format_of(out)  # refuse an unknown format before any work
