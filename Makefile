@@ -9,7 +9,7 @@ TEST   := $(VENV)/.installed-test
 # the compiled translations, built from the .ts sources by Qt's lrelease (never committed)
 QM     := $(patsubst %.ts,%.qm,$(wildcard resources/translations/*.ts))
 
-.PHONY: run test lint bench translations clean
+.PHONY: run test lint bench translations clean install-desktop uninstall-desktop
 
 run: $(APP) $(SYSTEM) $(QM)
 	$(PY) main.py
@@ -34,15 +34,15 @@ $(SYSTEM): tools/system_deps.sh | $(PY)
 	sh tools/system_deps.sh
 	touch $@
 
-$(APP): pyproject.toml | $(PY)
+$(APP): pyproject.toml setup.py | $(PY)
 	$(PY) -m pip install -q -e .
 	touch $@
 
-$(TEST): pyproject.toml | $(PY)
+$(TEST): pyproject.toml setup.py | $(PY)
 	$(PY) -m pip install -q -e '.[test]'
 	touch $@ $(APP)
 
-$(BENCH): pyproject.toml | $(PY)
+$(BENCH): pyproject.toml setup.py | $(PY)
 	$(PY) -m pip install -q -e '.[bench]'
 	touch $@ $(APP)
 
@@ -53,6 +53,13 @@ resources/translations/%.qm: resources/translations/%.ts | $(APP)
 translations: $(APP)
 	$(PY) tools/translations.py update
 	$(PY) tools/translations.py build
+
+# Loss Lens in this user's application menu, running this checkout (see README)
+install-desktop: $(APP) $(QM)
+	$(PY) main.py install-desktop
+
+uninstall-desktop: $(APP)
+	$(PY) main.py uninstall-desktop
 
 clean:
 	rm -rf $(VENV) build *.egg-info $(QM)

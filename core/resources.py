@@ -8,12 +8,26 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from importlib.util import find_spec
 from pathlib import Path
 
 from core.state import State
 from core.state_file import read_state
 
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+
+def _resources_folder() -> Path:
+    """resources/ beside core/ in a checkout; in an installed wheel the same files are the
+    package loss_lens_resources (setup.py maps the folder to it)."""
+    checkout = Path(__file__).resolve().parent.parent / "resources"
+    if checkout.is_dir():
+        return checkout
+    spec = find_spec("loss_lens_resources")
+    if spec is not None and spec.submodule_search_locations:
+        return Path(next(iter(spec.submodule_search_locations)))
+    return checkout  # missing: resource_path names this folder in its error
+
+
+RESOURCES = _resources_folder()
 
 
 def resource_path(kind: str, name: str) -> Path:

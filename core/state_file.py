@@ -104,3 +104,17 @@ def write_state(path: str | os.PathLike[str], state: State) -> None:
         write_atomic(path, state.to_json() + "\n")
     except WriteError as exc:
         raise StateFileError(str(exc)) from None
+
+
+def temporary_beside(path: str | os.PathLike[str], suffix: str) -> Path:
+    """A new empty file beside path, with the mode path has (or a new file would get), for
+    writers that stream into a file before it is renamed over path (animations)."""
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        fd, name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=suffix, dir=folder)
+    except OSError as exc:
+        raise WriteError(f"{shown_path(path)}: cannot write ({exc.strerror or exc})") from None
+    os.close(fd)
+    os.chmod(name, _mode_for(path))
+    return Path(name)

@@ -1,5 +1,7 @@
 """Loss surfaces: the reduced O(grid²) computation equals the full softmax at every grid point."""
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 import torch
@@ -73,7 +75,8 @@ def test_regression_surface_and_slice_equal_brute_force():
     reg = Regression(x=(0.5, 1.0, 2.0, -1.0), y=(1.0, 0.0, 3.0, -2.0), w=0.7, b=-0.3,
                      w_range=(-2.0, 3.0), b_range=(-1.5, 2.5), grid=40)
     for reduction in ("mean", "sum"):
-        r = compute(State(regression=reg, reduction=reduction)).regression
+        # the regression's own reduction (the classifier's is State.reduction)
+        r = compute(State(regression=replace(reg, reduction=reduction))).regression
         x, y = np.array(reg.x), np.array(reg.y)
         ww, bb = np.meshgrid(r.surface.xs, r.surface.ys)
         resid = ww[..., None] * x + bb[..., None] - y

@@ -218,7 +218,9 @@ def test_regression_data_cell(window, qtbot, text, expected):
         assert window.statusBar().currentMessage()
     else:
         assert window.state().regression.x[0] == expected
-        assert tab.table.item(0, 0).text() == format_number(expected)
+        # the table shows the stored value once the new state is drawn (the next frame)
+        qtbot.waitUntil(lambda: tab.table.item(0, 0).text() == format_number(expected),
+                        timeout=2000)
 
 
 # ---------------------------------------------------------------------- mouse on sliders

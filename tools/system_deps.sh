@@ -6,7 +6,7 @@ set -e
 PACKAGES="libgl1 libegl1 libfontconfig1 libfreetype6 libx11-6 libglib2.0-0 libxkbcommon0
 libdbus-1-3 fonts-dejavu-core fonts-wqy-microhei xvfb libxcb-cursor0 libxcb-icccm4
 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 libxcb-xkb1
-libxkbcommon-x11-0 libx11-xcb1"
+libxkbcommon-x11-0 libx11-xcb1 librsvg2-bin poppler-utils"
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
     echo "system_deps: not a Debian system; install Qt's runtime libraries and fonts yourself" >&2

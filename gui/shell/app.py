@@ -11,6 +11,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
+from gui.look.app_icon import app_icon
 from gui.look.language import (
     LANGUAGES,
     LanguageError,
@@ -112,6 +113,8 @@ def run_app(argv: list[str]) -> int:
     app.setApplicationName("Loss Lens")
     app.setOrganizationName("LossLens")
     app.setApplicationDisplayName("Loss Lens")
+    app.setDesktopFileName("loss-lens")  # resources/desktop/loss-lens.desktop
+    app.setWindowIcon(app_icon())
     configure_pyqtgraph()
     settings = app_settings()
     warning = start_language(settings)

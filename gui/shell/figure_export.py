@@ -1,4 +1,5 @@
-"""Pictures of the window or of one view, as PNG (at 1×, 2×, 3×) or SVG, written safely.
+"""Pictures of the window or of one view, as PNG (at 1×, 2×, 3×), SVG or PDF, written
+safely.
 
 The window's File ▸ Export and `main.py export` both come here, so a figure from the
 command line equals one from the window. Files are written to a temporary file beside the
@@ -10,15 +11,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPoint, QRect, QSize
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPoint, QRect, QSize, QSizeF
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QWidget
 
 from core.state_file import WriteError, write_atomic
 from gui.items.axis_cache import vector_axes
 
-FORMATS = ("png", "svg")
+FORMATS = ("png", "svg", "pdf")
 MAX_PIXELS = 100_000_000  # a 10000×10000 picture; beyond, Qt cannot paint it
 SCALES = (1, 2, 3)
 
@@ -31,7 +32,7 @@ def format_of(path: str | Path) -> str:
     suffix = Path(path).suffix.lower().lstrip(".")
     if suffix not in FORMATS:
         raise ExportError(f"{path}: unknown picture format {suffix or '(none)'!r}; "
-                          f"use .png or .svg")
+                          f"use .png, .svg or .pdf")
     return suffix
 
 
@@ -90,8 +91,31 @@ def svg_bytes(widget: QWidget, title: str = "Loss Lens") -> bytes:
     return bytes(data)
 
 
+def pdf_bytes(widget: QWidget, title: str = "Loss Lens") -> bytes:
+    """The widget as a one-page vector PDF the size of the widget at 96 dpi, with its text
+    as real text (selectable, searchable, found by pdftotext)."""
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(96)  # one painter unit = one widget pixel
+    points = QSizeF(widget.width() * 72 / 96, widget.height() * 72 / 96)
+    writer.setPageLayout(QPageLayout(QPageSize(points, QPageSize.Unit.Point, "figure"),
+                                     QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
+    writer.setTitle(title)
+    writer.setCreator("Loss Lens")
+    with vector_axes(widget):
+        painter = QPainter(writer)
+        try:
+            widget.render(painter, QPoint(0, 0))
+        finally:
+            painter.end()
+    buffer.close()
+    return bytes(data)
+
+
 def export_widget(widget: QWidget, path: str | Path, scale: float = 1.0) -> Path:
-    """Write widget to path (.png or .svg) all at once; returns the path written."""
+    """Write widget to path (.png, .svg or .pdf) all at once; returns the path written."""
     path = Path(path)
     kind = format_of(path)
     if kind == "png" and not 0.25 <= scale <= 8:
@@ -101,7 +125,8 @@ def export_widget(widget: QWidget, path: str | Path, scale: float = 1.0) -> Path
         raise ExportError(f"{path}: {round(widget.width() * scale)}x"
                           f"{round(widget.height() * scale)} pixels is too large "
                           f"(at most {MAX_PIXELS // 1_000_000} million)")
-    payload = png_bytes(render_image(widget, scale)) if kind == "png" else svg_bytes(widget)
+    payload = (png_bytes(render_image(widget, scale)) if kind == "png" else
+               svg_bytes(widget) if kind == "svg" else pdf_bytes(widget))
     try:
         write_atomic(path, payload)
     except WriteError as exc:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from core.state import State
@@ -29,11 +31,11 @@ def quiet_offscreen_messages() -> None:
     qInstallMessageHandler(handler)
 
 
-def export_figure(state: State, out: str | Path, view: str = "all",
-                  size: tuple[int, int] | None = None, scale: float = 1.0,
-                  language: str = "en", theme: str = "light") -> Path:
-    """Write a PNG or SVG of the whole window (view="all") or of one view, in `language`
-    (en, zh_CN) and `theme` (light, dark)."""
+@contextmanager
+def offscreen_view(state: State, view: str = "all", size: tuple[int, int] | None = None,
+                   language: str = "en", theme: str = "light") -> Iterator[OffscreenView]:
+    """The window (view="all") or one view, built offscreen at its export size for state,
+    in `language` (en, zh_CN) and `theme` (light, dark); closed and deleted after."""
     os.environ["QT_QPA_PLATFORM"] = "offscreen"  # no display needed, none used
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
@@ -41,12 +43,8 @@ def export_figure(state: State, out: str | Path, view: str = "all",
     from gui.look.language import LanguageError, install_language, missing_font
     from gui.look.plot_style import configure_pyqtgraph
     from gui.look.theme import apply_theme
-    from gui.shell.figure_export import ExportError, export_widget, format_of
+    from gui.shell.figure_export import ExportError
 
-    format_of(out)  # refuse an unknown format before any work
-    folder = Path(out).resolve().parent
-    if not folder.is_dir() or not os.access(folder, os.W_OK):  # say so before rendering
-        raise ExportError(f"{out}: cannot write (no writable folder {folder})")
     quiet_offscreen_messages()
     app = QApplication.instance() or QApplication(["loss-lens-export"])
     configure_pyqtgraph()
@@ -71,20 +69,17 @@ def export_figure(state: State, out: str | Path, view: str = "all",
             window.resize(*wanted)
             window.show()
         else:
-            target.setParent(None)  # the view alone, at the size asked for
+            _take_out(target)  # the view alone, at the size asked for
             target.resize(*wanted)
             target.show()
-        while window.result() is None:
-            app.processEvents()
-        if entry is not None and entry.before_export is not None:
-            entry.before_export(target)
-        app.processEvents()
-        if (target.width(), target.height()) != tuple(wanted):
-            minimum = target.minimumSizeHint()
-            raise ExportError(f"--size {wanted[0]}x{wanted[1]}: this view needs at least "
-                              f"{minimum.width()}x{minimum.height()} pixels")
+        shown = OffscreenView(app, window, target, entry)
         try:
-            return export_widget(target, out, scale)
+            shown.show_state(state)
+            if (target.width(), target.height()) != tuple(wanted):
+                minimum = target.minimumSizeHint()
+                raise ExportError(f"--size {wanted[0]}x{wanted[1]}: this view needs at least "
+                                  f"{minimum.width()}x{minimum.height()} pixels")
+            yield shown
         finally:
             target.close()
             window.store.undo_stack.clear()
@@ -92,3 +87,68 @@ def export_figure(state: State, out: str | Path, view: str = "all",
             if target is not window:
                 target.deleteLater()
             app.processEvents()
+
+
+def _take_out(target) -> None:
+    """Make target a window of its own. A panel in a scroll area (its tab) is taken from
+    the area first: otherwise the area keeps resizing it to the area's viewport."""
+    from PySide6.QtWidgets import QScrollArea
+
+    holder = target.parentWidget()
+    area = holder.parentWidget() if holder is not None else None
+    if isinstance(area, QScrollArea) and area.widget() is target:
+        area.takeWidget()
+    target.setParent(None)
+
+
+class OffscreenView:
+    """A view on no screen that can be shown one State after another (animation frames)."""
+
+    def __init__(self, app, window, target, entry) -> None:
+        self.app, self.window, self.target, self._entry = app, window, target, entry
+
+    def show_state(self, state: State) -> None:
+        """Draw state: returns when every view shows its numbers."""
+        if self.window.result() is None or self.window.state() != state:
+            self.window.set_state(state)
+        while self.window.result() is None or self.window.result().state != state:
+            self.app.processEvents()
+        if self._entry is not None and self._entry.before_export is not None:
+            self._entry.before_export(self.target)
+        self.app.processEvents()
+        self._settle()
+
+    def _settle(self, rounds: int = 4) -> None:
+        """Paint until the picture stops changing. pyqtgraph sizes an axis to its tick
+        labels while it paints, and its layout follows in the next event pass; a window on
+        screen gets there by itself, one offscreen must be painted again (else a figure
+        keeps the axis widths of the picture before: the ticks drawn before the numbers)."""
+        picture = self.target.grab().toImage()
+        for _ in range(rounds):
+            self.app.processEvents()
+            again = self.target.grab().toImage()
+            if again == picture:
+                break
+            picture = again
+
+
+def export_figure(state: State, out: str | Path, view: str = "all",
+                  size: tuple[int, int] | None = None, scale: float = 1.0,
+                  language: str = "en", theme: str = "light") -> Path:
+    """Write a PNG, SVG or PDF of the whole window (view="all") or of one view, in
+    `language` (en, zh_CN) and `theme` (light, dark)."""
+    from gui.shell.figure_export import export_widget, format_of
+
+    format_of(out)  # refuse an unknown format before any work
+    check_folder(out)
+    with offscreen_view(state, view, size, language, theme) as shown:
+        return export_widget(shown.target, out, scale)
+
+
+def check_folder(out: str | Path) -> None:
+    """Say a folder is missing or read-only before rendering anything."""
+    from gui.shell.figure_export import ExportError
+
+    folder = Path(out).resolve().parent
+    if not folder.is_dir() or not os.access(folder, os.W_OK):
+        raise ExportError(f"{out}: cannot write (no writable folder {folder})")

@@ -182,7 +182,7 @@ a scalar output, so we go row by row, keeping the graph for the next row.</sourc
         <name>DataPlot</name>
         <message>
             <source>&lt;b&gt;Data&lt;/b&gt; and ŷ = w·x + b: drag points, line, handles</source>
-            <translation type="unfinished" />
+            <translation>&lt;b&gt;数据&lt;/b&gt;与 ŷ = w·x + b：可拖动点、直线和手柄</translation>
         </message>
         <message>
             <source>Data points, fitted line and residuals</source>
@@ -202,11 +202,11 @@ a scalar output, so we go row by row, keeping the graph for the next row.</sourc
         </message>
         <message>
             <source>Drag the line to slide it (changes b)</source>
-            <translation type="unfinished" />
+            <translation>拖动直线使其平移（改变 b）</translation>
         </message>
         <message>
             <source>Drag a handle up or down to turn the line about the other handle (changes w and b)</source>
-            <translation type="unfinished" />
+            <translation>上下拖动一个手柄，使直线绕另一个手柄转动（改变 w 和 b）</translation>
         </message>
         <message>
             <source>ŷ = %1·x + %2 (%3)
@@ -785,11 +785,11 @@ T = %8 · 标签平滑 ε = %9 · 归约方式 = %10</translation>
         </message>
         <message>
             <source>j (logit aⱼ)</source>
-            <translation type="unfinished" />
+            <translation>j（logit aⱼ）</translation>
         </message>
         <message>
             <source>i (probability pᵢ)</source>
-            <translation type="unfinished" />
+            <translation>i（概率 pᵢ）</translation>
         </message>
         <message>
             <source>Hover a cell for its formula; click a row, or press ↑/↓, to check it against autograd</source>
@@ -1191,7 +1191,7 @@ autograd %8 · 闭式解 %9</translation>
         </message>
         <message>
             <source>Computing…</source>
-            <translation type="unfinished" />
+            <translation>正在计算…</translation>
         </message>
         <message>
             <source>%1 could not draw this state.
@@ -1217,18 +1217,18 @@ autograd %8 · 闭式解 %9</translation>
         </message>
         <message>
             <source>The %1 tab has its own controls; the greyed ones set the classifier and change nothing here.</source>
-            <translation type="unfinished" />
+            <translation>“%1”页有自己的控件；灰色的控件设置的是分类器，在这里不起作用。</translation>
         </message>
         <message>
             <source>The %1 tab reads only the logits, N and T; the greyed controls change nothing here.</source>
-            <translation type="unfinished" />
+            <translation>“%1”页只用到 logits、N 和 T；灰色的控件在这里不起作用。</translation>
         </message>
     </context>
     <context>
         <name>MseSurface</name>
         <message>
             <source>&lt;b&gt;MSE surface&lt;/b&gt; L(w, b), descent path</source>
-            <translation type="unfinished" />
+            <translation>&lt;b&gt;MSE 曲面&lt;/b&gt; L(w, b) 与下降路径</translation>
         </message>
         <message>
             <source>MSE loss surface over w and b</source>
@@ -1252,7 +1252,7 @@ autograd %8 · 闭式解 %9</translation>
         </message>
         <message>
             <source>Click the map to move (w, b) there; drag to carry it</source>
-            <translation type="unfinished" />
+            <translation>单击图把 (w, b) 移到该处；拖动可带着它移动</translation>
         </message>
         <message>
             <source>w</source>
@@ -1303,11 +1303,11 @@ after %1 steps L = %6%3</source>
         </message>
         <message>
             <source>|∂CE/∂a%1|</source>
-            <translation type="unfinished" />
+            <translation>|∂CE/∂a%1|</translation>
         </message>
         <message>
             <source>|∂MSE/∂a%1|</source>
-            <translation type="unfinished" />
+            <translation>|∂MSE/∂a%1|</translation>
         </message>
         <message>
             <source>a%1, the true class's logit (others fixed)</source>
@@ -1327,7 +1327,7 @@ after %1 steps L = %6%3</source>
         </message>
         <message>
             <source>Values below %1, float64's smallest normal number, are computed and drawn as logarithms: as float64 numbers they would round to 0.</source>
-            <translation type="unfinished" />
+            <translation>小于 %1（float64 最小的正规数）的值按对数计算和绘制：作为 float64 数它们会舍入为 0。</translation>
         </message>
     </context>
     <context>
@@ -1603,7 +1603,7 @@ after %1 steps L = %6%3</source>
         </message>
         <message>
             <source>How the squared residuals combine: mean divides their sum by the number of points M; the note's formula is the sum. The classifier's MSE has its own reduction.</source>
-            <translation type="unfinished" />
+            <translation>平方残差的合并方式：平均是将它们的和除以点数 M；笔记中的公式用的是求和。分类器的 MSE 有自己的归约方式。</translation>
         </message>
         <message>
             <source>&amp;Loss</source>
@@ -1734,11 +1734,11 @@ after %1 steps L = %6%3</source>
         </message>
         <message>
             <source>Drag the line</source>
-            <translation type="unfinished" />
+            <translation>拖动直线</translation>
         </message>
         <message>
             <source>Move (w, b) on the surface</source>
-            <translation type="unfinished" />
+            <translation>在曲面上移动 (w, b)</translation>
         </message>
         <message>
             <source>Fit surface ranges</source>
@@ -1879,7 +1879,7 @@ after %1 steps L = %6%3</source>
         <name>SlicePlot</name>
         <message>
             <source>&lt;b&gt;Slice&lt;/b&gt; L(w) at b, tangent slope ∂L/∂w</source>
-            <translation type="unfinished" />
+            <translation>&lt;b&gt;切片&lt;/b&gt;：当前 b 下的 L(w)，切线斜率 ∂L/∂w</translation>
         </message>
         <message>
             <source>Loss along w at the current b, with the tangent line</source>
@@ -1932,35 +1932,35 @@ the slope of the dashed tangent</source>
         </message>
         <message>
             <source>%1 p&lt;sub&gt;i&lt;/sub&gt; &amp;nbsp; &lt;b&gt;▬&lt;/b&gt; target y&lt;sub&gt;eff&lt;/sub&gt; &amp;nbsp; &lt;b&gt;┆&lt;/b&gt; −log p&lt;sub&gt;y&lt;/sub&gt; &amp;nbsp; %2%3 ∂%4/∂a&lt;sub&gt;i&lt;/sub&gt; (red +, blue −)</source>
-            <translation type="unfinished" />
+            <translation>%1 p&lt;sub&gt;i&lt;/sub&gt; &amp;nbsp; &lt;b&gt;▬&lt;/b&gt; 目标 y&lt;sub&gt;eff&lt;/sub&gt; &amp;nbsp; &lt;b&gt;┆&lt;/b&gt; −log p&lt;sub&gt;y&lt;/sub&gt; &amp;nbsp; %2%3 ∂%4/∂a&lt;sub&gt;i&lt;/sub&gt;（红色 +，蓝色 −）</translation>
         </message>
         <message>
             <source>&lt;b&gt;Softmax&lt;/b&gt; p = softmax(a/T) · target y&lt;sub&gt;eff&lt;/sub&gt; · gradient ∂%1/∂a</source>
-            <translation type="unfinished" />
+            <translation>&lt;b&gt;Softmax&lt;/b&gt; p = softmax(a/T) · 目标 y&lt;sub&gt;eff&lt;/sub&gt; · 梯度 ∂%1/∂a</translation>
         </message>
         <message>
             <source>p%1/p%2 = %3/%4 = %5 = e^((a%1 − a%2)/T) = e^%6:</source>
-            <translation type="unfinished" />
+            <translation>p%1/p%2 = %3/%4 = %5 = e^((a%1 − a%2)/T) = e^%6：</translation>
         </message>
         <message>
             <source>p%1/p%2 = e^((a%1 − a%2)/T) = e^%6 (beyond float64):</source>
-            <translation type="unfinished" />
+            <translation>p%1/p%2 = e^((a%1 − a%2)/T) = e^%6（超出 float64 范围）：</translation>
         </message>
         <message>
             <source>the gap a%1 − a%2 sets it, not a%1/a%2 = %3 (the note's 0.7/0.2 = 3.5 is rounding).</source>
-            <translation type="unfinished" />
+            <translation>决定它的是差 a%1 − a%2，而不是比 a%1/a%2 = %3（笔记中的 0.7/0.2 = 3.5 来自四舍五入）。</translation>
         </message>
         <message>
             <source>the gap a%1 − a%2 sets it, not a%1/a%2 (the note's 0.7/0.2 = 3.5 is rounding).</source>
-            <translation type="unfinished" />
+            <translation>决定它的是差 a%1 − a%2，而不是比 a%1/a%2（笔记中的 0.7/0.2 = 3.5 来自四舍五入）。</translation>
         </message>
         <message>
             <source>┆ CE = −log p%1 = %2 (target %3)</source>
-            <translation type="unfinished" />
+            <translation>┆ CE = −log p%1 = %2（目标 %3）</translation>
         </message>
         <message>
             <source>┆ −log p%1 = %2; CE = −Σ y_eff·log p = %4 (smoothed/soft target)</source>
-            <translation type="unfinished" />
+            <translation>┆ −log p%1 = %2；CE = −Σ y_eff·log p = %4（平滑/软目标）</translation>
         </message>
     </context>
     <context>
@@ -1974,7 +1974,7 @@ the slope of the dashed tangent</source>
         <name>StepsPlot</name>
         <message>
             <source>&lt;b&gt;Loss per step&lt;/b&gt; of descent (log)</source>
-            <translation type="unfinished" />
+            <translation>梯度下降的&lt;b&gt;每步损失&lt;/b&gt;（对数）</translation>
         </message>
         <message>
             <source>Loss at each gradient-descent step, log scale</source>
@@ -2007,7 +2007,8 @@ step %2: L = %3</source>
         <message>
             <source>%4 steps taken (dotted), step 0: L = %1
 step %2: L = %3</source>
-            <translation type="unfinished" />
+            <translation>已走 %4 步（虚线），第 0 步：L = %1
+第 %2 步：L = %3</translation>
         </message>
     </context>
     <context>
