@@ -72,23 +72,26 @@ def fmt_cell(x: float) -> str:
 
 
 def tick_texts(values: list[float], spacing: float) -> list[str]:
-    """Axis tick labels that stay short at any range: fixed point with the decimals the
-    spacing needs (0.25, −0.5), or, when the values are tiny or huge, short exponents
-    (2e−4, 1.5e−4) that fit a narrow colour bar's axis; − for minus."""
+    """Axis tick labels that stay short at any range and are exact: fixed point with the
+    fewest decimals that write every tick exactly (0.25, −0.5, 2.5), or, when the values
+    are tiny or huge, short exponents (2e−4, 2.5e4) that fit a narrow colour bar's axis;
+    − for minus."""
     if not values:
         return []
     largest = max(abs(v) for v in values)
     if spacing <= 0 or not math.isfinite(spacing):
         return [sig(v, 3) for v in values]
+    tolerance = spacing * 1e-6
+    shown = [0.0 if abs(v) <= tolerance else v for v in values]
     if 1e-3 <= largest < 1e4 or largest == 0:
-        places = max(0, math.ceil(-math.log10(spacing) - 1e-9))
-        return [minus(f"{(v if abs(v) > spacing * 1e-6 else 0.0) + 0.0:.{places}f}")
-                for v in values]
-    # digits enough to tell neighbours apart: spacing 5e-5 among values near 2e-4 needs 2
-    digits = max(1, math.floor(math.log10(largest)) - math.floor(math.log10(spacing)) + 1)
+        places = next((p for p in range(16)
+                       if all(abs(round(v, p) - v) <= tolerance for v in shown)), 15)
+        return [minus(f"{v + 0.0:.{places}f}") for v in shown]
+    digits = next((d for d in range(1, 17)
+                   if all(abs(float(f"{v:.{d - 1}e}") - v) <= tolerance for v in shown)), 16)
     texts = []
-    for v in values:
-        if abs(v) <= spacing * 1e-6:
+    for v in shown:
+        if v == 0.0:
             texts.append("0")
             continue
         mantissa, power = f"{v:.{digits - 1}e}".split("e")

@@ -92,9 +92,9 @@ def build_parser() -> argparse.ArgumentParser:
                          help="text (default) for people, json for programs")
 
     export = commands.add_parser(
-        "export", help="write a figure (PNG or SVG) without a display",
-        description="Render the window or one view offscreen and write it as PNG or SVG.")
-    export.add_argument("out", metavar="OUT.png|OUT.svg", help="the file to write")
+        "export", help="write a figure (PNG, SVG or PDF) without a display",
+        description="Render the window or one view offscreen and write it as PNG, SVG or PDF.")
+    export.add_argument("out", metavar="OUT.png|OUT.svg|OUT.pdf", help="the file to write")
     _add_state_flags(export)
     export.add_argument("--view", choices=export_choices(), default="all",
                         help="the whole window (all, default) or one view")
@@ -106,6 +106,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="the language of the figure's texts (default en)")
     export.add_argument("--theme", choices=("light", "dark"), default="light",
                         help="light (default) or dark background")
+    export.add_argument("--presentation", action="store_true",
+                        help="larger text and thicker lines, for slides and projectors")
 
     animate = commands.add_parser(
         "animate", help="write a GIF or MP4 of a view while one number moves",
@@ -128,6 +130,8 @@ def build_parser() -> argparse.ArgumentParser:
                          help="the language of the texts (default en)")
     animate.add_argument("--theme", choices=("light", "dark"), default="light",
                          help="light (default) or dark background")
+    animate.add_argument("--presentation", action="store_true",
+                         help="larger text and thicker lines, for slides and projectors")
 
     commands.add_parser(
         "install-desktop", help="add Loss Lens to this user's application menu",
@@ -224,7 +228,8 @@ def run_export(args: argparse.Namespace) -> int:
 
     try:
         path = export_figure(state, args.out, view=args.view, size=args.size, scale=args.scale,
-                             language=args.lang, theme=args.theme)
+                             language=args.lang, theme=args.theme,
+                             presentation=args.presentation)
     except ExportError as exc:
         fail(str(exc))
     print(path)
@@ -251,7 +256,7 @@ def run_animate(args: argparse.Namespace) -> int:
         check_fps(args.fps)
         path = export_animation(states, args.out, view=args.view, size=args.size,
                                 fps=args.fps, language=args.lang, theme=args.theme,
-                                progress=progress)
+                                presentation=args.presentation, progress=progress)
     except ExportError as exc:
         fail(str(exc))
     print(path)

@@ -55,3 +55,15 @@ def test_sig_and_minus():
 ])
 def test_tick_texts_stay_short_at_any_range(values, spacing, texts):
     assert tick_texts(values, spacing) == texts
+
+
+@pytest.mark.parametrize(("values", "spacing", "texts"), [
+    ([0, 2.5, 5, 7.5], 2.5, ["0.0", "2.5", "5.0", "7.5"]),            # was 0, 2, 5, 8
+    ([0, 25000, 50000, 75000], 25000, ["0", "2.5e4", "5e4", "7.5e4"]),  # was 2e4, 8e4
+    ([1.5e-4, 2e-4, 2.5e-4], 5e-5, ["1.5e−4", "2e−4", "2.5e−4"]),
+    ([0.1 + 0.2, 0.6], 0.3, ["0.3", "0.6"]),                          # float noise hidden
+])
+def test_tick_texts_write_every_tick_exactly(values, spacing, texts):
+    assert tick_texts(values, spacing) == texts
+    for text, value in zip(texts, values, strict=True):
+        assert float(text.replace("−", "-")) == pytest.approx(value, abs=spacing * 1e-6)

@@ -110,9 +110,9 @@ def test_gradient_headers_tell_ce_from_mse_when_narrow(window):
     grid = window.gradients_view.table
     shown = [grid.header_shown(c) for c in range(grid.column_count())]
     # the first lines are shared, so each column's own line has the whole column
-    assert shown[1][0] == shown[2][0] == shown[3][0] == "∂CE/∂a_i"
-    assert shown[4][0] == shown[5][0] == shown[6][0] == "∂MSE/∂a_i"
-    assert "autograd" in grid.header_tooltip(1) and "∂MSE/∂a_i" in grid.header_tooltip(4)
+    assert shown[1][0] == shown[2][0] == shown[3][0] == "∂CE/∂aᵢ"
+    assert shown[4][0] == shown[5][0] == shown[6][0] == "∂MSE/∂aᵢ"
+    assert "autograd" in grid.header_tooltip(1) and "∂MSE/∂aᵢ" in grid.header_tooltip(4)
 
 
 def test_a_large_window_gives_its_width_to_the_plots(window):

@@ -17,13 +17,23 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 from PySide6.QtCore import QEvent, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFontDatabase, QKeyEvent, QPainter, QPaintEvent
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QFontMetrics,
+    QKeyEvent,
+    QPainter,
+    QPaintEvent,
+)
 from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
-from core.number_format import fmt, fmt_fit
+from core.number_format import fmt, fmt_fit, minus
 
 HEADER_LINES = 2
 INDEX_WIDTH_CHARS = 5
+CELL_CHARS = 8  # −0.34100: five significant digits and a sign, before digits are dropped
+MIN_CELL_SCALE = 0.75
 
 
 class NumberGrid(QAbstractScrollArea):
@@ -163,8 +173,11 @@ class NumberGrid(QAbstractScrollArea):
         row_h, head_h = self._row_height(), self._header_height()
         index_w = self._index_width()
         columns = [self._column_rect(c) for c in range(len(self._headers))]
-        # narrow columns show fewer digits rather than clip; the tooltip has them all
-        chars = max(1, (columns[0][1] - 8) // max(1, self.fontMetrics().horizontalAdvance("0")))
+        # narrow columns first take a smaller font (to 3/4 size), then fewer digits rather
+        # than clip; the tooltip has them all
+        cell_font = self._cell_font(columns[0][1] - 8)
+        cell_metrics = QFontMetrics(cell_font)
+        chars = max(1, (columns[0][1] - 8) // max(1, cell_metrics.horizontalAdvance("0")))
         right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         painter.fillRect(QRect(0, 0, rect.width(), head_h), palette.button())
         painter.fillRect(QRect(0, head_h, index_w, rect.height()), palette.button())
@@ -194,6 +207,8 @@ class NumberGrid(QAbstractScrollArea):
         # column's edge: drawing at a point skips QPainter's per-call layout of a rectangle
         advance = self.fontMetrics().horizontalAdvance("0")
         baseline = (row_h + self.fontMetrics().ascent() - self.fontMetrics().descent()) // 2
+        cell_advance = cell_metrics.horizontalAdvance("0")
+        cell_baseline = (row_h + cell_metrics.ascent() - cell_metrics.descent()) // 2
         rows = range(first, first + max(0, count))
         # plain floats once per column: indexing numpy per cell costs more than drawing
         cells = [values[first:first + max(0, count)].tolist() for values in self._values]
@@ -206,7 +221,9 @@ class NumberGrid(QAbstractScrollArea):
             painter.setPen(header_colour)
             pen = header_colour
             label = str(row)
+            painter.setFont(self.font())
             painter.drawText(index_w - 4 - len(label) * advance, y + baseline, label)
+            painter.setFont(cell_font)
             for (x, width), column, coloured in zip(columns, cells, self._coloured,
                                                     strict=False):
                 value = column[k]
@@ -214,11 +231,23 @@ class NumberGrid(QAbstractScrollArea):
                 if colour != pen:  # QPen changes are not free; runs of one sign are common
                     painter.setPen(colour)
                     pen = colour
-                text = fmt_fit(value, chars)
-                painter.drawText(x + width - 6 - len(text) * advance, y + baseline, text)
+                text = minus(fmt_fit(value, chars))
+                painter.drawText(x + width - 6 - len(text) * cell_advance, y + cell_baseline,
+                                 text)
+        painter.setFont(self.font())
         painter.setPen(grid_colour)
         painter.drawLine(0, head_h - 1, rect.width(), head_h - 1)
         painter.drawLine(index_w - 1, 0, index_w - 1, rect.height())
+
+    def _cell_font(self, width: int) -> QFont:
+        """The font for the numbers: the table's, or smaller (down to MIN_CELL_SCALE of it)
+        so that CELL_CHARS characters (−0.34100) fit a column `width` pixels wide."""
+        font = QFont(self.font())
+        advance = self.fontMetrics().horizontalAdvance("0")
+        if advance * CELL_CHARS <= width or font.pointSizeF() <= 0:
+            return font
+        font.setPointSizeF(font.pointSizeF() * max(MIN_CELL_SCALE, width / (advance * CELL_CHARS)))
+        return font
 
     # ------------------------------------------------------------------ interaction
     def viewportEvent(self, event: QEvent) -> bool:

@@ -47,7 +47,7 @@ def check_fps(fps: float) -> float:
 
 def export_animation(states: list[State], out: str | Path, view: str = "all",
                      size: tuple[int, int] | None = None, fps: float = DEFAULT_FPS,
-                     language: str = "en", theme: str = "light",
+                     language: str = "en", theme: str = "light", presentation: bool = False,
                      progress: Callable[[int, int], bool] | None = None) -> Path:
     """Write states as the frames of out (.gif or .mp4). progress(done, total) is called
     after each frame; returning False cancels (Cancelled is raised, nothing is written)."""
@@ -61,7 +61,7 @@ def export_animation(states: list[State], out: str | Path, view: str = "all",
         raise ExportError(str(exc)) from None
     writer = (GifWriter if kind == "gif" else Mp4Writer)(temporary, fps)
     try:
-        with offscreen_view(states[0], view, size, language, theme) as shown:
+        with offscreen_view(states[0], view, size, language, theme, presentation) as shown:
             for k, state in enumerate(states):
                 shown.show_state(state)
                 writer.add(render_image(shown.target))

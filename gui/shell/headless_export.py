@@ -33,15 +33,18 @@ def quiet_offscreen_messages() -> None:
 
 @contextmanager
 def offscreen_view(state: State, view: str = "all", size: tuple[int, int] | None = None,
-                   language: str = "en", theme: str = "light") -> Iterator[OffscreenView]:
+                   language: str = "en", theme: str = "light",
+                   presentation: bool = False) -> Iterator[OffscreenView]:
     """The window (view="all") or one view, built offscreen at its export size for state,
-    in `language` (en, zh_CN) and `theme` (light, dark); closed and deleted after."""
+    in `language` (en, zh_CN) and `theme` (light, dark), in presentation mode (larger
+    text, thicker lines) if asked; closed and deleted after."""
     os.environ["QT_QPA_PLATFORM"] = "offscreen"  # no display needed, none used
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
     from gui.look.language import LanguageError, install_language, missing_font
     from gui.look.plot_style import configure_pyqtgraph
+    from gui.look.presentation import set_presentation
     from gui.look.theme import apply_theme
     from gui.shell.figure_export import ExportError
 
@@ -56,6 +59,7 @@ def offscreen_view(state: State, view: str = "all", size: tuple[int, int] | None
     if warning:
         print(f"warning: {warning}", file=sys.stderr)
     apply_theme(theme)
+    set_presentation(presentation)
     from gui.shell.main_window import MainWindow
 
     with tempfile.TemporaryDirectory() as scratch:
@@ -134,14 +138,15 @@ class OffscreenView:
 
 def export_figure(state: State, out: str | Path, view: str = "all",
                   size: tuple[int, int] | None = None, scale: float = 1.0,
-                  language: str = "en", theme: str = "light") -> Path:
+                  language: str = "en", theme: str = "light",
+                  presentation: bool = False) -> Path:
     """Write a PNG, SVG or PDF of the whole window (view="all") or of one view, in
     `language` (en, zh_CN) and `theme` (light, dark)."""
     from gui.shell.figure_export import export_widget, format_of
 
     format_of(out)  # refuse an unknown format before any work
     check_folder(out)
-    with offscreen_view(state, view, size, language, theme) as shown:
+    with offscreen_view(state, view, size, language, theme, presentation) as shown:
         return export_widget(shown.target, out, scale)
 
 

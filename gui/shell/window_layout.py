@@ -26,7 +26,8 @@ if TYPE_CHECKING:
 
 DEFAULT_SIZE = QSize(1280, 800)
 TITLE_BAR_ROOM = 64  # what a window manager adds above and around a window, at most
-CONTROLS_WIDTH = 330
+CONTROLS_WIDTH = 300      # the controls column at first; the views take the rest
+CONTROLS_MIN_WIDTH = 270  # its entries still show a full number (−1.23456789)
 translate = QCoreApplication.translate  # lupdate reads translate("MainWindow", "…")
 
 
@@ -76,7 +77,7 @@ def controls_column(window: MainWindow) -> QScrollArea:
     scroll.setWidget(panel)
     scroll.setWidgetResizable(True)
     scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    scroll.setMinimumWidth(CONTROLS_WIDTH)
+    scroll.setMinimumWidth(CONTROLS_MIN_WIDTH)
     scroll.setAccessibleName(translate("MainWindow", "Controls"))
     return scroll
 

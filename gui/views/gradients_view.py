@@ -34,12 +34,12 @@ class GradientsView(QWidget):
                                       "backward() then .grad, and by the closed form; hover "
                                       "a cell for its full value"))
         self.table.set_headers(
-            [self.tr("p_i"),
-             self.tr("∂CE/∂a_i\nautograd"), self.tr("∂CE/∂a_i\nbackward"),
-             self.tr("∂CE/∂a_i\nformula"),
-             self.tr("∂MSE/∂a_i\nautograd"), self.tr("∂MSE/∂a_i\nbackward"),
-             self.tr("∂MSE/∂a_i\nformula")],
-            [self.tr("p_i = softmax(a/T)_i"),
+            [self.tr("pᵢ"),
+             self.tr("∂CE/∂aᵢ\nautograd"), self.tr("∂CE/∂aᵢ\nbackward"),
+             self.tr("∂CE/∂aᵢ\nformula"),
+             self.tr("∂MSE/∂aᵢ\nautograd"), self.tr("∂MSE/∂aᵢ\nbackward"),
+             self.tr("∂MSE/∂aᵢ\nformula")],
+            [self.tr("pᵢ = softmax(a/T)ᵢ"),
              self.tr("torch.autograd.grad(loss, [a])[0]"),
              self.tr("loss.backward(); a.grad — on a fresh leaf tensor"),
              self.tr("the closed form (p − y_eff)/T"),

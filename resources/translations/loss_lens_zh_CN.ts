@@ -689,48 +689,48 @@ residuals ŷ − y dashed orange</source>
             <translation>每个梯度分别用 torch.autograd.grad、先 backward() 再读取 .grad、以及闭式解三种方法计算；悬停在单元格上可查看完整数值</translation>
         </message>
         <message>
-            <source>p_i</source>
-            <translation>p_i</translation>
+            <source>pᵢ</source>
+            <translation>pᵢ</translation>
         </message>
         <message>
-            <source>∂CE/∂a_i
+            <source>∂CE/∂aᵢ
 autograd</source>
-            <translation>∂CE/∂a_i
+            <translation>∂CE/∂aᵢ
 autograd</translation>
         </message>
         <message>
-            <source>∂CE/∂a_i
+            <source>∂CE/∂aᵢ
 backward</source>
-            <translation>∂CE/∂a_i
+            <translation>∂CE/∂aᵢ
 backward</translation>
         </message>
         <message>
-            <source>∂CE/∂a_i
+            <source>∂CE/∂aᵢ
 formula</source>
-            <translation>∂CE/∂a_i
+            <translation>∂CE/∂aᵢ
 公式</translation>
         </message>
         <message>
-            <source>∂MSE/∂a_i
+            <source>∂MSE/∂aᵢ
 autograd</source>
-            <translation>∂MSE/∂a_i
+            <translation>∂MSE/∂aᵢ
 autograd</translation>
         </message>
         <message>
-            <source>∂MSE/∂a_i
+            <source>∂MSE/∂aᵢ
 backward</source>
-            <translation>∂MSE/∂a_i
+            <translation>∂MSE/∂aᵢ
 backward</translation>
         </message>
         <message>
-            <source>∂MSE/∂a_i
+            <source>∂MSE/∂aᵢ
 formula</source>
-            <translation>∂MSE/∂a_i
+            <translation>∂MSE/∂aᵢ
 公式</translation>
         </message>
         <message>
-            <source>p_i = softmax(a/T)_i</source>
-            <translation>p_i = softmax(a/T)_i</translation>
+            <source>pᵢ = softmax(a/T)ᵢ</source>
+            <translation>pᵢ = softmax(a/T)ᵢ</translation>
         </message>
         <message>
             <source>torch.autograd.grad(loss, [a])[0]</source>
@@ -1112,6 +1112,14 @@ autograd %8 · 闭式解 %9</translation>
         <message>
             <source>&amp;Keyboard shortcuts</source>
             <translation>键盘快捷键(&amp;K)</translation>
+        </message>
+        <message>
+            <source>&amp;Presentation mode</source>
+            <translation>演示模式(&amp;P)</translation>
+        </message>
+        <message>
+            <source>Larger text and thicker lines, for a projector</source>
+            <translation>更大的文字和更粗的线条，适合投影仪</translation>
         </message>
         <message>
             <source>Main</source>
@@ -1766,6 +1774,10 @@ after %1 steps L = %6%3</source>
         <message>
             <source>theme</source>
             <translation>主题</translation>
+        </message>
+        <message>
+            <source>presentation mode</source>
+            <translation>演示模式</translation>
         </message>
         <message>
             <source>last session's state</source>
