@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 
 def fmt(x: float, digits: int = 6) -> str:
@@ -43,6 +44,15 @@ def minus(text: str) -> str:
     """Displayed text with each ASCII hyphen-minus as the minus sign −: Python and Qt write
     "-0.5" and "1e-05", the app's formulas write "−"."""
     return text.replace("-", MINUS)
+
+
+_NUMBER_MINUS = re.compile(r"(?<![A-Za-z_\d])-(?=\.?\d)|(?<=\de)-(?=\d)")
+
+
+def minus_in_numbers(text: str) -> str:
+    """A sentence with the minus sign − in its numbers ("(−2.000, −0.5)", "6.5e−23") and
+    its hyphens left alone ("log-sum-exp", "x-axis", "float64-safe")."""
+    return _NUMBER_MINUS.sub(MINUS, text)
 
 
 def sig(x: float, digits: int = 3) -> str:

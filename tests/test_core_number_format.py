@@ -67,3 +67,12 @@ def test_tick_texts_write_every_tick_exactly(values, spacing, texts):
     assert tick_texts(values, spacing) == texts
     for text, value in zip(texts, values, strict=True):
         assert float(text.replace("−", "-")) == pytest.approx(value, abs=spacing * 1e-6)
+
+
+def test_readouts_use_one_minus_sign_and_keep_hyphens():
+    from core.number_format import minus_in_numbers
+
+    assert minus_in_numbers("−∇L = (-2.000, -0.5) after 50 steps L = 6.53e-23") == \
+        "−∇L = (−2.000, −0.5) after 50 steps L = 6.53e−23"
+    assert minus_in_numbers("log-sum-exp, x-axis, float64-safe, p_1-2") == \
+        "log-sum-exp, x-axis, float64-safe, p_1-2"

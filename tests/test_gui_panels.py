@@ -12,6 +12,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from core import Regression, State, compute
+from core.number_format import minus
 
 
 def show_tab(window, view):
@@ -53,8 +54,9 @@ def test_two_ways_agree_and_grad_accumulates(window):
     t = window.result().two_ways
     r = window.result().regression
     tab = window.two_ways_tab
-    assert tab.cells[("∂L/∂w", "autograd")].text() == f"{r.grad_w:.6f}"
-    assert tab.cells[("∂L/∂b", "formula")].text() == f"{r.grad_b_formula:.6f}"
+    # readouts write the minus sign −
+    assert tab.cells[("∂L/∂w", "autograd")].text() == minus(f"{r.grad_w:.6f}")
+    assert tab.cells[("∂L/∂b", "formula")].text() == minus(f"{r.grad_b_formula:.6f}")
     assert t.grad_after_second_without_zeroing[0] == pytest.approx(2 * t.grad_after_first[0])
     assert "torch.autograd.grad(loss, [w, b])" in tab.way1.text()
     assert "loss.backward()" in tab.way2.text()

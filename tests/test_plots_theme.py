@@ -85,7 +85,7 @@ def _painter(axis):
 def test_caption_says_when_values_are_below_float64s_smallest_normal(qtbot):
     tiny = _view(qtbot, STATES[2])
     assert "smallest normal" in tiny.explain.text()
-    assert "e-6" in tiny.explain.text()   # |∂MSE/∂a| written from its log, not as 0
+    assert "e−6" in tiny.explain.text()   # |∂MSE/∂a| written from its log, not as 0
     normal = _view(qtbot, STATES[0])
     assert "smallest normal" not in normal.explain.text()
     _painter.keep[1].end()

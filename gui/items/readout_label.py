@@ -20,6 +20,8 @@ from PySide6.QtCore import QEvent, QRect, QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QResizeEvent, QStaticText, QTextOption
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
+from core.number_format import minus_in_numbers
+
 
 class GrowingLabel(QLabel):
     """A QLabel (its text selectable) whose size changes only when its text outgrows it.
@@ -80,6 +82,7 @@ class ReadoutLabel(QWidget):
         return self._text
 
     def setText(self, text: str) -> None:
+        text = minus_in_numbers(text)  # one minus sign in every readout: −
         if text != self._text:
             self._text = text
             # QStaticText's plain text ignores "\n"; the Unicode line separator breaks lines
