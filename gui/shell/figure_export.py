@@ -9,12 +9,25 @@ partial file and any existing file untouched.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPoint, QRect, QSize, QSizeF
-from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
+import pyqtgraph as pg
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QIODevice,
+    QMarginsF,
+    QPoint,
+    QRect,
+    QSize,
+    QSizeF,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QRegion
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QGraphicsView, QWidget
 
 from core.state_file import WriteError, write_atomic
 from gui.items.axis_cache import vector_axes
@@ -36,27 +49,58 @@ def format_of(path: str | Path) -> str:
     return suffix
 
 
-def render_image(widget: QWidget, scale: float = 1.0) -> QImage:
+def render_image(widget: QWidget, scale: float = 1.0, transparent: bool = False) -> QImage:
     """The widget as it looks on screen, at scale × its size in pixels.
 
     The image carries devicePixelRatio = scale, so Qt draws text and lines at the higher
-    resolution rather than scaling up a 1× picture.
+    resolution rather than scaling up a 1× picture. A transparent image (for a slide of
+    another colour) leaves out the window's and the plots' backgrounds; what is drawn on
+    them (curves, bars, axes, text) stays opaque.
     """
     size = widget.size()
     image = QImage(QSize(round(size.width() * scale), round(size.height() * scale)),
                    QImage.Format.Format_ARGB32_Premultiplied)
     image.setDevicePixelRatio(scale)
-    image.fill(widget.palette().window().color())
-    painter = QPainter(image)
-    try:
-        widget.render(painter, QPoint(0, 0))
-    finally:
-        painter.end()
+    image.fill(Qt.GlobalColor.transparent if transparent else widget.palette().window().color())
+    flags = (QWidget.RenderFlag.DrawChildren if transparent else
+             QWidget.RenderFlag.DrawWindowBackground | QWidget.RenderFlag.DrawChildren)
+    with _backgrounds_off(widget, transparent):
+        painter = QPainter(image)
+        try:
+            # QWidget's render: a plot (QGraphicsView) has another one of its own
+            QWidget.render(widget, painter, QPoint(0, 0), QRegion(), flags)
+        finally:
+            painter.end()
     # 96 dpi at 1×: a 2× image is the same physical size with twice the detail
     dots_per_metre = round(96 / 0.0254 * scale)
     image.setDotsPerMeterX(dots_per_metre)
     image.setDotsPerMeterY(dots_per_metre)
     return image
+
+
+@contextmanager
+def _backgrounds_off(widget: QWidget, off: bool) -> Iterator[None]:
+    """While off, nothing fills a background: pyqtgraph's plots (their background brush,
+    and the cached background, which Qt fills with the window colour) and the widgets that
+    fill themselves with the window colour; then all back as it was."""
+    children = [widget, *widget.findChildren(QWidget)] if off else []
+    plots = [(w, w.backgroundBrush(), w.cacheMode()) for w in children
+             if isinstance(w, pg.GraphicsView)]
+    filled = [w for w in children if w.autoFillBackground()]
+    for plot, _, _ in plots:
+        plot.setCacheMode(QGraphicsView.CacheModeFlag.CacheNone)
+        plot.setBackgroundBrush(QBrush(Qt.BrushStyle.NoBrush))
+    for child in filled:
+        child.setAutoFillBackground(False)
+    try:
+        yield
+    finally:
+        for plot, brush, cache in plots:
+            plot.setBackgroundBrush(brush)
+            plot.setCacheMode(cache)
+            plot.resetCachedContent()
+        for child in filled:
+            child.setAutoFillBackground(True)
 
 
 def png_bytes(image: QImage) -> bytes:
@@ -114,7 +158,8 @@ def pdf_bytes(widget: QWidget, title: str = "Loss Lens") -> bytes:
     return bytes(data)
 
 
-def export_widget(widget: QWidget, path: str | Path, scale: float = 1.0) -> Path:
+def export_widget(widget: QWidget, path: str | Path, scale: float = 1.0,
+                  transparent: bool = False) -> Path:
     """Write widget to path (.png, .svg or .pdf) all at once; returns the path written."""
     path = Path(path)
     kind = format_of(path)
@@ -125,7 +170,7 @@ def export_widget(widget: QWidget, path: str | Path, scale: float = 1.0) -> Path
         raise ExportError(f"{path}: {round(widget.width() * scale)}x"
                           f"{round(widget.height() * scale)} pixels is too large "
                           f"(at most {MAX_PIXELS // 1_000_000} million)")
-    payload = (png_bytes(render_image(widget, scale)) if kind == "png" else
+    payload = (png_bytes(render_image(widget, scale, transparent)) if kind == "png" else
                svg_bytes(widget) if kind == "svg" else pdf_bytes(widget))
     try:
         write_atomic(path, payload)
