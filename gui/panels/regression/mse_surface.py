@@ -24,7 +24,6 @@ from PySide6.QtWidgets import QPushButton
 from core.number_format import fmt
 from gui.items.readout_label import set_text
 from gui.items.surface_plot import SurfacePlot, arrow_length
-from gui.look import theme
 from gui.look.plot_style import HIGHLIGHT_COLOR, data_pen, marker_size
 from gui.panels.regression.data_plot import pixel_round
 from gui.panels.regression.plot_panel import PlotPanel
@@ -92,6 +91,10 @@ class MapGrip(pg.GraphicsObject):
         self._pick(ev.pos().x(), ev.pos().y(), ev.isFinish())
 
 
+TRAIL_COLOR = "#ffffff"
+TRAIL_RIM = "#202020"
+
+
 class MseSurface(PlotPanel):
     def __init__(self, on_pick: Callable[[float, float, bool], None]) -> None:
         super().__init__(self.tr("<b>MSE surface</b> L(w, b), descent path"),
@@ -105,10 +108,12 @@ class MseSurface(PlotPanel):
         self.readout.setAccessibleName(self.tr("Descent summary"))
         self.grip = MapGrip(on_pick)
         self.grip.setToolTip(self.tr("Click the map to move (w, b) there; drag to carry it"))
-        self.trail = pg.PlotDataItem(pen=data_pen(theme.ink(), width=1.5,
-                                                  style=Qt.PenStyle.DotLine),
-                                     symbol="o", symbolSize=marker_size(5), symbolBrush=theme.ink(),
-                                     symbolPen=data_pen(theme.ink()))
+        # white with dark rims: it must show on the colour map's dark valley and light rim
+        self.trail = pg.PlotDataItem(pen=data_pen(TRAIL_COLOR, width=2,
+                                                  style=Qt.PenStyle.DashLine),
+                                     symbol="o", symbolSize=marker_size(6),
+                                     symbolBrush=TRAIL_COLOR,
+                                     symbolPen=data_pen(TRAIL_RIM, width=1))
         self.path = pg.PlotDataItem(pen=data_pen(HIGHLIGHT_COLOR, width=2), symbol="o",
                                     symbolSize=marker_size(4), symbolBrush=HIGHLIGHT_COLOR,
                                     symbolPen=data_pen(HIGHLIGHT_COLOR))

@@ -17,11 +17,11 @@ from gui.panels.regression.plot_panel import PlotPanel
 if TYPE_CHECKING:
     from core.regression import RegressionResult
 
-LOG_FLOOR = 1e-30         # a log axis cannot show 0; smaller losses are drawn here
-
-
-def _shown(losses: np.ndarray) -> np.ndarray:
-    return np.where(np.isfinite(losses), np.maximum(losses, LOG_FLOOR), np.nan)
+def _drawable(steps: np.ndarray, losses: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The points a log axis can draw: a loss of exactly 0 (or inf) is left out, so the
+    curve ends where the fit became exact, rather than lying on an invented floor."""
+    keep = np.isfinite(losses) & (losses > 0)
+    return steps[keep], losses[keep]
 
 
 class StepsPlot(PlotPanel):
@@ -34,11 +34,9 @@ class StepsPlot(PlotPanel):
         plot.showGrid(x=True, y=True, alpha=0.2)
         plot.setLabel("bottom", self.tr("step"))
         plot.setLabel("left", self.tr("L"))
+        # no symbols: at one per step they would make the dotted line look solid
         self.taken_curve = pg.PlotDataItem(pen=data_pen(theme.ink(), width=1.5,
-                                                        style=Qt.PenStyle.DotLine),
-                                           symbol="o", symbolSize=marker_size(4),
-                                           symbolBrush=theme.ink(),
-                                           symbolPen=data_pen(theme.ink()))
+                                                        style=Qt.PenStyle.DotLine))
         self.loss_curve = pg.PlotDataItem(pen=data_pen(HIGHLIGHT_COLOR, width=2), symbol="o",
                                           symbolSize=marker_size(4), symbolBrush=HIGHLIGHT_COLOR,
                                           symbolPen=data_pen(HIGHLIGHT_COLOR))
@@ -48,9 +46,9 @@ class StepsPlot(PlotPanel):
     def show_result(self, reg: RegressionResult, taken: np.ndarray | None = None) -> None:
         """taken: the losses of the steps already taken, ending at the current point."""
         losses = np.asarray(reg.path_loss, dtype=float)
-        self.loss_curve.setData(np.arange(len(losses), dtype=float), _shown(losses))
+        self.loss_curve.setData(*_drawable(np.arange(len(losses), dtype=float), losses))
         taken = np.empty(0) if taken is None else np.asarray(taken, dtype=float)
-        self.taken_curve.setData(np.arange(1 - len(taken), 1, dtype=float), _shown(taken))
+        self.taken_curve.setData(*_drawable(np.arange(1 - len(taken), 1, dtype=float), taken))
         self.taken_curve.setVisible(len(taken) > 1)
         last = len(losses) - 1
         text = (self.tr("step 0: L = %1\nstep %2: L = %3 (diverged)") if reg.diverged
