@@ -19,7 +19,7 @@ def _resources_folder() -> Path:
     """resources/ beside core/ in a checkout; in an installed wheel the same files are the
     package loss_lens_resources (setup.py maps the folder to it)."""
     checkout = Path(__file__).resolve().parent.parent / "resources"
-    if checkout.is_dir():
+    if (checkout / "presets" / "index.json").is_file():  # not any site-packages/resources
         return checkout
     spec = find_spec("loss_lens_resources")
     if spec is not None and spec.submodule_search_locations:

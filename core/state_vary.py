@@ -73,16 +73,16 @@ def numeric_fields(state: State) -> list[str]:
 def _set(data: Any, path: tuple[str | int, ...], value: float, name: str,
          fields: list[str]) -> None:
     """data[path] = value where data[path] is a number (an int field gets a whole number)."""
-    *parents, last = path
     node = data
-    for part in [*parents, last]:
+    for depth, part in enumerate(path):
         ok = (isinstance(node, dict) and part in node) or (
             isinstance(node, list) and isinstance(part, int) and part < len(node))
         if not ok:
             raise ValueError(f"--vary {name}: no such numeric field ({_hint(fields)})")
-        if part is last:
+        if depth == len(path) - 1:
             break
         node = node[part]
+    last = path[-1]
     old = node[last]
     if isinstance(old, bool) or not isinstance(old, int | float):
         raise ValueError(f"--vary {name}: not a number in the state ({_hint(fields)})")

@@ -253,7 +253,7 @@ def run_animate(args: argparse.Namespace) -> int:
         return True
 
     try:
-        check_fps(args.fps)
+        check_fps(args.fps, os.path.splitext(args.out)[1].lower().lstrip("."))
         path = export_animation(states, args.out, view=args.view, size=args.size,
                                 fps=args.fps, language=args.lang, theme=args.theme,
                                 presentation=args.presentation, progress=progress)

@@ -158,3 +158,10 @@ def test_animate_bad_input_is_one_line(tmp_path, args, says):
     assert done.returncode == 2
     assert says in done.stderr and done.stderr.count("\n") == 1, done.stderr
     assert list(tmp_path.glob("*.gif")) == []
+
+
+@pytest.mark.parametrize("fps", ["0.001", "51"])
+def test_a_gif_refuses_frame_rates_its_delays_cannot_hold(tmp_path, fps):
+    done = _cli("animate", "a.gif", "--vary", "temperature=1:2", "--fps", fps, cwd=tmp_path)
+    assert done.returncode == 2 and "frames per second" in done.stderr
+    assert "Traceback" not in done.stderr and "internal error" not in done.stderr

@@ -31,8 +31,14 @@ def installed(tmp_path_factory):
             (source / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(ROOT / name, source / name)
     assert not list(source.rglob("*.qm")), "the wheel must compile its own translations"
+    # source distribution first, then the wheel from it: what `python -m build` and
+    # `pip install loss_lens-*.tar.gz` do (the sdist must carry what the build needs)
+    sdist = _run([sys.executable, "-c", "from setuptools import build_meta as b; "
+                  f"print(b.build_sdist({str(tmp / 'sdist')!r}))"], source, timeout=300)
+    assert sdist.returncode == 0, sdist.stderr[-2000:]
+    tarball = tmp / "sdist" / sdist.stdout.strip().splitlines()[-1]
     built = _run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps",
-                  "--no-build-isolation", "-w", str(tmp / "dist"), str(source)], tmp, timeout=300)
+                  "--no-build-isolation", "-w", str(tmp / "dist"), str(tarball)], tmp, timeout=300)
     assert built.returncode == 0, built.stderr[-2000:]
     (wheel,) = (tmp / "dist").glob("loss_lens-*.whl")
 

@@ -39,9 +39,13 @@ def animation_format(path: str | Path) -> str:
     return suffix
 
 
-def check_fps(fps: float) -> float:
-    if not 0 < fps <= MAX_FPS:
-        raise ExportError(f"--fps {fps:g}: choose more than 0 and at most {MAX_FPS}")
+def check_fps(fps: float, kind: str = "mp4") -> float:
+    """GIF frame delays are whole hundredths of a second up to 655.35 s, and browsers play
+    delays under 2/100 s at 10 fps: so a GIF takes 1/655 to 50 frames per second."""
+    low, high = (1 / 655, 50) if kind == "gif" else (1 / 655, MAX_FPS)
+    if not low <= fps <= high:
+        raise ExportError(f"--fps {fps:g}: a {kind.upper()} takes {low:.4g} to {high} "
+                          "frames per second")
     return fps
 
 
@@ -52,7 +56,7 @@ def export_animation(states: list[State], out: str | Path, view: str = "all",
     """Write states as the frames of out (.gif or .mp4). progress(done, total) is called
     after each frame; returning False cancels (Cancelled is raised, nothing is written)."""
     kind = animation_format(out)
-    check_fps(fps)
+    check_fps(fps, kind)
     check_folder(out)
     out = Path(out)
     try:
@@ -113,7 +117,7 @@ class GifWriter:
 
     def __init__(self, path: Path, fps: float) -> None:
         self._file = open(path, "wb")  # noqa: SIM115 (closed in close/abort)
-        self._delay_ms = round(1000 / fps)
+        self._delay_ms = round(1000 / fps)  # 20 ms to 655 s: check_fps
         self._started = False
 
     def add(self, image) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,6 +18,7 @@ from core.state import State
 from gui import registry
 
 HARMLESS = ("This plugin does not support",)  # the offscreen plugin's notes, not problems
+STATE_TIMEOUT_S = 120  # torch's import and a first compute on a slow, busy machine
 DEFAULT_SIZE = (1280, 800)  # the whole window; one view: its registry entry's export_size
 
 
@@ -115,7 +117,13 @@ class OffscreenView:
         """Draw state: returns when every view shows its numbers."""
         if self.window.result() is None or self.window.state() != state:
             self.window.set_state(state)
+        deadline = time.monotonic() + STATE_TIMEOUT_S
         while self.window.result() is None or self.window.result().state != state:
+            if time.monotonic() > deadline:
+                from gui.shell.figure_export import ExportError
+
+                raise ExportError(f"the views did not show the state within "
+                                  f"{STATE_TIMEOUT_S} s")
             self.app.processEvents()
         if self._entry is not None and self._entry.before_export is not None:
             self._entry.before_export(self.target)
