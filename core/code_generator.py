@@ -105,7 +105,7 @@ def generate_script(state: State, translate: Translate = english) -> str:
         _assign("y_data", reg.y, tensor=True),
         f"w = torch.tensor({reg.w!r}, dtype=torch.float64, requires_grad=True)",
         f"b = torch.tensor({reg.b!r}, dtype=torch.float64, requires_grad=True)",
-        f"reg_reduction = {reg.reduction!r}  # the regression's own MSE reduction",
+        f"reg_reduction = {reg.reduction!r}  {c['reg_reduction']}",
     ])
     docstring = translate(CONTEXT, _DOCSTRING)
     return _TEMPLATE.format(settings=settings, target=_target_block(state, c),
@@ -132,6 +132,7 @@ _HEADINGS = {
 }
 
 _COMMENTS = {
+    "reg_reduction": QT_TRANSLATE_NOOP("CodeScript", "the regression's own MSE reduction"),
     "logits": QT_TRANSLATE_NOOP("CodeScript", "a: the raw scores (logits), one per class"),
     "temperature": QT_TRANSLATE_NOOP("CodeScript", "temperature: the softmax sees a / T"),
     "eps": QT_TRANSLATE_NOOP("CodeScript", "label smoothing ε"),

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.code_comments import translate_comments
 from core.number_format import fmt_diff
 from core.state import State
 from gui.items.code_block import CodeBlock
@@ -85,8 +86,9 @@ class PitfallCard(QGroupBox):
         title = QCoreApplication.translate("Pitfalls", item.title)
         self.setTitle(f"({item.key}) {title}")
         self.explanation.setText(QCoreApplication.translate("Pitfalls", item.explanation))
-        self.code.set_code(item.code)
-        self.fix.set_code(item.fix_code)
+        # the comments in the window's language; the code runs as core built it
+        self.code.set_code(translate_comments(item.code, QCoreApplication.translate))
+        self.fix.set_code(translate_comments(item.fix_code, QCoreApplication.translate))
 
     def clear_run(self) -> None:
         self.last_run = None

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from core.code_comments import translate_comments
 from core.number_format import fmt, fmt_diff
 from gui.items.code_block import CodeBlock
 from gui.items.readout_label import ReadoutLabel, set_text
@@ -83,9 +85,10 @@ class TwoWaysTab(QWidget):
 
     def set_result(self, result: Result) -> None:
         t = result.two_ways
-        self.way1.set_code(t.code_autograd)
-        self.way2.set_code(t.code_backward)
-        self.accumulation.set_code(t.code_accumulation)
+        translate = QCoreApplication.translate  # the comments in the window's language
+        self.way1.set_code(translate_comments(t.code_autograd, translate))
+        self.way2.set_code(translate_comments(t.code_backward, translate))
+        self.accumulation.set_code(translate_comments(t.code_accumulation, translate))
         for index, name in enumerate(("∂L/∂w", "∂L/∂b")):
             for way, pair in (("autograd", t.autograd), ("backward", t.backward),
                               ("formula", t.formula)):
