@@ -84,8 +84,8 @@ def test_svg_axes_stay_vectors_though_cached_on_screen(window, tmp_path):
 def test_export_dialog_request_is_honoured(window, tmp_path, monkeypatch):
     out = tmp_path / "from-dialog.png"
     monkeypatch.setattr(dialogs, "ask_export",
-                        lambda parent, views, suggested, current="all":
-                        ExportRequest(out, "jacobian", 3))
+                        lambda parent, views, suggested, current="all", save=None, **dialog:
+                        save(ExportRequest(out, "jacobian", 3)))
     assert ("jacobian", "Jacobian") in window.export_choices()
     window.files.export_action.trigger()
     assert QImage(str(out)).width() == window.jacobian_view.width() * 3

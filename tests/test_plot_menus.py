@@ -45,9 +45,11 @@ def test_the_plot_menu_is_chinese_and_exports_its_view(switched, qtbot, tmp_path
     asked = []
     out = tmp_path / "softmax.png"
 
-    def ask(parent, views, suggested, current="all"):
+    def ask(parent, views, suggested, current="all", save=None, **choices):
         asked.append(current)
-        return ExportRequest(Path(out), current, 1)
+        request = ExportRequest(Path(out), current, 1)
+        assert save(request) == ""  # the dialog's Save: written, nothing to say
+        return request
 
     monkeypatch.setattr(dialogs, "ask_export", ask)
     menu = right_click_menu(qtbot, window.softmax_view.plot_widget)
@@ -67,7 +69,8 @@ def test_every_plot_of_a_later_panel_exports_its_own_view(window, qtbot, monkeyp
     """A panel built when its tab is first shown gets the same menu (MSE vs CE here)."""
     asked = []
     monkeypatch.setattr(dialogs, "ask_export",
-                        lambda parent, views, suggested, current="all": asked.append(current))
+                        lambda parent, views, suggested, current="all", **dialog:
+                        asked.append(current))
     window.show_view("mse_vs_ce")
     panel = window.panel("mse_vs_ce")
     menu = right_click_menu(qtbot, panel.plot_widget)
@@ -83,7 +86,8 @@ def test_every_plot_of_a_later_panel_exports_its_own_view(window, qtbot, monkeyp
 def test_pyqtgraphs_own_exporter_is_not_reachable(window):
     for name in window.views:
         for scene in _scenes(window.panel(name)):
-            assert [a.objectName() for a in scene.contextMenu] == [f"export_{name}"]
+            assert [a.objectName() for a in scene.contextMenu] == [f"export_{name}",
+                                                                   f"copy_{name}"]
 
 
 def _scenes(widget):

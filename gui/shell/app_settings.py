@@ -12,6 +12,7 @@ place, and the key is noted so that the window can say so once (take_reset_setti
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QSettings
 
@@ -54,6 +55,13 @@ def take_reset_settings() -> list[str]:
         "ui/presentation": QCoreApplication.translate("Settings", "presentation mode"),
         "state/last": QCoreApplication.translate("Settings", "last session's state"),
         "files/recent": QCoreApplication.translate("Settings", "recent files"),
+        "export/folder": QCoreApplication.translate("Settings", "export folder"),
+        "export/view": QCoreApplication.translate("Settings", "exported view"),
+        "export/format": QCoreApplication.translate("Settings", "export format"),
+        "export/scale": QCoreApplication.translate("Settings", "export scale"),
+        "export/transparent": QCoreApplication.translate("Settings", "transparent export"),
+        "export/size": QCoreApplication.translate("Settings", "export size"),
+        "export/fixed_size": QCoreApplication.translate("Settings", "export size"),
     }
     taken = [labels.get(key, key) for key in _reset]
     _reset.clear()
@@ -145,3 +153,71 @@ def saved_flag(settings: QSettings, key: str, default: bool = False) -> bool:
         return value == "true"
     _drop(settings, key)
     return default
+
+
+def saved_int(settings: QSettings, key: str, choices, default: int) -> int:
+    """A remembered whole number among choices (export/scale), or default. An INI file
+    gives numbers back as text ("2"); anything that is not one of choices is dropped."""
+    value = _read(settings, key)
+    if value is None:
+        return default
+    if isinstance(value, int | str) and not isinstance(value, bool) and \
+            str(value).strip().isdigit() and int(value) in choices:
+        return int(value)
+    _drop(settings, key)
+    return default
+
+
+def saved_size(settings: QSettings, key: str, lowest: tuple[int, int],
+               highest: tuple[int, int]) -> tuple[int, int] | None:
+    """A remembered WIDTHxHEIGHT in pixels (export/size) within lowest..highest, or None."""
+    value = _read(settings, key)
+    if value is None:
+        return None
+    if isinstance(value, str):
+        width, x, height = value.lower().partition("x")
+        if x and width.isdigit() and height.isdigit() and \
+                lowest[0] <= int(width) <= highest[0] and lowest[1] <= int(height) <= highest[1]:
+            return int(width), int(height)
+    _drop(settings, key)
+    return None
+
+
+def saved_folder(settings: QSettings, key: str) -> str | None:
+    """A remembered folder (export/folder) if it is still there; a value that is not a
+    folder path is dropped, one that is gone (a removed USB stick) is only passed over."""
+    value = _read(settings, key)
+    if value is None:
+        return None
+    if not _usable_path(value):
+        _drop(settings, key)
+        return None
+    return value if os.path.isdir(value) else None
+
+
+@dataclass(frozen=True)
+class ExportChoices:
+    """What the export dialog starts with: the user's last choices (app_settings)."""
+
+    folder: str
+    view: str | None = None  # None: the view the dialog was asked for
+    format: str = "png"
+    scale: int = 1
+    transparent: bool = False
+    size: tuple[int, int] | None = None  # the last width × height typed
+    fixed_size: bool = False  # lay the view out at `size` rather than as on screen
+
+
+def saved_export_choices(settings: QSettings, views: list[str], folder: str) -> ExportChoices:
+    """The export dialog's last choices; a value that cannot be used is ignored (`folder`
+    stands in for a remembered folder that is gone)."""
+    from gui.shell.figure_export import FORMATS, SCALES
+
+    return ExportChoices(
+        folder=saved_folder(settings, "export/folder") or folder,
+        view=saved_choice(settings, "export/view", views, "") or None,
+        format=saved_choice(settings, "export/format", FORMATS, "png"),
+        scale=saved_int(settings, "export/scale", SCALES, 1),
+        transparent=saved_flag(settings, "export/transparent"),
+        size=saved_size(settings, "export/size", (200, 150), (8000, 8000)),
+        fixed_size=saved_flag(settings, "export/fixed_size"))

@@ -7,18 +7,36 @@ as it was and says why; every write is all-or-nothing (see core.state_file.write
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QMenu, QWidget
 
 from core.resources import presets
 from core.state_file import StateFileError, WriteError, read_state, write_atomic, write_state
+from gui import registry
 from gui.shell import dialogs
-from gui.shell.app_settings import add_recent_file, recent_files
-from gui.shell.figure_export import ExportError, export_widget, render_image
+from gui.shell.app_settings import (
+    ExportChoices,
+    add_recent_file,
+    recent_files,
+    saved_export_choices,
+    saved_folder,
+)
+from gui.shell.figure_export import (
+    ExportError,
+    export_widget,
+    format_of,
+    render_image,
+)
+from gui.shell.headless_export import check_folder, offscreen_view
+from gui.shell.unseen import appearance, unseen_windows
 
 if TYPE_CHECKING:
     from gui.shell.main_window import MainWindow
@@ -33,11 +51,14 @@ class FileActions(QObject):
         self.save_action = self._action(self.tr("&Save state…"), QKeySequence.StandardKey.Save,
                                         self.tr("Save the current state as JSON"), self.save_dialog)
         self.export_action = self._action(self.tr("&Export figure…"), QKeySequence("Ctrl+E"),
-                                          self.tr("Save the window or one view as PNG or SVG"),
+                                          self.tr("Save the window or one view as PNG, SVG or PDF"),
                                           lambda: self.export_dialog())
         # the toolbar shows the icon text: without it Chinese shows 导出图(E), an accelerator's
         # letter that does nothing there
         self.export_action.setIconText(self.tr("Export figure"))
+        self.animation_action = self._action(
+            self.tr("Export &animation…"), None,
+            self.tr("A GIF or MP4 of a view while one number moves"), self.animation_dialog)
         self.copy_action = self._action(self.tr("&Copy image"), QKeySequence("Ctrl+Shift+C"),
                                         self.tr("Copy a picture of the window to the clipboard"),
                                         self.copy_image)
@@ -78,7 +99,7 @@ class FileActions(QObject):
         recent = recent_files(self.window.settings)
         if recent:
             return str(Path(recent[0]).parent)
-        return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return default_folder()
 
     def open_dialog(self) -> None:
         path = dialogs.open_state_path(self.window, self._folder())
@@ -150,18 +171,82 @@ class FileActions(QObject):
         self.recent_menu.setEnabled(bool(files))
 
     # ------------------------------------------------------------------ figures & numbers
-    def export_dialog(self, view: str = "all") -> None:
-        """File ▸ Export figure, with `view` chosen (a plot's right-click menu names its own)."""
-        suggested = str(Path(self._folder()) / "loss-lens.png")
-        request = dialogs.ask_export(self.window, self.window.export_choices(), suggested,
-                                     view)
-        if request is not None:
-            self.export(request.path, request.view, request.scale)
+    def export_dialog(self, view: str | None = None) -> None:
+        """File ▸ Export figure: the last choices, or `view` chosen (a plot's right-click
+        menu names its own). The dialog writes the file itself and stays open on an error."""
+        remembered = self._export_choices()
+        current = view or remembered.view or "all"
+        if view is not None:
+            remembered = replace(remembered, view=None)
+        suggested = str(Path(remembered.folder) / f"loss-lens.{remembered.format}")
+        dialogs.ask_export(self.window, self.window.export_choices(), suggested, current,
+                           save=self.save_request, copy=self.copy_request,
+                           remembered=remembered)
 
-    def export(self, path: str | Path, view: str = "all", scale: float = 1.0) -> bool:
+    def _export_choices(self) -> ExportChoices:
+        """The export dialog's remembered choices; a value that cannot be used is ignored."""
+        return saved_export_choices(self.window.settings,
+                                    [key for key, _ in self.window.export_choices()],
+                                    default_folder())
+
+    def _remember_export(self, request: dialogs.ExportRequest) -> None:
+        settings = self.window.settings
+        settings.setValue("export/folder", str(Path(request.path).resolve().parent))
+        settings.setValue("export/view", request.view)
+        settings.setValue("export/format", format_of(request.path))
+        if format_of(request.path) == "png":
+            settings.setValue("export/scale", request.scale)
+            settings.setValue("export/transparent", request.transparent)
+        settings.setValue("export/fixed_size", request.size is not None)
+        if request.size is not None:
+            settings.setValue("export/size", f"{request.size[0]}x{request.size[1]}")
+
+    def save_request(self, request: dialogs.ExportRequest) -> str:
+        """The export dialog's Save: "" once written (choices remembered), else why not."""
+        try:
+            with self._drawn(request.view, request.size, request.path) as target:
+                written = export_widget(target, request.path, request.scale,
+                                        request.transparent)
+        except ExportError as exc:
+            return str(exc)
+        self._remember_export(request)
+        self.window.statusBar().showMessage(self.tr("Wrote %1").replace("%1", str(written)),
+                                            5000)
+        return ""
+
+    def copy_request(self, request: dialogs.ExportRequest) -> str:
+        """The export dialog's Copy: the PNG it would save, on the clipboard."""
+        try:
+            with self._drawn(request.view, request.size) as target:
+                image = render_image(target, request.scale, request.transparent)
+        except ExportError as exc:
+            return str(exc)
+        QGuiApplication.clipboard().setImage(image)
+        self.window.statusBar().showMessage(self.tr("Copied a picture"), 3000)
+        return ""
+
+    @contextmanager
+    def _drawn(self, view: str, size: tuple[int, int] | None = None,
+               path: str | Path | None = None) -> Iterator[QWidget]:
+        """The widget to draw for view: the one on screen, or (size given) the view laid
+        out at size in a window of its own that never shows, as `main.py export --size`
+        does, in the window's language, theme and presentation mode."""
+        if size is None:
+            with self.window.showing(view) as target:
+                yield target
+            return
+        if path is not None:
+            format_of(path)
+            check_folder(path)  # before the view is built
+        with unseen_windows(), offscreen_view(self.window.state(), view, size,
+                                              **appearance()) as shown:
+            yield shown.target
+
+    def export(self, path: str | Path, view: str = "all", scale: float = 1.0,
+               transparent: bool = False) -> bool:
         try:
             with self.window.showing(view) as target:
-                written = export_widget(target, path, scale)
+                written = export_widget(target, path, scale, transparent)
         except ExportError as exc:
             self._fail(self.tr("Could not export the figure"), str(exc))
             return False
@@ -174,6 +259,28 @@ class FileActions(QObject):
         QGuiApplication.clipboard().setImage(render_image(self.window.export_target("all"),
                                                           scale))
         self.window.statusBar().showMessage(self.tr("Copied a picture of the window"), 3000)
+
+    def copy_view(self, view: str) -> None:
+        """A plot's right-click ▸ Copy picture: that view, as sharp as the screen shows it."""
+        with self.window.showing(view) as target:
+            image = render_image(target, self.window.devicePixelRatioF())
+        QGuiApplication.clipboard().setImage(image)
+        self.window.statusBar().showMessage(
+            self.tr("Copied a picture of %1").replace("%1", registry.entry(view).title()), 3000)
+
+    def animation_dialog(self) -> None:
+        """File ▸ Export animation, starting from the view on screen."""
+        shown = next((name for name in self.window.all_views()
+                      if self.window.is_built(name) and self.window.panel(name).isVisible()),
+                     "all")
+        written = dialogs.ask_animation(self.window, self.window.state(),
+                                        self.window.export_choices(), shown,
+                                        saved_folder(self.window.settings, "export/folder")
+                                        or default_folder())
+        if written is not None:
+            self.window.settings.setValue("export/folder", str(Path(written).resolve().parent))
+            self.window.statusBar().showMessage(
+                self.tr("Wrote %1").replace("%1", str(written)), 5000)
 
     def numbers_dialog(self, kind: str) -> None:
         suggested = str(Path(self._folder()) / f"loss-lens-numbers.{kind}")
@@ -201,6 +308,13 @@ class FileActions(QObject):
     def _fail(self, title: str, message: str) -> None:
         self.window.statusBar().showMessage(message, 10000)
         dialogs.error(self.window, title, message)
+
+
+def default_folder() -> str:
+    """Documents if this user has that folder, else home: a folder that exists, so the
+    first save does not fail where Documents was never made."""
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return documents if documents and os.path.isdir(documents) else str(Path.home())
 
 
 def dropped_state_file(event: QDropEvent) -> str | None:

@@ -134,7 +134,8 @@ def presets_button(window: MainWindow) -> QToolButton:
 MENU_BAR = (
     Menu(QT_TRANSLATE_NOOP("MainWindow", "&File"), (
         "files.open_action", "files.recent_menu", "files.save_action", SEPARATOR,
-        "files.export_action", "files.copy_action", "files.json_action", "files.csv_action",
+        "files.export_action", "files.animation_action", "files.copy_action",
+        "files.json_action", "files.csv_action",
         SEPARATOR, "quit_action"), tips=True),
     Menu(QT_TRANSLATE_NOOP("MainWindow", "&Edit"), ("undo_action", "redo_action")),
     "files.presets_menu",

@@ -9,7 +9,8 @@ Their tooltips stay pyqtgraph's English.
 
 The menu's last entry, pyqtgraph's "Export...", opened pyqtgraph's own exporter; install()
 replaces it on every plot of the window by File ▸ Export figure for the view the plot
-belongs to, so a figure from the menu equals one from the File menu.
+belongs to, so a figure from the menu equals one from the File menu, and adds Copy
+picture, that view alone on the clipboard.
 """
 
 from __future__ import annotations
@@ -86,10 +87,21 @@ def export_action(window: MainWindow, view: str, parent) -> QAction:
     return action
 
 
+def copy_action(window: MainWindow, view: str, parent) -> QAction:
+    """The menu's copy entry: a picture of `view` alone on the clipboard (Edit ▸ Copy
+    picture copies the whole window)."""
+    text = QCoreApplication.translate("PlotMenus", "Copy picture of “%1”")
+    action = QAction(text.replace("%1", registry.entry(view).title()), parent)
+    action.setObjectName(f"copy_{view}")
+    action.triggered.connect(lambda _=False: window.files.copy_view(view))
+    return action
+
+
 def take_over_menus(window: MainWindow, view: str, widget: QWidget) -> None:
-    """Every plot of `view` (built as widget) exports with the app's export."""
+    """Every plot of `view` (built as widget) exports and copies with the app's export."""
     for scene in scenes_of(widget):
-        scene.contextMenu = [export_action(window, view, scene)]
+        scene.contextMenu = [export_action(window, view, scene),
+                             copy_action(window, view, scene)]
 
 
 def install(window: MainWindow) -> None:
