@@ -1,0 +1,119 @@
+"""File ▸ Export animation through its real dialog: the menu action opens it, the fields
+are typed into, Export draws the frames with a progress bar, and Cancel stops it leaving
+no file (the modal dialog is driven from a QTimer)."""
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from gui.shell import dialogs
+from gui.shell.animation_dialog import AnimationDialog, default_span
+
+REAL = dict(vars(dialogs))  # before no_dialogs patches the module
+
+
+@pytest.fixture
+def real_dialog(window, monkeypatch):
+    monkeypatch.setattr(dialogs, "ask_animation", REAL["ask_animation"])
+    return window
+
+
+def drive(window, steps):
+    """Trigger File ▸ Export animation and run steps(dialog) once it shows."""
+    seen = {}
+
+    def act():
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, AnimationDialog):
+            QTimer.singleShot(20, act)
+            return
+        try:
+            seen["result"] = steps(dialog)
+        finally:
+            seen["open"] = dialog.isVisible()
+            if dialog.isVisible():
+                dialog.reject()
+
+    QTimer.singleShot(0, act)
+    window.files.animation_action.trigger()
+    assert "result" in seen, "the animation dialog did not open"
+    return seen
+
+
+def type_into(entry, text):
+    entry.selectAll()
+    QTest.keyClicks(entry, text)
+
+
+def fill(dialog, out, frames="4", start="1", end="2"):
+    dialog.view.setFocus()
+    while dialog.view.currentData() != "softmax":
+        QTest.keyClick(dialog.view, Qt.Key.Key_Down)
+    assert dialog.field.currentText() == "temperature"
+    type_into(dialog.start, start)
+    type_into(dialog.end, end)
+    type_into(dialog.frames, frames)
+    type_into(dialog.path, str(out))
+
+
+def test_the_dialog_writes_a_gif_of_k_frames(real_dialog, tmp_path):
+    from PIL import Image
+
+    out = tmp_path / "temperature.gif"
+
+    def steps(dialog):
+        assert (dialog.start.text(), dialog.end.text()) == ("0.25", "4")  # around T = 1
+        type_into(dialog.start, "abc")
+        QTest.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+        bad = dialog.message.text()
+        type_into(dialog.start, "-1")  # T must stay positive: said before any frame
+        QTest.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+        negative = dialog.message.text()
+        fill(dialog, out)
+        QTest.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+        return bad, negative, dialog.progress.value()
+
+    seen = drive(real_dialog, steps)
+    bad, negative, drawn = seen["result"]
+    assert bad.startswith("temperature:") and "\n" not in bad
+    assert negative.startswith("temperature=-1") and "\n" not in negative
+    assert drawn == 4 and not seen["open"]
+    with Image.open(out) as gif:
+        assert gif.n_frames == 4 and gif.size == (800, 600)
+    assert str(out) in real_dialog.statusBar().currentMessage()
+
+
+def test_cancel_stops_the_drawing_and_leaves_no_file(real_dialog, tmp_path, monkeypatch):
+    from gui.shell import animation_dialog
+
+    out = tmp_path / "cancelled.gif"
+    frames_seen = []
+    real_progress = AnimationDialog._progress
+
+    def progress(self, done, total):
+        frames_seen.append(done)
+        if done == 2:  # the user presses Cancel while frames are being drawn
+            QTimer.singleShot(0, lambda: QTest.mouseClick(self.cancel_button,
+                                                          Qt.MouseButton.LeftButton))
+        return real_progress(self, done, total)
+
+    monkeypatch.setattr(animation_dialog.AnimationDialog, "_progress", progress)
+
+    def steps(dialog):
+        fill(dialog, out, frames="30")
+        QTest.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+        return dialog.isVisible(), dialog.message.text(), dialog.export_button.isEnabled()
+
+    seen = drive(real_dialog, steps)
+    assert seen["result"] == (True, "Cancelled: nothing was written.", True)
+    assert frames_seen == [1, 2]  # stopped at once, not after the 30 frames
+    assert [p.name for p in tmp_path.iterdir() if p.name != "settings"] == []
+
+
+def test_default_spans(window):
+    state = window.state()
+    assert default_span(state, "temperature") == (state.temperature / 4,
+                                                  state.temperature * 4)
+    assert default_span(state, "logits.0") == (state.logits[0] - 4, state.logits[0] + 4)
+    assert default_span(state, "target") == (0, len(state.logits) - 1)
