@@ -339,3 +339,17 @@ def test_a_short_arrow_never_points_uphill(window, qtbot):
         assert head.isVisible() is shown, typed
         if shown:
             assert 3 <= head.opts["headLen"] <= length - 5.5 + 1e-9
+
+
+def test_a_long_refusal_is_shown_whole_at_1024(window, qtbot):
+    """'1,5' in ε at 1024 px: the refusal was cut at the status bar's numbers (trial)."""
+    window.resize(1024, 680)
+    QApplication.processEvents()
+    type_into(qtbot, window.global_controls.smoothing.entry, "1,5")
+    bar, numbers = window.statusBar(), window.status.numbers
+    message = bar.currentMessage()
+    assert "thousands" in message
+    room = bar.width() - (numbers.width() if numbers.isVisible() else 0)
+    assert bar.fontMetrics().horizontalAdvance(message) < room
+    type_into(qtbot, window.global_controls.smoothing.entry, "0.1")  # accepted: numbers back
+    qtbot.waitUntil(numbers.isVisible, timeout=5000)

@@ -3,7 +3,8 @@ messages (why an edit was refused) on the left.
 
 The numbers sit in a GrowingLabel, so a drag does not re-lay out the window every frame;
 a refusal goes as soon as a later edit is accepted (left up for its eight seconds beside
-the new numbers, it read as if the new value had been refused).
+the new numbers, it read as if the new value had been refused), and while a message too
+long for the space beside the numbers shows, the numbers step aside.
 """
 
 from __future__ import annotations
@@ -33,6 +34,14 @@ class StatusLine:
         self.numbers.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         bar.addPermanentWidget(self.numbers)
         self._refusal = ""  # the last refusal, while it shows
+        bar.messageChanged.connect(self._make_room)
+
+    def _make_room(self, message: str) -> None:
+        """A message too long to sit beside the numbers hides them while it shows: cut at
+        the numbers, "no thousands separators (1" told the user nothing."""
+        room = self.bar.width() - self.numbers.sizeHint().width() - 40
+        self.numbers.setVisible(not message or
+                                self.bar.fontMetrics().horizontalAdvance(message) <= room)
 
     def show_result(self, result: Result) -> None:
         """The result's key numbers; a refusal still showing goes (the state moved on)."""
