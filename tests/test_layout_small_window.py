@@ -193,11 +193,18 @@ def test_classifier_controls_are_greyed_where_they_change_nothing(window, qtbot,
                 "classes": window.global_controls.classes,
                 "temperature": window.global_controls.temperature.entry,
                 "smoothing": window.global_controls.smoothing.slider}
+    width = window.tabs.width()
     click_tab(window, qtbot, names.index(tab) + 1)
     assert {name for name, w in controls.items() if w.isEnabled()} == enabled
-    assert window.scope_note.isVisible() == (len(enabled) < len(controls))
+    column_used = bool(enabled & {"logits", "target", "loss"})
+    # a tab that uses none of the column's boxes gets its width (trial: it cramped them)
+    assert window.controls_column.isVisible() == column_used
+    assert (window.tabs.width() > width + 200) == (not column_used)
+    assert window.scope_note.isVisible() == (column_used and len(enabled) < len(controls))
     if len(enabled) < len(controls):
-        assert window.tabs.tabText(window.tabs.currentIndex()) in window.scope_note.text()
+        assert window.tabs.tabText(window.tabs.currentIndex()) in \
+            window.global_controls.smoothing.statusTip()
     click_tab(window, qtbot, 0)
     assert all(w.isEnabled() for w in controls.values())
+    assert window.controls_column.isVisible() and window.tabs.width() == width
     assert not window.scope_note.isVisible()

@@ -3,8 +3,9 @@
 The left column (logits, target, loss) and the toolbar's Classes, T and ε set the
 classifier. On the Regression tab they changed nothing, yet looked live; each tab now
 declares what it reads (from core/: the regression and two-ways panels read only the
-regression's own state, the pitfalls read the logits and T, the rest read all) and a
-line at the top of the column says why the others are greyed.
+regression's own state, the pitfalls read the logits and T, the rest read all). A tab
+that reads none of the column's boxes gets the column's width (it is hidden there); on
+the others a line at the top of the column says why the greyed ones are greyed.
 """
 
 from __future__ import annotations
@@ -65,16 +66,23 @@ class ControlScope:
         why = ""
         if reads != EVERY:
             title = registry.entry(name).title()
-            why = (translate("MainWindow", "The %1 tab has its own controls; the greyed "
-                             "ones set the classifier and change nothing here.")
+            why = (translate("MainWindow", "The %1 tab does not use the classifier: the "
+                             "greyed controls change nothing here.")
                    if not reads else
                    translate("MainWindow", "The %1 tab reads only the logits, N and T; "
                              "the greyed controls change nothing here."))
             why = why.replace("%1", title)
+        # a tab that reads none of the column's boxes gets the column's width: the
+        # Regression tab has its own controls, Two ways none (it shows the regression's)
+        column_used = any(group in reads for group in self.window.control_boxes)
+        self.window.controls_column.setVisible(column_used)
         for group, widgets in self.controls.items():
             for widget in widgets:
                 widget.setEnabled(group in reads)
-        for group, box in self.window.control_boxes.items():  # the toolbar's keep theirs
+        for group, box in self.window.control_boxes.items():
             box.setToolTip("" if group in reads else why)
+        for group in ("classes", "temperature", "smoothing"):  # the toolbar's say it too
+            for widget in self.controls[group]:
+                widget.setStatusTip("" if group in reads else why)
         self.note.setText(why)
         self.note.setVisible(bool(why))

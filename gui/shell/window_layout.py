@@ -44,7 +44,7 @@ def first_size(window: QWidget) -> QSize:
 
 def build_centre(window: MainWindow) -> QSplitter:
     """The central widget; window.tabs is its tab widget."""
-    controls = controls_column(window)
+    window.controls_column = controls = controls_column(window)
     window.tabs = view_tabs(window)
     centre = QSplitter(Qt.Orientation.Horizontal)
     centre.addWidget(controls)
