@@ -80,9 +80,12 @@ ENTRIES: tuple[Entry, ...] = (
     Entry("jacobian", QT_TRANSLATE_NOOP("Views", "Jacobian"),
           "gui.views.jacobian_view:JacobianView",
           place=GRID, lazy=False, attribute="jacobian_view"),
+    # its map keeps equal scales: 620 wide (not 800) is what a square map needs beside its
+    # axes and colour bar at 600 high, so no empty bands flank it (measured: the map
+    # fills ≥ 98% of the plot's width and height, in English, Chinese, presentation mode)
     Entry("surface", QT_TRANSLATE_NOOP("Views", "Loss surface"),
           "gui.views.surface_view:SurfaceView",
-          place=GRID, lazy=False, attribute="surface_view"),
+          place=GRID, lazy=False, export_size=(620, 600), attribute="surface_view"),
     Entry("gradients", QT_TRANSLATE_NOOP("Views", "Gradients & checks"),
           "gui.views.gradients_view:GradientsView",
           place=GRID, lazy=False, attribute="gradients_view"),

@@ -21,12 +21,12 @@ _CACHED = QGraphicsItem.CacheMode.DeviceCoordinateCache
 _UNCACHED = QGraphicsItem.CacheMode.NoCache
 
 
-def _views(root: QWidget) -> list[QGraphicsView]:
+def plot_views(root: QWidget) -> list[QGraphicsView]:
     return ([root] if isinstance(root, QGraphicsView) else []) + root.findChildren(QGraphicsView)
 
 
 def _axes(root: QWidget) -> Iterator[pg.AxisItem]:
-    for view in _views(root):
+    for view in plot_views(root):
         scene = view.scene()
         if scene is None:
             continue
@@ -45,7 +45,7 @@ def cache_axes(root: QWidget) -> None:
 def vector_axes(root: QWidget) -> Iterator[None]:
     """Within the block, the plots under root paint their axes and background as vectors."""
     cached = [axis for axis in _axes(root) if axis.cacheMode() == _CACHED]
-    views = [(view, view.cacheMode()) for view in _views(root)]
+    views = [(view, view.cacheMode()) for view in plot_views(root)]
     for axis in cached:
         axis.setCacheMode(_UNCACHED)
     for view, _ in views:

@@ -19,6 +19,7 @@ from pathlib import Path
 from core.state import State
 from core.state_file import WriteError, temporary_beside
 from gui.shell.figure_export import ExportError, render_image
+from gui.shell.figure_mode import figure_mode
 from gui.shell.headless_export import check_folder, offscreen_view
 
 FORMATS = ("gif", "mp4")
@@ -65,7 +66,8 @@ def export_animation(states: list[State], out: str | Path, view: str = "all",
         raise ExportError(str(exc)) from None
     writer = (GifWriter if kind == "gif" else Mp4Writer)(temporary, fps)
     try:
-        with offscreen_view(states[0], view, size, language, theme, presentation) as shown:
+        with (offscreen_view(states[0], view, size, language, theme, presentation) as shown,
+              figure_mode(shown.target)):  # frames look as `export` figures do
             for k, state in enumerate(states):
                 shown.show_state(state)
                 writer.add(render_image(shown.target))

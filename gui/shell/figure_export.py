@@ -2,9 +2,13 @@
 safely.
 
 The window's File ▸ Export and `main.py export` both come here, so a figure from the
-command line equals one from the window. Files are written to a temporary file beside the
-target and renamed into place, so a failure (unwritable folder, full disk) leaves no
-partial file and any existing file untouched.
+command line equals one from the window; both draw in figure mode (gui/shell/figure_mode.py:
+no hints or controls). An SVG has every stroke in output units (gui/shell/portable_svg.py),
+so librsvg, Inkscape and browsers draw it as Qt does, and clip paths placed right; in an
+SVG or a PDF a heatmap's cells stay crisp (gui/items/heatmap_item.py).
+Files are written to a temporary file beside the target and renamed into place, so a
+failure (unwritable folder, full disk) leaves no partial file and any existing file
+untouched.
 """
 
 from __future__ import annotations
@@ -31,6 +35,9 @@ from PySide6.QtWidgets import QGraphicsView, QWidget
 
 from core.state_file import WriteError, write_atomic
 from gui.items.axis_cache import vector_axes
+from gui.items.heatmap_item import vector_heatmaps
+from gui.shell.figure_mode import figure_mode
+from gui.shell.portable_svg import merge_fragments, portable_svg
 
 FORMATS = ("png", "svg", "pdf")
 MAX_PIXELS = 100_000_000  # a 10000×10000 picture; beyond, Qt cannot paint it
@@ -114,25 +121,54 @@ def png_bytes(image: QImage) -> bytes:
 
 
 def svg_bytes(widget: QWidget, title: str = "Loss Lens") -> bytes:
-    """The widget drawn as vector graphics (plots stay paths; heatmaps become images)."""
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    generator = QSvgGenerator()
-    generator.setOutputDevice(buffer)
-    generator.setSize(widget.size())
-    generator.setResolution(96)  # so the declared size in mm is the widget's size at 96 dpi
-    generator.setViewBox(QRect(0, 0, widget.width(), widget.height()))
-    generator.setTitle(title)
-    generator.setDescription("Exported from Loss Lens")
-    with vector_axes(widget):
-        painter = QPainter(generator)
-        try:
-            widget.render(painter, QPoint(0, 0))
-        finally:
-            painter.end()
-    buffer.close()
-    return bytes(data)
+    """The widget drawn as vector graphics (plots stay paths; small heatmaps rectangles,
+    larger ones images), SVG 1.1 with clip paths, so a line leaving its plot is cut at the
+    plot's edge as on screen.
+
+    Each widget is drawn into an SVG of its own, at its own origin, then placed: Qt's
+    SVG 1.1 writer puts a child widget's clip paths where the widget would be at the
+    picture's origin (drawn in one pass, the Regression tab came out nearly empty)."""
+    parts = []
+    with vector_axes(widget), vector_heatmaps(widget):
+        for part, offset, region in paint_order(widget):
+            data = QByteArray()
+            buffer = QBuffer(data)
+            buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+            generator = QSvgGenerator(QSvgGenerator.SvgVersion.Svg11)
+            generator.setOutputDevice(buffer)
+            generator.setSize(part.size())
+            generator.setResolution(96)  # sizes in the widget's pixels at 96 dpi
+            generator.setViewBox(QRect(0, 0, part.width(), part.height()))
+            flags = (QWidget.RenderFlag.DrawWindowBackground if part is widget
+                     else QWidget.RenderFlag(0))
+            painter = QPainter(generator)
+            try:
+                QWidget.render(part, painter, QPoint(0, 0), region, flags)
+            finally:
+                painter.end()
+            buffer.close()
+            parts.append((bytes(data), offset.x(), offset.y()))
+    return portable_svg(merge_fragments(parts, widget.width(), widget.height(), title,
+                                        "Exported from Loss Lens"))
+
+
+def paint_order(root: QWidget) -> list[tuple[QWidget, QPoint, QRegion]]:
+    """root and every widget shown in it, in the order Qt paints them (a parent, then its
+    children bottom to top), with its position in root and its part not hidden by its
+    parents (in its own coordinates)."""
+    order: list[tuple[QWidget, QPoint, QRegion]] = []
+
+    def visit(widget: QWidget, offset: QPoint, visible: QRect) -> None:
+        rect = QRect(offset, widget.size()) & visible
+        if rect.isEmpty():
+            return
+        order.append((widget, offset, QRegion(rect.translated(-offset))))
+        for child in widget.children():
+            if isinstance(child, QWidget) and not child.isHidden() and not child.isWindow():
+                visit(child, offset + child.pos(), rect)
+
+    visit(root, QPoint(0, 0), QRect(QPoint(0, 0), root.size()))
+    return order
 
 
 def pdf_bytes(widget: QWidget, title: str = "Loss Lens") -> bytes:
@@ -148,7 +184,7 @@ def pdf_bytes(widget: QWidget, title: str = "Loss Lens") -> bytes:
                                      QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
     writer.setTitle(title)
     writer.setCreator("Loss Lens")
-    with vector_axes(widget):
+    with vector_axes(widget), vector_heatmaps(widget):
         painter = QPainter(writer)
         try:
             widget.render(painter, QPoint(0, 0))
@@ -170,8 +206,9 @@ def export_widget(widget: QWidget, path: str | Path, scale: float = 1.0,
         raise ExportError(f"{path}: {round(widget.width() * scale)}x"
                           f"{round(widget.height() * scale)} pixels is too large "
                           f"(at most {MAX_PIXELS // 1_000_000} million)")
-    payload = (png_bytes(render_image(widget, scale, transparent)) if kind == "png" else
-               svg_bytes(widget) if kind == "svg" else pdf_bytes(widget))
+    with figure_mode(widget):
+        payload = (png_bytes(render_image(widget, scale, transparent)) if kind == "png" else
+                   svg_bytes(widget) if kind == "svg" else pdf_bytes(widget))
     try:
         write_atomic(path, payload)
     except WriteError as exc:

@@ -15,7 +15,7 @@ from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF
 from PySide6.QtWidgets import QGraphicsRectItem, QLabel, QWidget
 
-from core.number_format import fmt, fmt_cell, fmt_diff, minus, sig, sub
+from core.number_format import fmt_cell, fmt_diff, sig, sub
 from core.number_text import format_number
 from gui.items.heatmap_item import HeatmapItem
 from gui.items.readout_label import ReadoutLabel, set_text
@@ -46,9 +46,8 @@ class JacobianView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title = QLabel(self)
-        self.title.setText(self.tr("<b>Jacobian</b> ∂p<sub>i</sub>/∂a<sub>j</sub> = "
-                                    "p<sub>i</sub>(δ<sub>ij</sub> − p<sub>j</sub>)/T "
-                                    "— hover a cell, click a row"))
+        self._figure = False  # drawn as a figure: texts without the hints for the screen
+        self._set_title()
         self.info = ReadoutLabel(2, parent=self)
         self.info.setAccessibleName(self.tr("Jacobian cell details"))
 
@@ -92,6 +91,22 @@ class JacobianView(QWidget):
         view_column(self, self.title, self.plot_widget, self.info, stretch=self.plot_widget)
 
     # ------------------------------------------------------------------ update
+    def set_figure_mode(self, on: bool) -> None:
+        """A figure's title and caption leave out how to hover and click (figure_hints)."""
+        self._figure = on
+        self._set_title()
+        self._show_row()
+
+    def _set_title(self) -> None:
+        if self._figure:
+            text = self.tr("<b>Jacobian</b> ∂p<sub>i</sub>/∂a<sub>j</sub> = "
+                           "p<sub>i</sub>(δ<sub>ij</sub> − p<sub>j</sub>)/T")
+        else:
+            text = self.tr("<b>Jacobian</b> ∂p<sub>i</sub>/∂a<sub>j</sub> = "
+                           "p<sub>i</sub>(δ<sub>ij</sub> − p<sub>j</sub>)/T "
+                           "— hover a cell, click a row")
+        set_text(self.title, text)
+
     def _rebuild_for(self, n: int) -> None:
         self.cell_labels.set_font_size(max(7.0, min(10.0, 60.0 / n)))
         self.plot.setRange(xRange=(-0.5, n - 0.5), yRange=(-0.5, n - 0.5), padding=0)
@@ -148,11 +163,11 @@ class JacobianView(QWidget):
         return self.tr(
             "∂p%1/∂a%2 = p%1(δ%1%2 − p%2)/T = %3 × (%4 − %5) / %6 = %7\n"
             "autograd %8 · closed form %9").replace("%1", sub(i)).replace("%2", sub(j)) \
-            .replace("%3", f"{p[i]:.4f}").replace("%4", str(delta)) \
-            .replace("%5", f"{p[j]:.4f}").replace("%6", format_number(t)) \
-            .replace("%7", minus(fmt(c.jacobian.formula[i, j]))) \
-            .replace("%8", minus(fmt(c.jacobian.autograd[i, j], 9))) \
-            .replace("%9", minus(fmt(c.jacobian.formula[i, j], 9)))
+            .replace("%3", sig(p[i], 6)).replace("%4", str(delta)) \
+            .replace("%5", sig(p[j], 6)).replace("%6", format_number(t)) \
+            .replace("%7", sig(c.jacobian.formula[i, j], 6)) \
+            .replace("%8", sig(c.jacobian.autograd[i, j], 9)) \
+            .replace("%9", sig(c.jacobian.formula[i, j], 9))
 
     def select_row(self, i: int | None) -> None:
         self.selected_row = i
@@ -162,7 +177,10 @@ class JacobianView(QWidget):
         i = self.selected_row
         if i is None or self._result is None or i >= self._n:
             self.row_highlight.setVisible(False)
-            if self._result is not None:
+            if self._result is not None and self._figure:
+                set_text(self.info, self.tr("Diagonal > 0, off-diagonal < 0; every row "
+                                            "and column sums to 0."))
+            elif self._result is not None:
                 set_text(self.info, self.tr("Diagonal > 0, off-diagonal < 0; every row "
                                             "and column sums to 0. Click a row (or focus the "
                                             "map and press ↑/↓) to check it against "

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.number_format import fmt, minus, sub
+from gui.items.figure_hints import mark_hint
 from gui.items.readout_label import ReadoutLabel, set_text
 from gui.items.surface_plot import SurfacePlot
 from gui.items.tick_labels import readable_ticks
@@ -44,7 +45,7 @@ class SurfaceView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title = QLabel(self)
-        self.toggle_3d = QCheckBox(self.tr("3-D"), self)
+        self.toggle_3d = mark_hint(QCheckBox(self.tr("3-D"), self))  # not in figures
         self.toggle_3d.setAccessibleName(self.tr("Show the surface in 3-D"))
         reason = opengl_unavailable_reason()
         self.toggle_3d.setEnabled(not reason)
