@@ -281,7 +281,7 @@ def test_jacobian_hover_explains_and_click_checks_row(window, qtbot):
     view = window.jacobian_view
     text = view.describe_cell(0, 1)
     assert "∂p₀/∂a₁ = p₀(δ₀₁ − p₁)/T" in text
-    assert "0.6590 × (0 − 0.2424) / 1" in text and "−0.159764" in text
+    assert "0.659001 × (0 − 0.242433) / 1" in text and "−0.159764" in text
     scene_pos = view.plot.vb.mapViewToScene(QPointF(2.0, 1.0))
     assert view.cell_at(scene_pos) == (1, 2)
     view.select_row(1)

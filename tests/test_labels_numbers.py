@@ -6,7 +6,7 @@ import math
 
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QApplication
 
@@ -226,3 +226,36 @@ def test_jacobian_cell_values_hide_rather_than_run_together(window):
     shown(window, State(logits=(2.0, 1.0, 0.1), target=0))
     view.plot_widget.grab()
     assert view.cell_labels.cell_scale > 0.0  # 3×3: the values are shown
+
+
+def test_jacobian_hover_arithmetic_keeps_small_probabilities(window, qtbot):
+    """p = 2.3e−6 printed as 0.0000 made the worked product look wrong (new-user trial)."""
+    from core.state import State
+
+    window.set_state(State(logits=(12.0, 0.0, -1.0), target=0, temperature=1.0))
+    qtbot.waitUntil(lambda: window.result().state.logits[0] == 12.0, timeout=5000)
+    text = window.jacobian_view.describe_cell(1, 1)
+    p1 = window.result().classifier.probs[1]
+    assert "0.0000 " not in text and f"{p1:.5e}"[:5].replace("-", "−") in text
+
+
+@pytest.mark.parametrize("logits", [(12.0, 0.0, 0.0), (-12.0, 0.0, 0.0)])
+def test_value_labels_sit_above_the_target_marks(window, qtbot, logits):
+    """p = 1.000 on a target of 1 and p ≈ 0 on a target of 0: the mark crossed the text."""
+    from core.state import State
+
+    window.set_state(State(logits=logits, target=0))
+    qtbot.waitUntil(lambda: window.result().state.logits == logits, timeout=5000)
+    view = window.softmax_view
+    window.softmax_view.plot_widget.grab()  # paint: fit mode places the labels
+    marks = view.target_marks
+    xs, ys = marks.getData()
+    vb = view.plot.getViewBox()
+    for text, rect in view.value_labels.drawn:
+        for k in range(0, len(xs), 2):
+            left = vb.mapViewToDevice(QPointF(xs[k], ys[k]))
+            right = vb.mapViewToDevice(QPointF(xs[k + 1], ys[k + 1]))
+            crosses = (min(left.x(), right.x()) < rect.right()
+                       and max(left.x(), right.x()) > rect.left()
+                       and rect.top() - 2 < left.y() < rect.bottom() + 2)
+            assert not crosses, (text, rect, left.y())

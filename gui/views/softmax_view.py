@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 
 
 LABEL_HEIGHT = 0.07  # a value label's height, as a fraction of the y range
+MARK_GAP = 0.02      # room between a target mark and a label lifted above it, likewise
 MAX_VALUE_LABELS = 16   # the largest bars are offered a value label; those that fit show it
 LABEL_MIN_SHARE = 0.1   # beyond MAX_VALUE_LABELS classes, only bars this share of the largest
 BAR_WIDTH = 0.38
@@ -156,9 +157,13 @@ class SoftmaxView(QWidget):
             shown = np.sort(np.argsort(-probs, kind="stable")[:MAX_VALUE_LABELS])
             shown = shown[probs[shown] >= LABEL_MIN_SHARE * probs.max()]
         span = y_range[1] - y_range[0]
-        struck = (y_eff > probs) & (y_eff - probs < LABEL_HEIGHT * span)
+        # a mark within a label's height of the bar's top (above it, level with it, or
+        # just under it: p = 1.000 on a target of 1, p ≈ 0 on a target of 0) would cross
+        # the text: the label sits just above the mark instead
+        struck = np.abs(y_eff - probs) < LABEL_HEIGHT * span
+        lifted = np.maximum(probs, y_eff) + MARK_GAP * span
         self.value_labels.set_texts(idx[shown] - BAR_WIDTH / 2,
-                                    np.where(struck, y_eff, probs)[shown],
+                                    np.where(struck, lifted, probs)[shown],
                                     [_bar_value(p) for p in probs[shown]],
                                     [self._value_colour] * len(shown), priority=probs[shown])
 
