@@ -25,7 +25,9 @@ def fmt_fit(x: float, chars: int) -> str:
     x += 0.0
     fixed = [f"{x:.{k}f}" for k in range(6, -1, -1)]
     fixed = [t for t in fixed if x == 0 or float(t) != 0]
-    scientific = [f"{x:.{k}e}" for k in range(4, -1, -1)]
+    # short exponents (2.35e-4, not 2.35e-04): a narrow column keeps a digit more
+    scientific = [re.sub(r"e([-+])0*(\d)", r"e\1\2", f"{x:.{k}e}").replace("e+", "e")
+                  for k in range(4, -1, -1)]
     fitting = [t for t in fixed + scientific if len(t) <= chars]
     if not fitting:
         return scientific[-1]

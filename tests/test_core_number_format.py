@@ -16,7 +16,8 @@ def test_fmt():
     (-0.340999, 9, "-0.340999"),
     (-0.340999, 6, "-0.341"),
     (0.098566, 5, "0.099"),      # not "1e-01"
-    (2.7e-05, 7, "2.7e-05"),     # not "0.00003"
+    (2.7e-05, 7, "2.70e-5"),     # not "0.00003"
+    (-0.000235123, 7, "-2.4e-4"),  # not "-0.0002": short exponents keep a digit (trial)
     (1234.5, 5, "1234"),
 ])
 def test_fit_keeps_the_most_significant_digits(x, chars, text):

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from core import State, Surface, compute
 from core.number_format import fmt_cell
+from gui.views.softmax_view import MARK_GAP
 
 
 def shown(window, state):
@@ -391,6 +392,7 @@ def test_value_labels_sit_on_their_bars_unless_a_target_mark_would_strike_them(w
     probs = window.result().probs                        # 0.659, 0.242, 0.099
     ys = window.softmax_view.value_labels._ys
     assert ys[0] == pytest.approx(probs[0])              # mark far below: on the bar
-    assert ys[1] == pytest.approx(0.26)                  # mark just above: lifted onto it
+    low, high = window.softmax_view._y_range              # mark just above: lifted over it
+    assert ys[1] == pytest.approx(0.26 + MARK_GAP * (high - low))
     assert ys[2] == pytest.approx(probs[2])              # mark far above: on the bar
     assert window.softmax_view.value_labels.texts() == [f"{p:.3f}" for p in probs]
