@@ -133,8 +133,8 @@ class AnimationDialog(QDialog):
         self.cancel_button.clicked.connect(self.reject)
         form = QFormLayout(self)
         form.addRow(translate("AnimationDialog", "&View"), self.view)
-        form.addRow(translate("AnimationDialog", "&Vary"), self.field)
-        from_label = QLabel(translate("AnimationDialog", "F&rom → to"), self)
+        form.addRow(translate("AnimationDialog", "V&ary"), self.field)
+        from_label = QLabel(translate("AnimationDialog", "Fro&m → to"), self)
         from_label.setBuddy(self.start)
         form.addRow(from_label, span)
         form.addRow(translate("AnimationDialog", "F&rames"), self.frames)
@@ -170,6 +170,7 @@ class AnimationDialog(QDialog):
         self.message.setPalette(palette)
         self.message.setText(text)
         self.message.setVisible(bool(text))
+        self.adjustSize()
 
     def _states(self) -> list[State] | None:
         """Every frame's state, or None with the reason said."""

@@ -246,6 +246,7 @@ class ExportDialog(QDialog):
     def show_error(self, text: str) -> None:
         self.message.setText(text)
         self.message.setVisible(bool(text))
+        self.adjustSize()  # room for the message's lines
 
     def _save_clicked(self) -> None:
         request = self.current_request()
