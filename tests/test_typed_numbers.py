@@ -353,3 +353,12 @@ def test_a_long_refusal_is_shown_whole_at_1024(window, qtbot):
     assert bar.fontMetrics().horizontalAdvance(message) < room
     type_into(qtbot, window.global_controls.smoothing.entry, "0.1")  # accepted: numbers back
     qtbot.waitUntil(numbers.isVisible, timeout=5000)
+
+
+def test_an_entry_is_wide_enough_for_its_values_eight_digits(window):
+    """w = −0.026248543 after a descent step ran past the entry (new-user trial)."""
+    window.show_view("regression")
+    entry = window.regression_tab.w_control.entry
+    QApplication.processEvents()
+    text = entry.textFromValue(-0.026248543)
+    assert entry.fontMetrics().horizontalAdvance(text) + 20 <= entry.width()

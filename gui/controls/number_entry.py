@@ -132,9 +132,13 @@ class NumberEntry(_Strict, QDoubleSpinBox):
 
     def setRange(self, low: float, high: float) -> None:
         super().setRange(low, high)
-        # room for the longest value the range allows, not for 323 decimals
-        self.setMinimumWidth(max(self.fontMetrics().horizontalAdvance(
-            self.textFromValue(v)) for v in (low, high, -1.23456789)) + 28)
+        # room for the longest text of a value in the range with 8 significant digits
+        # from 0.001 to 10⁴ (−0.026248543 after a descent step ran past a narrower
+        # entry), not for 323 decimals; rarer, longer texts scroll within the entry
+        samples = [low, high] + [sign * 1.2345679 * 10.0 ** e for e in range(-3, 5)
+                                 for sign in (1, -1)]
+        self.setMinimumWidth(max(self.fontMetrics().horizontalAdvance(self.textFromValue(v))
+                                 for v in samples if low <= v <= high) + 28)
 
     def _read(self, text: str) -> float:
         body = self._body(text)
