@@ -101,3 +101,24 @@ def test_no_accelerator_clashes_in_chinese(switched, qtbot):
     check(zh, qtbot)
     labels = [w.text() for w in zh.findChildren(QLabel) if w.buddy() is not None]
     assert "温度 &T" in labels  # the T is the label's own, not repeated as 温度 T(T)
+
+
+def test_greek_letters_are_reached_by_shortcuts_not_untypable_accelerators(window, qtbot):
+    """Alt+ε and Alt+η need a Greek keyboard (trial): the labels carry no accelerator and
+    Edit ▸ Go to… (Ctrl+L, Ctrl+R) puts the cursor in those entries."""
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtWidgets import QApplication
+
+    assert "&" not in window.global_controls.smoothing.label.text()
+    window.show_view("regression")
+    assert "&" not in window.regression_tab.rate_control.label.text()
+    window.tabs.setCurrentIndex(0)
+    window.activateWindow()
+    window.smoothing_focus_action.trigger()
+    assert QApplication.focusWidget() is window.global_controls.smoothing.entry.lineEdit() \
+        or QApplication.focusWidget() is window.global_controls.smoothing.entry
+    window.rate_focus_action.trigger()
+    assert window.tabs.currentWidget() is window.lazy_panels["regression"]
+    rate = window.regression_tab.rate_control.entry
+    assert QApplication.focusWidget() in (rate, rate.lineEdit())
+    assert window.smoothing_focus_action.shortcut() == QKeySequence("Ctrl+L")

@@ -36,7 +36,7 @@ class GlobalControls(StateEditor):
                             "logarithmic from 0.05 to 20; type any value ≥ 0.001."), parent=self)
         self.temperature.value_edited.connect(self._on_temperature_edited)
         self.smoothing = FloatControl(
-            self.tr("&ε"), slider_range=(0.0, 0.99), entry_range=(0.0, 1.0), decimals=4,
+            self.tr("ε"), slider_range=(0.0, 0.99), entry_range=(0.0, 1.0), decimals=4,
             step=0.01, open_ends=(False, True), accessible_name=self.tr("Label smoothing"),
             tooltip=self.tr("Label smoothing ε: y_eff = (1 − ε)·y + ε/N"), parent=self)
         self.smoothing.value_edited.connect(self._on_smoothing_edited)

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
@@ -188,11 +188,25 @@ class MainWindow(QMainWindow):
             self.updates.stale.discard(view)
         return target
 
-    def switch_appearance(self, language: str | None = None,
-                          theme_name: str | None = None) -> MainWindow:
-        """Show the window in another language and/or theme, and remember the choice: a new
-        window is built in this one's place (see appearance_switch) and returned."""
-        return appearance_switch.switch_appearance(self, language, theme_name)
+    def switch_appearance(self, language: str | None = None, theme_name: str | None = None,
+                          presentation: bool | None = None) -> MainWindow:
+        """Show the window in another language, theme and/or presentation mode, and
+        remember the choice: a new window is built in this one's place (see
+        appearance_switch) and returned."""
+        return appearance_switch.switch_appearance(self, language, theme_name, presentation)
+
+    def focus_entry(self, name: str) -> None:
+        """Put the cursor in the label smoothing ("smoothing") or the regression's learning
+        rate ("rate") entry, text selected: Edit ▸ Go to… (Ctrl+L, Ctrl+R)."""
+        if name == "rate":
+            self.show_view("regression")
+            entry = self.regression_tab.rate_control.entry
+        else:
+            entry = self.global_controls.smoothing.entry
+            if not entry.isEnabled():  # on a tab the classifier does not reach
+                self.tabs.setCurrentIndex(0)
+        entry.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        entry.selectAll()
 
     def hand_over_store(self) -> None:
         """The store now belongs to the window built in this one's place."""

@@ -22,7 +22,7 @@ from gui.look import theme
 from gui.look.language import LANGUAGES, current_language
 from gui.look.presentation import is_presentation
 from gui.look.theme import THEMES
-from gui.shell import appearance_switch, dialogs
+from gui.shell import dialogs
 from gui.shell.app_settings import saved_choice
 
 if TYPE_CHECKING:
@@ -75,6 +75,12 @@ ACTIONS = (
            QT_TRANSLATE_NOOP("MainWindow", "The note's formulas, each linked to its view")),
     Action("shortcuts_action", QT_TRANSLATE_NOOP("MainWindow", "&Keyboard shortcuts"),
            lambda w: w.show_shortcuts(), ("Ctrl+/",)),
+    # ε and η cannot be Alt+letter accelerators on most keyboards: these reach them
+    Action("smoothing_focus_action",
+           QT_TRANSLATE_NOOP("MainWindow", "Go to &label smoothing ε"),
+           lambda w: w.focus_entry("smoothing"), ("Ctrl+L",)),
+    Action("rate_focus_action", QT_TRANSLATE_NOOP("MainWindow", "Go to lear&ning rate η"),
+           lambda w: w.focus_entry("rate"), ("Ctrl+R",)),
 )
 
 
@@ -116,7 +122,7 @@ def presentation_action(window: MainWindow) -> QAction:
     action.setShortcut(QKeySequence("F5"))
     action.setToolTip(translate("MainWindow", "Larger text and thicker lines, for a projector"))
     action.triggered.connect(
-        lambda on: appearance_switch.switch_appearance(window, presentation=on))
+        lambda on: window.switch_appearance(presentation=on))
     return action
 
 
@@ -137,7 +143,9 @@ MENU_BAR = (
         "files.export_action", "files.animation_action", "files.copy_action",
         "files.json_action", "files.csv_action",
         SEPARATOR, "quit_action"), tips=True),
-    Menu(QT_TRANSLATE_NOOP("MainWindow", "&Edit"), ("undo_action", "redo_action")),
+    Menu(QT_TRANSLATE_NOOP("MainWindow", "&Edit"), (
+        "undo_action", "redo_action", SEPARATOR, "smoothing_focus_action",
+        "rate_focus_action")),
     "files.presets_menu",
     Menu(QT_TRANSLATE_NOOP("MainWindow", "&View"), (
         three_d_action, SEPARATOR, language_menu, theme_menu, presentation_action), tips=True),

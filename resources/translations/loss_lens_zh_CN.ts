@@ -2,6 +2,105 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
     <context>
+        <name>AnimationDialog</name>
+        <message>
+            <source>Export animation</source>
+            <translation>导出动画</translation>
+        </message>
+        <message>
+            <source>View to animate</source>
+            <translation>要做成动画的视图</translation>
+        </message>
+        <message>
+            <source>Field to vary</source>
+            <translation>要变化的字段</translation>
+        </message>
+        <message>
+            <source>The number that moves, named as in a state file (logits.0 is the first logit)</source>
+            <translation>随帧变化的数，按状态文件中的名字写（logits.0 是第一个 logit）</translation>
+        </message>
+        <message>
+            <source>First value</source>
+            <translation>起始值</translation>
+        </message>
+        <message>
+            <source>Last value</source>
+            <translation>结束值</translation>
+        </message>
+        <message>
+            <source>Frames</source>
+            <translation>帧数</translation>
+        </message>
+        <message>
+            <source>Pictures from the first value to the last, both included</source>
+            <translation>从起始值到结束值的画面数，两端都包含</translation>
+        </message>
+        <message>
+            <source>Frames per second</source>
+            <translation>每秒帧数</translation>
+        </message>
+        <message>
+            <source>File name</source>
+            <translation>文件名</translation>
+        </message>
+        <message>
+            <source>Ends in .gif or .mp4</source>
+            <translation>以 .gif 或 .mp4 结尾</translation>
+        </message>
+        <message>
+            <source>Browse…</source>
+            <translation>浏览…</translation>
+        </message>
+        <message>
+            <source>Frames drawn</source>
+            <translation>已绘制的帧</translation>
+        </message>
+        <message>
+            <source>&amp;Export</source>
+            <translation>导出(&amp;E)</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>视图(&amp;V)</translation>
+        </message>
+        <message>
+            <source>V&amp;ary</source>
+            <translation>变化量(&amp;A)</translation>
+        </message>
+        <message>
+            <source>Fro&amp;m → to</source>
+            <translation>从 → 到(&amp;M)</translation>
+        </message>
+        <message>
+            <source>F&amp;rames</source>
+            <translation>帧数(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Frames per &amp;second</source>
+            <translation>每秒帧数(&amp;S)</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>文件(&amp;F)</translation>
+        </message>
+        <message>
+            <source>Drawing the frames…</source>
+            <translation>正在绘制各帧…</translation>
+        </message>
+        <message>
+            <source>Cancelled: nothing was written.</source>
+            <translation>已取消：没有写入任何文件。</translation>
+        </message>
+        <message>
+            <source>Frame %1 of %2</source>
+            <translation>第 %1 帧，共 %2 帧</translation>
+        </message>
+        <message>
+            <source>GIF animation (*.gif);;MP4 video (*.mp4)</source>
+            <translation>GIF 动画 (*.gif);;MP4 视频 (*.mp4)</translation>
+        </message>
+    </context>
+    <context>
         <name>CodeBlock</name>
         <message>
             <source>Copy</source>
@@ -22,6 +121,83 @@
         <message>
             <source>Copied to the clipboard</source>
             <translation>已复制到剪贴板</translation>
+        </message>
+    </context>
+    <context>
+        <name>CodeComments</name>
+        <message>
+            <source>no requires_grad</source>
+            <translation>没有 requires_grad</translation>
+        </message>
+        <message>
+            <source>fails</source>
+            <translation>出错</translation>
+        </message>
+        <message>
+            <source>too late: the loss was built without it</source>
+            <translation>太晚了：loss 构建时它还没有 requires_grad</translation>
+        </message>
+        <message>
+            <source>first ...</source>
+            <translation>先设置……</translation>
+        </message>
+        <message>
+            <source>... then build the loss</source>
+            <translation>……再构建 loss</translation>
+        </message>
+        <message>
+            <source>frees the graph's buffers</source>
+            <translation>释放计算图的缓存</translation>
+        </message>
+        <message>
+            <source>fails: the graph is gone</source>
+            <translation>出错：计算图已被释放</translation>
+        </message>
+        <message>
+            <source>keep it</source>
+            <translation>保留计算图</translation>
+        </message>
+        <message>
+            <source>the last call may free it</source>
+            <translation>最后一次调用可以释放它</translation>
+        </message>
+        <message>
+            <source>rows 0 and 1 of the Jacobian: p_i (δ_ij - p_j) / T</source>
+            <translation>雅可比矩阵的第 0、1 行：p_i (δ_ij - p_j) / T</translation>
+        </message>
+        <message>
+            <source>fails: p is a vector</source>
+            <translation>出错：p 是向量</translation>
+        </message>
+        <message>
+            <source>one p_i</source>
+            <translation>一个 p_i</translation>
+        </message>
+        <message>
+            <source>or weight the outputs yourself: e0ᵀ J is row 0 again</source>
+            <translation>或者自己给输出加权：e0ᵀ J 也是第 0 行</translation>
+        </message>
+        <message>
+            <source>F.mse_loss(y, x * w) is the note's line, kept as the note wrote it; MSE is
+symmetric, so F.mse_loss(x * w, y), as Two ways writes it, is the same loss</source>
+            <translation>F.mse_loss(y, x * w) 是笔记原文的写法，照原样保留；MSE 是
+对称的，所以“两种方法”里的 F.mse_loss(x * w, y) 是同一个损失</translation>
+        </message>
+        <message>
+            <source>Way 1: autograd.grad returns a tuple, one gradient per input</source>
+            <translation>方法 1：autograd.grad 返回一个元组，每个输入一个梯度</translation>
+        </message>
+        <message>
+            <source>Way 2: backward() stores each gradient in the leaf's .grad</source>
+            <translation>方法 2：backward() 把每个梯度存入叶子张量的 .grad</translation>
+        </message>
+        <message>
+            <source>a second forward + backward WITHOUT zeroing: .grad adds up</source>
+            <translation>第二次前向 + 反向传播，且不清零：.grad 会累加</translation>
+        </message>
+        <message>
+            <source>zero first (optimizer.zero_grad() does this; w.grad = None works too)</source>
+            <translation>先清零（optimizer.zero_grad() 就是做这个；w.grad = None 也行）</translation>
         </message>
     </context>
     <context>
@@ -71,6 +247,10 @@ softmax、交叉熵、MSE、它们对 logits 的梯度、softmax 的雅可比矩
         <message>
             <source>the numbers</source>
             <translation>数值</translation>
+        </message>
+        <message>
+            <source>the regression's own MSE reduction</source>
+            <translation>回归自己的 MSE 归约方式</translation>
         </message>
         <message>
             <source>a: the raw scores (logits), one per class</source>
@@ -246,12 +426,16 @@ residuals ŷ − y dashed orange</source>
             <translation>导出图(&amp;E)…</translation>
         </message>
         <message>
-            <source>Save the window or one view as PNG or SVG</source>
-            <translation>将整个窗口或单个视图保存为 PNG 或 SVG</translation>
-        </message>
-        <message>
             <source>Export figure</source>
             <translation>导出图</translation>
+        </message>
+        <message>
+            <source>Export &amp;animation…</source>
+            <translation>导出动画(&amp;A)…</translation>
+        </message>
+        <message>
+            <source>A GIF or MP4 of a view while one number moves</source>
+            <translation>一个数变化时某个视图的 GIF 或 MP4</translation>
         </message>
         <message>
             <source>&amp;Copy image</source>
@@ -318,6 +502,10 @@ residuals ŷ − y dashed orange</source>
             <translation>预设 %1</translation>
         </message>
         <message>
+            <source>Copied a picture</source>
+            <translation>已复制图片</translation>
+        </message>
+        <message>
             <source>Could not export the figure</source>
             <translation>无法导出图</translation>
         </message>
@@ -326,8 +514,16 @@ residuals ŷ − y dashed orange</source>
             <translation>已写入 %1</translation>
         </message>
         <message>
+            <source>Save the window or one view as PNG, SVG or PDF</source>
+            <translation>把整个窗口或一个视图保存为 PNG、SVG 或 PDF</translation>
+        </message>
+        <message>
             <source>Copied a picture of the window</source>
             <translation>已复制窗口图片</translation>
+        </message>
+        <message>
+            <source>Copied a picture of %1</source>
+            <translation>已复制“%1”的图片</translation>
         </message>
         <message>
             <source>JSON (*.json)</source>
@@ -650,8 +846,8 @@ residuals ŷ − y dashed orange</source>
             <translation>softmax 温度 T：p = softmax(a/T)。滑块为对数刻度，范围 0.05 到 20；也可输入任意 ≥ 0.001 的值。</translation>
         </message>
         <message>
-            <source>&amp;ε</source>
-            <translation>标签平滑 &amp;ε</translation>
+            <source>ε</source>
+            <translation>标签平滑 ε</translation>
         </message>
         <message>
             <source>Label smoothing</source>
@@ -796,10 +992,18 @@ T = %8 · 标签平滑 ε = %9 · 归约方式 = %10</translation>
             <translation>将鼠标悬停在单元格上可查看其公式；点击某一行或按 ↑/↓，可将该行与 autograd 的结果对照</translation>
         </message>
         <message>
+            <source>&lt;b&gt;Jacobian&lt;/b&gt; ∂p&lt;sub&gt;i&lt;/sub&gt;/∂a&lt;sub&gt;j&lt;/sub&gt; = p&lt;sub&gt;i&lt;/sub&gt;(δ&lt;sub&gt;ij&lt;/sub&gt; − p&lt;sub&gt;j&lt;/sub&gt;)/T</source>
+            <translation>&lt;b&gt;雅可比矩阵&lt;/b&gt; ∂p&lt;sub&gt;i&lt;/sub&gt;/∂a&lt;sub&gt;j&lt;/sub&gt; = p&lt;sub&gt;i&lt;/sub&gt;(δ&lt;sub&gt;ij&lt;/sub&gt; − p&lt;sub&gt;j&lt;/sub&gt;)/T</translation>
+        </message>
+        <message>
             <source>∂p%1/∂a%2 = p%1(δ%1%2 − p%2)/T = %3 × (%4 − %5) / %6 = %7
 autograd %8 · closed form %9</source>
             <translation>∂p%1/∂a%2 = p%1(δ%1%2 − p%2)/T = %3 × (%4 − %5) / %6 = %7
 autograd %8 · 闭式解 %9</translation>
+        </message>
+        <message>
+            <source>Diagonal &gt; 0, off-diagonal &lt; 0; every row and column sums to 0.</source>
+            <translation>对角线元素 &gt; 0，非对角线元素 &lt; 0；每行、每列之和均为 0。</translation>
         </message>
         <message>
             <source>Diagonal &gt; 0, off-diagonal &lt; 0; every row and column sums to 0. Click a row (or focus the map and press ↑/↓) to check it against autograd.</source>
@@ -1114,6 +1318,14 @@ autograd %8 · 闭式解 %9</translation>
             <translation>键盘快捷键(&amp;K)</translation>
         </message>
         <message>
+            <source>Go to &amp;label smoothing ε</source>
+            <translation>转到标签平滑 ε(&amp;L)</translation>
+        </message>
+        <message>
+            <source>Go to lear&amp;ning rate η</source>
+            <translation>转到学习率 η(&amp;N)</translation>
+        </message>
+        <message>
             <source>&amp;Presentation mode</source>
             <translation>演示模式(&amp;P)</translation>
         </message>
@@ -1224,8 +1436,8 @@ autograd %8 · 闭式解 %9</translation>
             <translation>语言</translation>
         </message>
         <message>
-            <source>The %1 tab has its own controls; the greyed ones set the classifier and change nothing here.</source>
-            <translation>“%1”页有自己的控件；灰色的控件设置的是分类器，在这里不起作用。</translation>
+            <source>The %1 tab does not use the classifier: the greyed controls change nothing here.</source>
+            <translation>“%1”页不使用分类器：灰色的控件在这里不起作用。</translation>
         </message>
         <message>
             <source>The %1 tab reads only the logits, N and T; the greyed controls change nothing here.</source>
@@ -1507,6 +1719,10 @@ after %1 steps L = %6%3</source>
             <source>Export figure of “%1”…</source>
             <translation>导出“%1”的图…</translation>
         </message>
+        <message>
+            <source>Copy picture of “%1”</source>
+            <translation>复制“%1”的图片</translation>
+        </message>
     </context>
     <context>
         <name>Reduction</name>
@@ -1622,8 +1838,8 @@ after %1 steps L = %6%3</source>
             <translation>梯度下降 θ ← θ − η·∇L</translation>
         </message>
         <message>
-            <source>&amp;η</source>
-            <translation>&amp;η</translation>
+            <source>η</source>
+            <translation>η</translation>
         </message>
         <message>
             <source>Learning rate</source>
@@ -1786,6 +2002,30 @@ after %1 steps L = %6%3</source>
         <message>
             <source>recent files</source>
             <translation>最近打开的文件</translation>
+        </message>
+        <message>
+            <source>export folder</source>
+            <translation>导出文件夹</translation>
+        </message>
+        <message>
+            <source>exported view</source>
+            <translation>导出的视图</translation>
+        </message>
+        <message>
+            <source>export format</source>
+            <translation>导出格式</translation>
+        </message>
+        <message>
+            <source>export scale</source>
+            <translation>导出缩放</translation>
+        </message>
+        <message>
+            <source>transparent export</source>
+            <translation>透明导出</translation>
+        </message>
+        <message>
+            <source>export size</source>
+            <translation>导出尺寸</translation>
         </message>
     </context>
     <context>
@@ -2262,20 +2502,80 @@ A second backward without zeroing adds to .grad: w.grad %5 → %6; after w.grad.
             <translation>整个窗口或单个视图</translation>
         </message>
         <message>
+            <source>PNG image</source>
+            <translation>PNG 图片</translation>
+        </message>
+        <message>
+            <source>SVG vector image</source>
+            <translation>SVG 矢量图</translation>
+        </message>
+        <message>
+            <source>PDF vector document</source>
+            <translation>PDF 矢量文档</translation>
+        </message>
+        <message>
+            <source>Format</source>
+            <translation>格式</translation>
+        </message>
+        <message>
+            <source>PNG for slides and documents; SVG and PDF stay sharp at any size</source>
+            <translation>PNG 适合幻灯片和文档；SVG 和 PDF 在任何尺寸下都清晰</translation>
+        </message>
+        <message>
+            <source>Lay out at</source>
+            <translation>排版尺寸</translation>
+        </message>
+        <message>
+            <source>Unchecked: the view as it is on screen. Checked: the view laid out at this width and height in pixels</source>
+            <translation>不勾选：按屏幕上的样子导出。勾选：按此宽度和高度（像素）重新排版视图</translation>
+        </message>
+        <message>
+            <source>Width in pixels</source>
+            <translation>宽度（像素）</translation>
+        </message>
+        <message>
+            <source>Height in pixels</source>
+            <translation>高度（像素）</translation>
+        </message>
+        <message>
             <source>PNG scale</source>
             <translation>PNG 缩放比例</translation>
         </message>
         <message>
-            <source>Pixels per screen pixel of a PNG; SVG is vector</source>
-            <translation>PNG 中每个屏幕像素对应的像素数；SVG 为矢量图</translation>
+            <source>Pixels per screen pixel of a PNG: 2× has twice the detail; SVG and PDF are vector</source>
+            <translation>PNG 每个屏幕像素对应的像素数：2× 细节加倍；SVG 和 PDF 是矢量格式</translation>
+        </message>
+        <message>
+            <source>&amp;Transparent background (PNG)</source>
+            <translation>透明背景（PNG）(&amp;T)</translation>
+        </message>
+        <message>
+            <source>No background behind the plots and text, for a slide of any colour</source>
+            <translation>图和文字后面没有背景，适合任何颜色的幻灯片</translation>
+        </message>
+        <message>
+            <source>Ends in .png, .svg or .pdf</source>
+            <translation>以 .png、.svg 或 .pdf 结尾</translation>
+        </message>
+        <message>
+            <source>The PNG: %1 × %2 pixels</source>
+            <translation>PNG：%1 × %2 像素</translation>
+        </message>
+        <message>
+            <source>The PNG: the on-screen size × %1</source>
+            <translation>PNG：屏幕尺寸 × %1</translation>
+        </message>
+        <message>
+            <source>Type a file name.</source>
+            <translation>请输入文件名。</translation>
+        </message>
+        <message>
+            <source>PNG image (*.png);;SVG vector image (*.svg);;PDF document (*.pdf)</source>
+            <translation>PNG 图片 (*.png);;SVG 矢量图 (*.svg);;PDF 文档 (*.pdf)</translation>
         </message>
         <message>
             <source>File name</source>
             <translation>文件名</translation>
-        </message>
-        <message>
-            <source>Ends in .png or .svg</source>
-            <translation>以 .png 或 .svg 结尾</translation>
         </message>
         <message>
             <source>Browse…</source>
@@ -2286,8 +2586,24 @@ A second backward without zeroing adds to .grad: w.grad %5 → %6; after w.grad.
             <translation>选择文件</translation>
         </message>
         <message>
+            <source>&amp;Copy</source>
+            <translation>复制(&amp;C)</translation>
+        </message>
+        <message>
+            <source>Put the picture (PNG) on the clipboard instead of saving it</source>
+            <translation>把图片（PNG）放到剪贴板，而不是保存</translation>
+        </message>
+        <message>
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
+        </message>
+        <message>
+            <source>F&amp;ormat</source>
+            <translation>格式(&amp;O)</translation>
+        </message>
+        <message>
+            <source>Si&amp;ze</source>
+            <translation>尺寸(&amp;Z)</translation>
         </message>
         <message>
             <source>&amp;Scale (PNG)</source>
@@ -2296,10 +2612,6 @@ A second backward without zeroing adds to .grad: w.grad %5 → %6; after w.grad.
         <message>
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
-        </message>
-        <message>
-            <source>PNG image (*.png);;SVG vector image (*.svg)</source>
-            <translation>PNG 图片 (*.png);;SVG 矢量图 (*.svg)</translation>
         </message>
     </context>
     <context>

@@ -121,7 +121,7 @@ class RegressionControls(QWidget):
     def _build_descent_box(self) -> QGroupBox:
         descent_box = QGroupBox(self.tr("Gradient descent θ ← θ − η·∇L"), self)
         self.rate_control = FloatControl(
-            self.tr("&η"), slider_range=(1e-3, 1.0), entry_range=(0.0, 10.0), decimals=4,
+            self.tr("η"), slider_range=(1e-3, 1.0), entry_range=(0.0, 10.0), decimals=4,
             step=0.01, log_scale=True, open_ends=(True, False), label_width=14,
             accessible_name=self.tr("Learning rate"),
             tooltip=self.tr("Learning rate η: each step moves (w, b) by −η·∇L. The slider is "
