@@ -50,16 +50,6 @@ def _scale(m: int, reduction: Reduction) -> float:
     return 1.0 / m if reduction == "mean" else 1.0
 
 
-def losses_at(reg: Regression, points: np.ndarray) -> np.ndarray:
-    """The loss L(w, b) at each row (w, b) of points, with reg's data and reduction: the
-    losses along a trail of descent steps already taken (one batched torch call)."""
-    x = torch.tensor(reg.x, dtype=DTYPE)
-    y = torch.tensor(reg.y, dtype=DTYPE)
-    wb = torch.as_tensor(np.asarray(points, dtype=np.float64).reshape(-1, 2))
-    r = wb[:, :1] * x[None, :] + wb[:, 1:] - y[None, :]
-    return frozen(_scale(x.numel(), reg.reduction) * (r * r).sum(dim=1))
-
-
 def _descent(x: torch.Tensor, y: torch.Tensor, reg: Regression
              ) -> tuple[np.ndarray, np.ndarray, bool]:
     """Plain gradient descent from (w, b): θ ← θ - lr·∇L, with the closed-form gradient."""

@@ -162,6 +162,10 @@ class RegressionTab(StateEditor):
         reg = result.regression
         state = result.state
         self.trail.follow(state.regression)
+        path = reg.path
+        self.trail.record(state.regression, float(reg.loss),
+                          float(reg.path_loss[1]) if len(reg.path_loss) > 1 else None,
+                          (float(path[1][0]), float(path[1][1])) if len(path) > 1 else None)
         if reg is not self._shown:  # memoised on the regression part: else nothing new
             self._shown = reg
             self.data_panel.show_result(state, reg)
@@ -178,9 +182,8 @@ class RegressionTab(StateEditor):
             return
         self._trail_drawn = (reg, key)
         self.surface_panel.show_trail(points)
-        from core.regression import losses_at  # torch is loaded by now; core imports it lazily
-
-        losses = losses_at(state.regression, points) if len(points) > 1 else np.empty(0)
+        # the losses the Results gave as each step was shown (or its predecessor's path)
+        losses = self.trail.losses(points) if len(points) > 1 else np.empty(0)
         self.steps_panel.show_result(reg, losses)
 
     # ------------------------------------------------------------------ edits

@@ -16,6 +16,7 @@ import numpy as np
 from core.state import MAX_GD_STEPS, Regression
 
 TRAIL_LIMIT = MAX_GD_STEPS + 1   # one full Play of descent
+LOSSES_KEPT = 4 * TRAIL_LIMIT
 
 
 def _data(reg: Regression) -> tuple:
@@ -27,9 +28,29 @@ class DescentTrail:
         self.points: list[tuple[float, float]] = []
         self.origin: tuple[float, float] | None = None   # where this descent began
         self._data: tuple | None = None
+        # the loss at each (w, b) the Results showed, for the current data (the view
+        # computes nothing); at most LOSSES_KEPT, the oldest dropped first
+        self._losses: dict[tuple[float, float], float] = {}
+        self._loss_data: tuple | None = None
 
     def clear(self) -> None:
         self.points, self.origin, self._data = [], None, None
+
+    def record(self, reg: Regression, loss: float, next_loss: float | None = None,
+               next_point: tuple[float, float] | None = None) -> None:
+        """A Result showed reg's (w, b) with this loss (and its path's next step)."""
+        if _data(reg) != self._loss_data:
+            self._losses, self._loss_data = {}, _data(reg)
+        self._losses[(reg.w, reg.b)] = loss
+        if next_point is not None and next_loss is not None:
+            self._losses.setdefault(next_point, next_loss)
+        while len(self._losses) > LOSSES_KEPT:
+            del self._losses[next(iter(self._losses))]
+
+    def losses(self, points: np.ndarray) -> np.ndarray:
+        """The recorded loss at each row (w, b) of points; NaN where none was shown."""
+        return np.array([self._losses.get((float(w), float(b)), np.nan) for w, b in points],
+                        dtype=np.float64)
 
     def _index(self, here: tuple[float, float]) -> int | None:
         """The last position of `here` on the trail, or None."""
