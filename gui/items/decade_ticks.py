@@ -15,6 +15,8 @@ import math
 import numpy as np
 import pyqtgraph as pg
 
+from gui.look.plot_style import step_at_least
+
 _SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
 PIXELS_PER_LABEL = 28.0   # a vertical axis's label height and the gap to the next one
 _MINOR_IN_DECADE = np.log10(np.arange(2, 10))
@@ -28,12 +30,7 @@ def power_of_ten(exponent: int) -> str:
 def decade_step(decades: float, pixels: float) -> int:
     """The smallest step of 1, 2, 5, 10, 20, … decades that keeps labels apart."""
     fitting = max(1.0, pixels / PIXELS_PER_LABEL)
-    step = 1
-    while True:
-        for factor in (1, 2, 5):
-            if decades / (factor * step) <= fitting:
-                return factor * step
-        step *= 10
+    return int(step_at_least(max(1.0, decades / fitting)))
 
 
 def decade_tick_values(low: float, high: float, pixels: float) -> list[tuple[float, list]]:

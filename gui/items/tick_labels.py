@@ -13,8 +13,8 @@ import pyqtgraph as pg
 from PySide6.QtGui import QFontMetricsF
 
 from core.number_format import tick_texts
+from gui.look.plot_style import TICK_GAP_PX, step_at_least
 
-TICK_GAP_PX = 8.0     # free space between two neighbouring tick labels
 MINOR_MIN_PX = 4.0    # unlabelled ticks for every class while classes are this far apart
 
 
@@ -28,14 +28,10 @@ def readable_ticks(axis: pg.AxisItem) -> None:
 
 def class_step(n: int, pixels_per_class: float, label_extent: float) -> int:
     """The smallest step of 1, 2, 5, 10, 20, … whose labels, label_extent pixels long
-    along the axis, keep TICK_GAP_PX apart."""
-    step = 1
-    while step < n:
-        for factor in (1, 2, 5):
-            if factor * step * pixels_per_class >= label_extent + TICK_GAP_PX:
-                return factor * step
-        step *= 10
-    return step
+    along the axis, keep TICK_GAP_PX apart (a step of n or more labels class 0 alone)."""
+    if pixels_per_class <= 0:
+        return max(1, n)
+    return int(step_at_least(max(1.0, (label_extent + TICK_GAP_PX) / pixels_per_class)))
 
 
 class ClassTicks:

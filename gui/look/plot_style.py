@@ -75,6 +75,16 @@ def new_plot_widget(parent, accessible_name: str) -> pg.PlotWidget:
 
 TICK_GAP_PX = 8.0  # free space kept between two neighbouring tick labels
 _STEP_UP = {1: 2.0, 2: 2.5, 5: 2.0}  # 0.1 → 0.2 → 0.5 → 1 → 2 …
+
+
+def step_at_least(minimum: float) -> float:
+    """The smallest step of 1, 2 or 5 × 10ⁿ that is at least `minimum` (> 0): the one
+    rule for thinning ticks (class ticks, decades, spaced axes)."""
+    power = 10.0 ** math.floor(math.log10(minimum))
+    for factor in (1, 2, 5, 10):
+        if factor * power >= minimum * (1 - 1e-12):
+            return factor * power
+    return 10 * power
 _MINOR_PER = {1: 5, 2: 4, 5: 5}     # unlabelled ticks: 0.2 under 1, 0.5 under 2, 1 under 5
 
 
