@@ -76,6 +76,20 @@ def _add_state_flags(parser: argparse.ArgumentParser) -> None:
                             "see resources/presets/")
 
 
+def _add_picture_flags(parser: argparse.ArgumentParser, views: list[str], size: str) -> None:
+    """What `export` and `animate` draw: the view, its size, language, theme and look."""
+    parser.add_argument("--view", choices=views, default="all",
+                        help="the whole window (all, default) or one view")
+    parser.add_argument("--size", metavar="WxH", type=_size,
+                        help=f"{size} (default 1280x800, one view its own size, e.g. 800x600)")
+    parser.add_argument("--lang", choices=("en", "zh_CN"), default="en",
+                        help="the language of the texts (default en)")
+    parser.add_argument("--theme", choices=("light", "dark"), default="light",
+                        help="light (default) or dark background")
+    parser.add_argument("--presentation", action="store_true",
+                        help="larger text and thicker lines, for slides and projectors")
+
+
 def build_parser() -> argparse.ArgumentParser:
     from gui.registry import export_choices  # Qt-free: the views' names, in their order
 
@@ -96,18 +110,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Render the window or one view offscreen and write it as PNG, SVG or PDF.")
     export.add_argument("out", metavar="OUT.png|OUT.svg|OUT.pdf", help="the file to write")
     _add_state_flags(export)
-    export.add_argument("--view", choices=export_choices(), default="all",
-                        help="the whole window (all, default) or one view")
-    export.add_argument("--size", metavar="WxH", type=_size,
-                        help="pixels before scaling (default 1280x800, one view 800x600)")
+    _add_picture_flags(export, export_choices(), "pixels before scaling")
     export.add_argument("--scale", metavar="S", type=_scale, default=1.0,
                         help="PNG pixels per screen pixel, e.g. 2 for print (default 1)")
-    export.add_argument("--lang", choices=("en", "zh_CN"), default="en",
-                        help="the language of the figure's texts (default en)")
-    export.add_argument("--theme", choices=("light", "dark"), default="light",
-                        help="light (default) or dark background")
-    export.add_argument("--presentation", action="store_true",
-                        help="larger text and thicker lines, for slides and projectors")
 
     animate = commands.add_parser(
         "animate", help="write a GIF or MP4 of a view while one number moves",
@@ -122,16 +127,7 @@ def build_parser() -> argparse.ArgumentParser:
     animate.add_argument("--fps", metavar="F", type=float, default=10,
                          help="frames per second (default 10)")
     _add_state_flags(animate)
-    animate.add_argument("--view", choices=export_choices(), default="all",
-                         help="the whole window (all, default) or one view")
-    animate.add_argument("--size", metavar="WxH", type=_size,
-                         help="pixels (default 1280x800, one view 800x600)")
-    animate.add_argument("--lang", choices=("en", "zh_CN"), default="en",
-                         help="the language of the texts (default en)")
-    animate.add_argument("--theme", choices=("light", "dark"), default="light",
-                         help="light (default) or dark background")
-    animate.add_argument("--presentation", action="store_true",
-                         help="larger text and thicker lines, for slides and projectors")
+    _add_picture_flags(animate, export_choices(), "pixels of each frame")
 
     commands.add_parser(
         "install-desktop", help="add Loss Lens to this user's application menu",

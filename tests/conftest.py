@@ -59,13 +59,18 @@ def isolated_settings(tmp_path):
 @pytest.fixture
 def window(qtbot, no_dialogs, isolated_settings):
     """The one way tests build the main window: shown, with its first result drawn."""
+    import shiboken6
+
     from gui import MainWindow
 
     win = MainWindow()
-    qtbot.addWidget(win)
     win.show()
     qtbot.waitUntil(lambda: win.result() is not None, timeout=10000)
-    return win
+    yield win
+    # closed here rather than by qtbot.addWidget: a language or theme switch deletes it
+    if shiboken6.isValid(win):
+        win.close()
+        win.deleteLater()
 
 
 @pytest.fixture

@@ -8,26 +8,10 @@ them instead of acting: Alt+E was 编辑(E) and 标签平滑 ε(E) at once, for 
 
 from collections import defaultdict
 
-import pytest
-import shiboken6
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QAbstractButton, QApplication, QGroupBox, QLabel, QMenu
 
 from core import State
-
-
-@pytest.fixture
-def window(qtbot, no_dialogs, isolated_settings):
-    """conftest's window, closed here rather than by qtbot: a language switch deletes it."""
-    from gui import MainWindow
-
-    win = MainWindow()
-    win.show()
-    qtbot.waitUntil(lambda: win.result() is not None, timeout=10000)
-    yield win
-    if shiboken6.isValid(win):
-        win.close()
-        win.deleteLater()
 
 
 def key(text: str) -> str:

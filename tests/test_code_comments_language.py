@@ -5,25 +5,10 @@ import io
 import re
 
 import pytest
-import shiboken6
 
 from core import State
 from core.code_generator import generate_script
 from core.state import Regression
-
-
-@pytest.fixture
-def window(qtbot, no_dialogs, isolated_settings):
-    """conftest's window, closed here rather than by qtbot: a language switch deletes it."""
-    from gui import MainWindow
-
-    win = MainWindow()
-    win.show()
-    qtbot.waitUntil(lambda: win.result() is not None, timeout=10000)
-    yield win
-    if shiboken6.isValid(win):
-        win.close()
-        win.deleteLater()
 
 
 def run(script: str) -> str:

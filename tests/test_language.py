@@ -13,7 +13,6 @@ import re
 
 import pyqtgraph as pg
 import pytest
-import shiboken6
 from PySide6.QtCore import QCoreApplication, QPoint, QSettings, QSize, Qt, QUrl
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
@@ -119,17 +118,6 @@ def texts_of(window: MainWindow) -> list[tuple[str, str]]:
     return found
 
 
-@pytest.fixture
-def window(qtbot, no_dialogs, isolated_settings):
-    """conftest's window, shown with its first result, but closed here rather than by
-    qtbot: a switch deletes it, and qtbot's teardown would close the deleted window."""
-    win = MainWindow()
-    win.show()
-    qtbot.waitUntil(lambda: win.result() is not None, timeout=10000)
-    yield win
-    if shiboken6.isValid(win):
-        win.close()
-        win.deleteLater()
 
 
 @pytest.fixture

@@ -2,28 +2,12 @@
 
 from pathlib import Path
 
-import pytest
-import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QMenu
 
 from gui.shell import dialogs
 from gui.shell.dialogs import ExportRequest
-
-
-@pytest.fixture
-def window(qtbot, no_dialogs, isolated_settings):
-    """conftest's window, closed here rather than by qtbot: a language switch deletes it."""
-    from gui import MainWindow
-
-    win = MainWindow()
-    win.show()
-    qtbot.waitUntil(lambda: win.result() is not None, timeout=10000)
-    yield win
-    if shiboken6.isValid(win):
-        win.close()
-        win.deleteLater()
 
 
 def right_click_menu(qtbot, plot_widget) -> QMenu:
