@@ -5,10 +5,10 @@ no file (the modal dialog is driven from a QTimer)."""
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
 
 from gui.shell import dialogs
 from gui.shell.animation_dialog import AnimationDialog, default_span
+from tests.modal_dialogs import run_in_modal
 
 REAL = dict(vars(dialogs))  # before no_dialogs patches the module
 
@@ -21,24 +21,7 @@ def real_dialog(window, monkeypatch):
 
 def drive(window, steps):
     """Trigger File ▸ Export animation and run steps(dialog) once it shows."""
-    seen = {}
-
-    def act():
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, AnimationDialog):
-            QTimer.singleShot(20, act)
-            return
-        try:
-            seen["result"] = steps(dialog)
-        finally:
-            seen["open"] = dialog.isVisible()
-            if dialog.isVisible():
-                dialog.reject()
-
-    QTimer.singleShot(0, act)
-    window.files.animation_action.trigger()
-    assert "result" in seen, "the animation dialog did not open"
-    return seen
+    return run_in_modal(AnimationDialog, window.files.animation_action.trigger, steps)
 
 
 def type_into(entry, text):

@@ -4,13 +4,14 @@ clicks, saved with its own button (the modal dialog is driven from a QTimer)."""
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from gui.shell import dialogs
 from gui.shell.dialogs import ExportDialog
+from tests.modal_dialogs import run_in_modal
 
 REAL = dict(vars(dialogs))  # before no_dialogs patches the module
 OWN = ("ask_export", "ExportDialog", "ExportRequest")
@@ -27,27 +28,10 @@ def real_dialog(window, monkeypatch):
 def drive(qtbot, window, steps, open_with=None):
     """Open the export dialog (Ctrl+E, or open_with()), run steps(dialog) once it shows;
     returns what steps returned. Fails if the dialog is still open after them."""
-    seen = {}
-
-    def act():
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, ExportDialog):
-            QTimer.singleShot(20, act)
-            return
-        try:
-            seen["result"] = steps(dialog)
-        finally:
-            seen["open"] = dialog.isVisible()
-            if dialog.isVisible():
-                dialog.reject()
-
-    QTimer.singleShot(0, act)
-    if open_with is None:
+    def ctrl_e():
         QTest.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
-    else:
-        open_with()
-    assert "result" in seen, "the export dialog did not open"
-    return seen
+
+    return run_in_modal(ExportDialog, open_with or ctrl_e, steps)
 
 
 def type_path(dialog, path):
