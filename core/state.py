@@ -31,6 +31,7 @@ REGRESSION_GRID_LIMITS = (10, 500)
 MIN_RANGE_SPAN = 1e-6
 MIN_RANGE_SPAN_RELATIVE = 1e-9
 ECHO_LIMIT = 50  # characters of a bad value shown back in a message
+MAX_POS_WEIGHT = 1e4  # binary.pos_weight: the positive term's weight, at most
 
 
 def min_range_span(low: float, high: float) -> float:
@@ -258,6 +259,30 @@ class Regression:
         return _section(cls, "regression", data)
 
 
+@dataclass(frozen=True)
+class Binary:
+    """The Binary tab's one example: a logit z, its label y (0, 1 or soft, in between), and
+    the weight of the positive term in binary_cross_entropy_with_logits."""
+
+    z: float = 3.0
+    y: float = 0.0
+    pos_weight: float = 1.0
+
+    def __post_init__(self) -> None:
+        z = _number("binary.z", self.z, -MAX_ABS_LOGIT, MAX_ABS_LOGIT,
+                    f"a finite number within ±{MAX_ABS_LOGIT:g}")
+        y = _number("binary.y", self.y, 0.0, 1.0, "a number in [0, 1]")
+        weight = _number("binary.pos_weight", self.pos_weight, 0.0, MAX_POS_WEIGHT,
+                         f"a number in [0, {MAX_POS_WEIGHT:g}]")
+        object.__setattr__(self, "z", z)
+        object.__setattr__(self, "y", y)
+        object.__setattr__(self, "pos_weight", weight)
+
+    @classmethod
+    def from_dict(cls, data: Any) -> Binary:
+        return _section(cls, "binary", data)
+
+
 # --------------------------------------------------------------------------- State
 @dataclass(frozen=True)
 class State:
@@ -273,6 +298,7 @@ class State:
     reduction: Reduction = "mean"
     surface: Surface = field(default_factory=Surface)
     regression: Regression = field(default_factory=Regression)
+    binary: Binary = field(default_factory=Binary)
     version: int = STATE_VERSION
 
     def __post_init__(self) -> None:
@@ -308,6 +334,8 @@ class State:
             raise _fail("surface", "a Surface", self.surface)
         if not isinstance(self.regression, Regression):
             raise _fail("regression", "a Regression", self.regression)
+        if not isinstance(self.binary, Binary):
+            raise _fail("binary", "a Binary", self.binary)
         if max(self.surface.axes) >= n:
             raise _fail("surface.axes", f"two different class indices in [0, {n})",
                         list(self.surface.axes))
@@ -364,6 +392,8 @@ class State:
                 _with_old_reduction(data["regression"], data))
         elif data.get("reduction") in REDUCTIONS:
             values["regression"] = Regression(reduction=data["reduction"])
+        if "binary" in data:
+            values["binary"] = Binary.from_dict(data["binary"])
         return cls(**values)
 
     @classmethod
