@@ -396,3 +396,28 @@ def test_value_labels_sit_on_their_bars_unless_a_target_mark_would_strike_them(w
     assert ys[1] == pytest.approx(0.26 + MARK_GAP * (high - low))
     assert ys[2] == pytest.approx(probs[2])              # mark far above: on the bar
     assert window.softmax_view.value_labels.texts() == [f"{p:.3f}" for p in probs]
+
+
+@pytest.mark.parametrize(("button", "selects"), [(Qt.MouseButton.LeftButton, True),
+                                                 (Qt.MouseButton.RightButton, False)])
+def test_only_a_left_click_selects_a_jacobian_row(window, qtbot, button, selects):
+    """A right click opens the plot's menu; it also selected the row (second trial)."""
+    view = window.jacobian_view
+    widget = view.plot_widget
+    point = widget.mapFromScene(view.plot.vb.mapViewToScene(QPointF(1.0, 2.0)))
+    qtbot.mouseClick(widget.viewport(), button, pos=point)
+    if button == Qt.MouseButton.RightButton:  # close the context menu it opened
+        from PySide6.QtWidgets import QApplication, QMenu
+        for menu in QApplication.topLevelWidgets():
+            if isinstance(menu, QMenu) and menu.isVisible():
+                menu.close()
+    assert (view.selected_row == 2) is selects
+
+
+def test_regression_line_caption_writes_a_negative_intercept_with_a_minus(window):
+    from core.state import Regression
+
+    shown(window, State(regression=Regression(x=(1.0,), y=(1.0,), w=1.608, b=-0.392)))
+    window.show_view("regression")
+    text = window.regression_tab.data_panel.readout.text()
+    assert "ŷ = 1.608·x − 0.392" in text and "+ −" not in text

@@ -362,3 +362,11 @@ def test_an_entry_is_wide_enough_for_its_values_eight_digits(window):
     QApplication.processEvents()
     text = entry.textFromValue(-0.026248543)
     assert entry.fontMetrics().horizontalAdvance(text) + 20 <= entry.width()
+
+
+def test_a_refusal_goes_when_the_user_changes_tab(window, qtbot):
+    """It was about a control of the tab left behind (second trial)."""
+    type_into(qtbot, window.global_controls.smoothing.entry, "abc")
+    assert window.statusBar().currentMessage()
+    window.tabs.tabBar().setCurrentIndex(2)  # as a click on the tab does
+    assert window.statusBar().currentMessage() == ""

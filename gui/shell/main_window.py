@@ -265,6 +265,7 @@ class MainWindow(QMainWindow):
             self.updates.cover_until_drawn(name, panel, self.torch.loaded)
 
     def _on_tab_changed(self, _index: int) -> None:
+        self.status.forget_refusal()  # it was about a control of the tab left behind
         if self._result is not None:
             self.updates.catch_up(self._result, self._built_views())
 

@@ -45,9 +45,7 @@ class StatusLine:
 
     def show_result(self, result: Result) -> None:
         """The result's key numbers; a refusal still showing goes (the state moved on)."""
-        if self._refusal and self.bar.currentMessage() == self._refusal:
-            self.bar.clearMessage()
-        self._refusal = ""
+        self.forget_refusal()
         state, c = result.state, result.classifier
         set_text(self.numbers,
             translate("MainWindow", "CE %1 · MSE (%2) %3 · max |diff| %4 · T %5 · ε %6 · N %7")
@@ -56,6 +54,12 @@ class StatusLine:
             .replace("%5", format_number(state.temperature))  # exactly, as the entries
             .replace("%6", format_number(state.label_smoothing))
             .replace("%7", str(state.n_classes)))
+
+    def forget_refusal(self) -> None:
+        """A refusal still showing goes (its control is no longer in view)."""
+        if self._refusal and self.bar.currentMessage() == self._refusal:
+            self.bar.clearMessage()
+        self._refusal = ""
 
     def refuse(self, message: str) -> None:
         """Why an edit was refused, in one line."""

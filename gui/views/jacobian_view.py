@@ -223,6 +223,8 @@ class JacobianView(QWidget):
             set_text(self.info, text)
 
     def _on_mouse_clicked(self, event) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:  # a right click opens the menu only
+            return
         cell = self.cell_at(event.scenePos())
         if cell is None:
             return

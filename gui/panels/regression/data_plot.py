@@ -177,9 +177,11 @@ class DataPlot(PlotPanel):
         self._place_handles()
         self.residuals.setData(np.repeat(x, 2), np.column_stack([y, reg.prediction]).ravel())
         m = len(x)
+        text = self.tr("ŷ = %1·x + %2 (%3)\nresiduals ŷ − y dashed orange")
+        if b < 0:  # "ŷ = 1.6·x − 0.39", not "+ −0.39"
+            text = text.replace("+ %2", "− %2")
         set_text(self.readout,
-                 self.tr("ŷ = %1·x + %2 (%3)\nresiduals ŷ − y dashed orange")
-                 .replace("%1", f"{w:.4g}").replace("%2", f"{b:.4g}")
+                 text.replace("%1", f"{w:.4g}").replace("%2", f"{abs(b):.4g}")
                  .replace("%3", self.tr("1 point") if m == 1
                           else self.tr("%1 points").replace("%1", str(m))))
 
