@@ -31,6 +31,7 @@ from gui.look.plot_style import (
     nice_range,
     sticky_range,
 )
+from gui.look.presentation import line_scale
 
 if TYPE_CHECKING:
     from core.result import Result
@@ -161,7 +162,7 @@ class SoftmaxView(QWidget):
         # just under it: p = 1.000 on a target of 1, p ≈ 0 on a target of 0) would cross
         # the text: the label sits just above the mark instead
         struck = np.abs(y_eff - probs) < LABEL_HEIGHT * span
-        lifted = np.maximum(probs, y_eff) + MARK_GAP * span
+        lifted = np.maximum(probs, y_eff) + MARK_GAP * line_scale() * span  # thicker marks
         self.value_labels.set_texts(idx[shown] - BAR_WIDTH / 2,
                                     np.where(struck, lifted, probs)[shown],
                                     [_bar_value(p) for p in probs[shown]],
