@@ -11,6 +11,7 @@ from typing import Any
 
 import numpy as np
 
+from core.binary import BinaryResult, compute_binary
 from core.classifier import ClassifierResult, GradientWays
 from core.code_generator import generate_script
 from core.mse_vs_ce import MseVsCe, mse_vs_ce
@@ -103,6 +104,11 @@ class Result:
     @cached_property
     def two_ways(self) -> TwoWays:
         return _two_ways_cached(self.state.regression)
+
+    @cached_property
+    def binary(self) -> BinaryResult:
+        """The Binary tab's numbers: its z, y, pos_weight and the first two logits."""
+        return compute_binary(self.state)
 
     @cached_property
     def script(self) -> str:
