@@ -9,14 +9,23 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 
 from core.result import Result
 
 
 def result_json(result: Result) -> str:
     """The same text as `main.py compute --format json` (indented up to 100 kB, compact and
-    fast above)."""
-    return result.to_json() + "\n"
+    fast above): the Result, then "losses" (every classifier loss of the family that
+    applies to the State) and "regression_losses", each value with its gradient four ways."""
+    text = result.to_json()
+    family = result.loss_family.to_dict()
+    if text.startswith("{\n"):  # indented, so small: read back, extend, write again
+        data = json.loads(text)
+        data.update(family)
+        return json.dumps(data, indent=2, allow_nan=False) + "\n"
+    extra = json.dumps(family, separators=(",", ":"), allow_nan=False)
+    return text[:-1] + "," + extra[1:] + "\n"
 
 
 def result_csv(result: Result) -> str:

@@ -7,7 +7,7 @@ import math
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -19,6 +19,9 @@ from core.regression import RegressionResult
 from core.state import LOSS_NAMES, Regression, State
 from core.surfaces import LossSurface, logit_surfaces
 from core.two_ways import TwoWays, two_ways
+
+if TYPE_CHECKING:
+    from core.losses.family import LossFamily
 
 # JSON output is indented for reading up to this size; above it (N ≳ 40) it is compact:
 # at N = 1024 indentation alone added 19 MB and a second to the 1024×1024 Jacobians.
@@ -109,6 +112,14 @@ class Result:
     def binary(self) -> BinaryResult:
         """The Binary tab's numbers: its z, y, pos_weight and the first two logits."""
         return compute_binary(self.state)
+
+    @cached_property
+    def loss_family(self) -> LossFamily:
+        """Every loss of the family that applies to the State (core.losses): value and
+        gradient four ways. Computed on first use: the window's frame never pays for it."""
+        from core.losses.family import loss_family
+
+        return loss_family(self.state)
 
     @cached_property
     def script(self) -> str:

@@ -7,6 +7,7 @@ app; `from_dict` turns any problem into a ValueError naming the field and what i
 
 from __future__ import annotations
 
+import difflib
 import json
 import math
 import reprlib
@@ -15,7 +16,17 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any, Literal
 
-STATE_VERSION = 1
+from core.losses.catalog import (
+    CLASS_WEIGHT_MAX,
+    CLASSIFIER_NAMES,
+    INDEX_ONLY,
+    OPTIONS,
+    REGRESSION_NAMES,
+)
+
+STATE_VERSION = 2
+# Files of these versions load; version 1 had no loss choice (its losses are the defaults).
+READABLE_VERSIONS = (1, 2)
 MAX_CLASSES = 1024
 MAX_ABS_LOGIT = 1e4
 MIN_TEMPERATURE = 1e-3
@@ -31,6 +42,7 @@ REGRESSION_GRID_LIMITS = (10, 500)
 MIN_RANGE_SPAN = 1e-6
 MIN_RANGE_SPAN_RELATIVE = 1e-9
 ECHO_LIMIT = 50  # characters of a bad value shown back in a message
+MAX_KEYS_SHOWN = 100  # characters of allowed keys an "unknown key" message lists
 MAX_POS_WEIGHT = 1e4  # binary.pos_weight: the positive term's weight, at most
 
 
@@ -151,6 +163,16 @@ def _range(name: str, value: Any, bound: float) -> tuple[float, float]:
     return lo, hi
 
 
+def _option(name: str, value: Any) -> float | int:
+    """A loss option (core.losses.catalog.OPTIONS) within its range; p is 1 or 2."""
+    info = OPTIONS[name]
+    if info.choices:
+        if isinstance(value, bool) or value not in info.choices or not isinstance(value, int):
+            raise _fail(name, info.allowed, value)
+        return value
+    return _number(name, value, info.low, info.high, info.allowed, lo_open=info.low_open)
+
+
 def _choice(name: str, value: Any, choices: tuple[str, ...]) -> str:
     if not isinstance(value, str) or value not in choices:
         raise _fail(name, " or ".join(repr(c) for c in choices), value)
@@ -180,7 +202,19 @@ def _known_keys(name: str, data: Mapping[str, Any], cls: type) -> None:
     if unknown:
         prefix = f"{name}." if name else ""
         raise ValueError(f"{prefix}{_key(unknown[0])}: unknown key "
-                         f"(allowed: {', '.join(sorted(known))})")
+                         f"({_allowed_keys(unknown[0], known)})")
+
+
+def _allowed_keys(key: Any, known: set[str]) -> str:
+    """The allowed keys, or, when they are too many for one short line, the ones closest
+    to the unknown key (a typo) and else the list cut short."""
+    listed = ", ".join(sorted(known))
+    if len(listed) <= MAX_KEYS_SHOWN:
+        return f"allowed: {listed}"
+    close = difflib.get_close_matches(key, known, n=3) if isinstance(key, str) else []
+    if close:
+        return f"did you mean {' or '.join(close)}?"
+    return f"allowed: {listed[:MAX_KEYS_SHOWN - 1].rpartition(',')[0]}, …"
 
 
 # --------------------------------------------------------------------------- parts
@@ -227,6 +261,9 @@ class Regression:
     b_range: tuple[float, float] = (-2.0, 2.0)
     grid: int = 101
     reduction: Reduction = "mean"
+    loss: str = "mse"
+    delta: float = OPTIONS["delta"].default
+    beta: float = OPTIONS["beta"].default
 
     def __post_init__(self) -> None:
         data_allowed = f"a list of 1 to {MAX_POINTS} finite numbers within ±{MAX_ABS_DATA:g}"
@@ -253,6 +290,12 @@ class Regression:
                                                   MAX_ABS_DATA))
         _grid("regression.grid", self.grid, REGRESSION_GRID_LIMITS)
         _choice("regression.reduction", self.reduction, REDUCTIONS)
+        _choice("regression.loss", self.loss, REGRESSION_NAMES)
+        for name in ("delta", "beta"):
+            try:
+                object.__setattr__(self, name, float(_option(name, getattr(self, name))))
+            except ValueError as exc:
+                raise ValueError(f"regression.{exc}") from None
 
     @classmethod
     def from_dict(cls, data: Any) -> Regression:
@@ -288,7 +331,9 @@ class Binary:
 class State:
     """What the user set: logits, target, temperature, smoothing, reduction, views' inputs.
 
-    `target` is a class index (int) or a tuple of N probabilities.
+    `target` is a class index (int) or a tuple of N probabilities. `loss` and its options
+    (pos_weight, gamma, alpha, margin, p, class_weights) choose the classifier loss of the
+    family (core.losses); the window's CE/MSE views do not depend on them.
     """
 
     logits: tuple[float, ...] = (2.0, 1.0, 0.1)
@@ -299,11 +344,19 @@ class State:
     surface: Surface = field(default_factory=Surface)
     regression: Regression = field(default_factory=Regression)
     binary: Binary = field(default_factory=Binary)
+    loss: str = "cross_entropy"
+    class_weights: tuple[float, ...] | None = None
+    pos_weight: float = OPTIONS["pos_weight"].default
+    gamma: float = OPTIONS["gamma"].default
+    alpha: float = OPTIONS["alpha"].default
+    margin: float = OPTIONS["margin"].default
+    p: int = int(OPTIONS["p"].default)
     version: int = STATE_VERSION
 
     def __post_init__(self) -> None:
-        if self.version != STATE_VERSION or isinstance(self.version, bool):
-            raise _fail("version", f"{STATE_VERSION}", self.version)
+        if isinstance(self.version, bool) or self.version not in READABLE_VERSIONS:
+            raise _fail("version", " or ".join(map(str, READABLE_VERSIONS)), self.version)
+        object.__setattr__(self, "version", STATE_VERSION)  # an old file is read as new
         logits = _numbers("logits", self.logits, 2, MAX_CLASSES, -MAX_ABS_LOGIT, MAX_ABS_LOGIT,
                           f"a list of 2 to {MAX_CLASSES} finite numbers within "
                           f"±{MAX_ABS_LOGIT:g}")
@@ -339,6 +392,24 @@ class State:
         if max(self.surface.axes) >= n:
             raise _fail("surface.axes", f"two different class indices in [0, {n})",
                         list(self.surface.axes))
+        self._check_loss(n)
+
+    def _check_loss(self, n: int) -> None:
+        """The classifier loss, its options, and whether it applies to this target."""
+        _choice("loss", self.loss, CLASSIFIER_NAMES)
+        for name in ("pos_weight", "gamma", "alpha", "margin", "p"):
+            value = _option(name, getattr(self, name))
+            object.__setattr__(self, name, value if name == "p" else float(value))
+        if self.loss in INDEX_ONLY and not self.target_is_index:
+            raise ValueError(f"loss: {self.loss!r} takes a class index target, and the "
+                             f"target is probabilities (use cross_entropy or kl_div)")
+        if self.class_weights is not None:
+            weights = _numbers("class_weights", self.class_weights, n, n, 0.0, CLASS_WEIGHT_MAX,
+                               f"{n} weights in [0, {CLASS_WEIGHT_MAX:g}] (one per logit)")
+            object.__setattr__(self, "class_weights", weights)
+            if self.target_is_index and weights[self.target] == 0.0:
+                raise ValueError(f"class_weights[{self.target}]: the target class's weight "
+                                 f"must be above 0 (cross_entropy divides by it), got 0")
 
     # ----------------------------------------------------------------- conveniences
     @property
@@ -366,7 +437,9 @@ class State:
             target = tuple(v / total for v in kept) if total > 0 else 0
         i, j = self.surface.axes
         axes = (i, j) if max(i, j) < n else (0, 1)
-        return replace(self, logits=logits, target=target,
+        weights = (None if self.class_weights is None
+                   else (self.class_weights + (1.0,) * n)[:n])
+        return replace(self, logits=logits, target=target, class_weights=weights,
                        surface=replace(self.surface, axes=axes))
 
     # ----------------------------------------------------------------- (de)serialise

@@ -78,4 +78,39 @@ def format_result(result: Result) -> str:
         f"  loss = {_num(r.loss).strip()}   ∂L/∂w = {_num(r.grad_w).strip()}   "
         f"∂L/∂b = {_num(r.grad_b).strip()}   (autograd vs formula: {r.max_abs_diff:.3g})",
     ]
-    return "\n".join(lines)
+    return "\n".join(lines + _chosen_losses(result))
+
+
+def _options(names: tuple[str, ...], source: object) -> str:
+    shown = [f"{name} = {getattr(source, name):g}" for name in names if name != "class_weights"]
+    return f" ({', '.join(shown)})" if shown else ""
+
+
+def _chosen_losses(result: Result) -> list[str]:
+    """The state's chosen losses, when not the defaults (CE and the regression's MSE, which
+    the report above already shows): value, ∂L by the closed form, and the four ways'
+    largest disagreement. Empty by default, so the report is unchanged."""
+    from core.losses.registry import CLASSIFIER_LOSSES, REGRESSION_LOSSES
+
+    s = result.state
+    lines: list[str] = []
+    if s.loss != "cross_entropy":
+        spec = CLASSIFIER_LOSSES[s.loss]
+        g = result.loss_family.classifier[s.loss]
+        grads = ", ".join(fmt(v) for v in g.grad.formula[:MAX_JACOBIAN])
+        more = ", …" if len(g.grad.formula) > MAX_JACOBIAN else ""
+        lines += ["", f"chosen loss: {s.loss}{_options(spec.info.options, s)} = "
+                      f"{_num(g.value).strip()}",
+                  f"  ∂L/∂a = [{grads}{more}]   {spec.gradient}",
+                  f"  autograd · backward() · formula · finite differences: max |difference| "
+                  f"{g.max_abs_diff:.3g} (the three exact ways: {g.grad.exact_max_abs_diff:.3g})"]
+    if s.regression.loss != "mse":
+        spec_r = REGRESSION_LOSSES[s.regression.loss]
+        g = result.loss_family.regression[s.regression.loss]
+        lines += ["", f"chosen regression loss: {s.regression.loss}"
+                      f"{_options(spec_r.info.options, s.regression)} = "
+                      f"{_num(g.value).strip()}   ∂L/∂w = {_num(g.grad.formula[0]).strip()}   "
+                      f"∂L/∂b = {_num(g.grad.formula[1]).strip()}",
+                  f"  autograd · backward() · formula · finite differences: max |difference| "
+                  f"{g.max_abs_diff:.3g}"]
+    return lines

@@ -15,7 +15,17 @@ PROG = "loss-lens"
 EXIT_BAD_INPUT = 2
 # Flags whose value may start with '-' (negative numbers): argparse would read "-1,2" as a flag.
 VALUE_FLAGS = ("--logits", "--target", "--temperature", "--label-smoothing", "--size",
-               "--scale")
+               "--scale", "--pos-weight", "--gamma", "--alpha", "--margin", "--p", "--delta",
+               "--beta", "--class-weights")
+# The loss options: (flag, State name, metavar, help); each is checked by the State.
+LOSS_OPTION_FLAGS = (
+    ("--pos-weight", "pos_weight", "W", "BCE-with-logits' positive weight (default 1)"),
+    ("--gamma", "gamma", "G", "focal loss γ ≥ 0 (default 2)"),
+    ("--alpha", "alpha", "A", "focal loss α in [-1, 1], < 0 for none (default 0.25)"),
+    ("--margin", "margin", "M", "multi_margin's margin ≥ 0 (default 1)"),
+    ("--delta", "delta", "D", "Huber's δ > 0 (default 1)"),
+    ("--beta", "beta", "B", "SmoothL1's β ≥ 0 (default 1)"),
+)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -71,6 +81,17 @@ def _add_state_flags(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--regression-reduction", choices=("mean", "sum"),
                        help="the regression's MSE reduction (a state file without one "
                             "takes the file's reduction)")
+    from core.losses.catalog import CLASSIFIER_NAMES, REGRESSION_NAMES  # torch-free
+
+    group.add_argument("--loss", metavar="NAME",
+                       help="the classifier loss: " + ", ".join(CLASSIFIER_NAMES))
+    group.add_argument("--regression-loss", metavar="NAME",
+                       help="the regression loss: " + ", ".join(REGRESSION_NAMES))
+    for flag, dest, metavar, text in LOSS_OPTION_FLAGS:
+        group.add_argument(flag, dest=dest, metavar=metavar, help=text)
+    group.add_argument("--p", metavar="1|2", help="multi_margin's power (default 1)")
+    group.add_argument("--class-weights", metavar="W0,W1,...",
+                       help="cross-entropy's class weights, each ≥ 0 (default none)")
     group.add_argument("--preset", metavar="NAME",
                        help="start from a preset (e.g. softmax, low_temperature); "
                             "see resources/presets/")
@@ -192,7 +213,10 @@ def state_from_args(args: argparse.Namespace):  # -> core.State
     return apply_flags(base, logits=args.logits, target=args.target,
                        temperature=args.temperature, label_smoothing=args.label_smoothing,
                        reduction=args.reduction,
-                       regression_reduction=args.regression_reduction)
+                       regression_reduction=args.regression_reduction, loss=args.loss,
+                       regression_loss=args.regression_loss,
+                       class_weights=args.class_weights, p=args.p,
+                       **{dest: getattr(args, dest) for _, dest, _, _ in LOSS_OPTION_FLAGS})
 
 
 def run_compute(args: argparse.Namespace) -> int:

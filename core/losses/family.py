@@ -1,0 +1,125 @@
+"""Every loss of the family for one State: value by torch, gradient four ways.
+
+The window's own numbers (CE and MSE, every frame) come from core.classifier; this is the
+whole family, computed on demand — by `Result.loss_family`, the JSON export and the text
+report — so the frame budget does not pay for it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import torch
+
+from core.classifier import DTYPE
+from core.losses.catalog import INDEX_ONLY
+from core.losses.four_ways import FourWays, finite_or_none, four_ways
+from core.losses.registry import CLASSIFIER_LOSSES, REGRESSION_LOSSES
+from core.losses.spec import ClassifierInputs, RegressionInputs
+from core.state import State
+
+
+@dataclass(frozen=True)
+class LossGradients:
+    """One loss at one State: its value and its gradient four ways.
+
+    Classifier losses: the gradient is ∂L/∂a over the N logits. Regression losses: over
+    (w, b), so grad.formula[0] is ∂L/∂w and grad.formula[1] is ∂L/∂b.
+    """
+
+    name: str
+    value: float
+    grad: FourWays
+
+    @property
+    def max_abs_diff(self) -> float:
+        return self.grad.max_abs_diff
+
+
+@dataclass(frozen=True)
+class LossFamily:
+    classifier: dict[str, LossGradients]   # only the losses that apply to the State
+    regression: dict[str, LossGradients]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON export's "losses" and "regression_losses" (NaN/inf as null)."""
+        return {"losses": {k: _classifier_json(v) for k, v in self.classifier.items()},
+                "regression_losses": {k: _regression_json(v)
+                                      for k, v in self.regression.items()}}
+
+
+def applies(state: State, name: str) -> bool:
+    """Whether a classifier loss can take this State's target (index-only losses need an
+    index)."""
+    return state.target_is_index or name not in INDEX_ONLY
+
+
+def applicable_classifier_losses(state: State) -> tuple[str, ...]:
+    return tuple(name for name in CLASSIFIER_LOSSES if applies(state, name))
+
+
+def classifier_loss(state: State, name: str) -> LossGradients:
+    """The classifier loss `name` (any that applies) with the State's options."""
+    if not applies(state, name):
+        raise ValueError(f"loss: {name!r} takes a class index target, and the target is "
+                         f"probabilities")
+    spec = CLASSIFIER_LOSSES[name]
+    c = ClassifierInputs.of(state)
+    t = state.temperature
+    value, ways = four_ways(lambda a: spec.value(a / t, c), lambda a: spec.grad_z(a / t, c) / t,
+                            state.logits, scale=t)
+    return LossGradients(name, value, ways)
+
+
+def regression_loss(state: State, name: str) -> LossGradients:
+    """The regression loss `name` at the State's (w, b), gradient over (w, b)."""
+    spec = REGRESSION_LOSSES[name]
+    reg = state.regression
+    r = RegressionInputs.of(reg)
+    x = torch.tensor(reg.x, dtype=DTYPE)
+
+    def loss(theta: torch.Tensor) -> torch.Tensor:
+        return spec.value(theta[0] * x + theta[1], r)
+
+    def formula(theta: torch.Tensor) -> torch.Tensor:
+        g = spec.grad_pred(theta[0] * x + theta[1], r)
+        return torch.stack((torch.dot(g, x), g.sum()))
+
+    value, ways = four_ways(loss, formula, (reg.w, reg.b), scale=1.0)
+    return LossGradients(name, value, ways)
+
+
+def loss_family(state: State) -> LossFamily:
+    return LossFamily(
+        classifier={n: classifier_loss(state, n) for n in applicable_classifier_losses(state)},
+        regression={n: regression_loss(state, n) for n in REGRESSION_LOSSES})
+
+
+def _floats(values: np.ndarray) -> list[float | None]:
+    return [finite_or_none(v) for v in values.tolist()]
+
+
+def _classifier_json(g: LossGradients) -> dict[str, Any]:
+    w = g.grad
+    return {"value": finite_or_none(g.value),
+            "grad": {"autograd": _floats(w.autograd), "backward": _floats(w.backward),
+                     "formula": _floats(w.formula),
+                     "finite_difference": _floats(w.finite_difference),
+                     "finite_difference_error": _floats(w.finite_difference_error)},
+            "max_abs_diff": finite_or_none(w.max_abs_diff),
+            "exact_max_abs_diff": finite_or_none(w.exact_max_abs_diff)}
+
+
+def _regression_json(g: LossGradients) -> dict[str, Any]:
+    w = g.grad
+
+    def part(i: int) -> dict[str, float | None]:
+        return {way: finite_or_none(float(getattr(w, way)[i]))
+                for way in ("autograd", "backward", "formula", "finite_difference",
+                            "finite_difference_error")}
+
+    return {"value": finite_or_none(g.value), "grad_w": part(0), "grad_b": part(1),
+            "max_abs_diff": finite_or_none(w.max_abs_diff),
+            "exact_max_abs_diff": finite_or_none(w.exact_max_abs_diff)}

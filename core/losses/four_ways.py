@@ -1,0 +1,122 @@
+"""A loss's gradient four ways: torch.autograd.grad, backward()/.grad, the closed form, and
+central finite differences with an error estimate.
+
+The finite differences are the independent check that needs no calculus: (L(θ+h) −
+L(θ−h))/2h at two step sizes h and 2h, whose gap bounds the truncation error (taken whole,
+not Richardson's third, so it also holds where the curvature jumps, e.g. Huber at ±δ),
+plus the rounding error ε·|L|/h. At a corner (L1 at 0, the hinge at the margin) a central
+difference is the mean of the two one-sided slopes whatever h is: the kink inspector
+(core.losses.kinks) is the check there.
+"""
+
+from __future__ import annotations
+
+import math
+import warnings
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+import torch
+from torch.func import vmap
+
+from core.arrays import frozen
+from core.classifier import DTYPE
+
+EPS = float(np.finfo(np.float64).eps)
+STEP = EPS ** (1 / 3)   # the central difference's best relative step in float64
+
+
+@dataclass(frozen=True)
+class FourWays:
+    """One gradient, four independent ways; each an array over the coordinates."""
+
+    autograd: np.ndarray
+    backward: np.ndarray
+    formula: np.ndarray
+    finite_difference: np.ndarray
+    finite_difference_error: np.ndarray   # an estimate of |finite_difference − true|
+
+    @property
+    def exact_max_abs_diff(self) -> float:
+        """Largest disagreement between the three exact ways (as the app shows for CE/MSE)."""
+        return _max_pairwise((self.autograd, self.backward, self.formula))
+
+    @property
+    def max_abs_diff(self) -> float:
+        """Largest disagreement between all four ways, finite differences included."""
+        return _max_pairwise((self.autograd, self.backward, self.formula,
+                              self.finite_difference))
+
+
+def _max_pairwise(ways: tuple[np.ndarray, ...]) -> float:
+    return float(max(np.max(np.abs(u - v)) for i, u in enumerate(ways) for v in ways[i + 1:]))
+
+
+def steps_for(theta: torch.Tensor, scale: float) -> torch.Tensor:
+    """h_i = ε^(1/3)·max(|θ_i|, scale): relative to the coordinate, never below its scale."""
+    return STEP * torch.clamp(theta.abs(), min=scale)
+
+
+def central_differences(batch_loss: Callable[[torch.Tensor], torch.Tensor],
+                        theta: torch.Tensor, h: torch.Tensor) -> tuple[np.ndarray, np.ndarray]:
+    """(D(h), error estimate) for every coordinate, all 4·n evaluations in one batch.
+
+    batch_loss maps rows of θ (B, n) to the loss of each row (B,). The step actually taken,
+    (θ+h) − (θ−h) in floating point, is the divisor.
+    """
+    n = theta.numel()
+    eye = torch.eye(n, dtype=DTYPE)
+    rows, spans = [], []
+    for k in (1.0, 2.0):
+        plus, minus = theta + k * h[:, None] * eye, theta - k * h[:, None] * eye
+        rows += [plus, minus]
+        spans.append(plus.diagonal() - minus.diagonal())
+    with torch.no_grad():
+        values = batch_loss(torch.cat(rows))
+    f_plus1, f_minus1, f_plus2, f_minus2 = values.split(n)
+    d1 = (f_plus1 - f_minus1) / spans[0]
+    d2 = (f_plus2 - f_minus2) / spans[1]
+    level = torch.maximum(f_plus1.abs(), f_minus1.abs())
+    error = (d1 - d2).abs() + EPS * level / h
+    return frozen(d1), frozen(error)
+
+
+def vmapped(loss: Callable[[torch.Tensor], torch.Tensor]) -> Callable[[torch.Tensor], torch.Tensor]:
+    """loss over each row of a batch; torch.func.vmap, which falls back to a loop (with a
+    performance warning, silenced here) for the few losses without a batching rule."""
+    batched = vmap(loss)
+
+    def run(rows: torch.Tensor) -> torch.Tensor:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)
+            return batched(rows)
+
+    return run
+
+
+def four_ways(loss: Callable[[torch.Tensor], torch.Tensor],
+              formula: Callable[[torch.Tensor], torch.Tensor],
+              theta: tuple[float, ...], scale: float) -> tuple[float, FourWays]:
+    """The loss value at θ and its gradient four ways.
+
+    loss maps a 1-D θ to the scalar loss with torch's own function; formula maps θ to the
+    closed-form gradient.
+    """
+    a = torch.tensor(theta, dtype=DTYPE, requires_grad=True)
+    value = loss(a)
+    (g_autograd,) = torch.autograd.grad(value, a)
+    leaf = torch.tensor(theta, dtype=DTYPE, requires_grad=True)
+    loss(leaf).backward()
+    with torch.no_grad():
+        g_formula = formula(a.detach())
+    base = a.detach()
+    fd, error = central_differences(vmapped(loss), base, steps_for(base, scale))
+    ways = FourWays(autograd=frozen(g_autograd), backward=frozen(leaf.grad),
+                    formula=frozen(g_formula), finite_difference=fd,
+                    finite_difference_error=error)
+    return float(value.detach()), ways
+
+
+def finite_or_none(x: float) -> float | None:
+    return x if math.isfinite(x) else None
