@@ -33,7 +33,8 @@ def fill(dialog, out, frames="4", start="1", end="2"):
     dialog.view.setFocus()
     while dialog.view.currentData() != "softmax":
         QTest.keyClick(dialog.view, Qt.Key.Key_Down)
-    assert dialog.field.currentText() == "temperature"
+    assert (dialog.field_name(), dialog.field.currentText()) == ("temperature",
+                                                                 "Temperature T")
     type_into(dialog.start, start)
     type_into(dialog.end, end)
     type_into(dialog.frames, frames)
@@ -59,7 +60,7 @@ def test_the_dialog_writes_a_gif_of_k_frames(real_dialog, tmp_path):
 
     seen = drive(real_dialog, steps)
     bad, negative, drawn = seen["result"]
-    assert bad.startswith("temperature:") and "\n" not in bad
+    assert bad.startswith("Temperature T:") and "\n" not in bad
     assert negative.startswith("temperature=-1") and "\n" not in negative
     assert drawn == 4 and not seen["open"]
     with Image.open(out) as gif:
@@ -90,7 +91,8 @@ def test_cancel_stops_the_drawing_and_leaves_no_file(real_dialog, tmp_path, monk
 
     seen = drive(real_dialog, steps)
     assert seen["result"] == (True, "Cancelled: nothing was written.", True)
-    assert frames_seen == [1, 2]  # stopped at once, not after the 30 frames
+    # every state shown once (0), then stopped at once, not after the 30 frames
+    assert frames_seen == [0] * 30 + [1, 2]
     assert [p.name for p in tmp_path.iterdir() if p.name != "settings"] == []
 
 

@@ -77,6 +77,13 @@ class ReadoutLabel(QWidget):
         self.setFixedHeight(self._height())
         # it paints its whole rectangle, so Qt need not repaint the parents beneath it
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self._see_through = False
+
+    def set_see_through(self, on: bool) -> None:
+        """No background while on: a transparent export shows the text alone."""
+        self._see_through = on
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, not on)
+        self.update()
 
     def text(self) -> str:
         return self._text
@@ -125,7 +132,8 @@ class ReadoutLabel(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        painter.fillRect(self.rect(), self.palette().window())
+        if not self._see_through:
+            painter.fillRect(self.rect(), self.palette().window())
         painter.setPen(self.palette().windowText().color())
         width = self.width() - 4
         if self._static.textWidth() != width:

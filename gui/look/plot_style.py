@@ -13,6 +13,8 @@ in either); only ink, text and the plot background follow the theme (gui/look/th
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pyqtgraph as pg
 from PySide6.QtGui import QColor, QFontMetricsF, QPen
@@ -185,10 +187,25 @@ def nice_range(low: float, high: float) -> tuple[float, float]:
     return lo, hi
 
 
+_only_grow = False  # an animation's ranges: see ranges_only_grow
+
+
+@contextmanager
+def ranges_only_grow() -> Iterator[None]:
+    """Within the block sticky ranges never shrink: an animation shows every frame's state
+    once before drawing any, so its axes cover all frames and hold from the first."""
+    global _only_grow
+    before, _only_grow = _only_grow, True
+    try:
+        yield
+    finally:
+        _only_grow = before
+
+
 def sticky_range(current: tuple[float, float] | None, needed: tuple[float, float],
                  keep_above: float = 0.5) -> tuple[float, float]:
     """The range to show: `current` while it holds `needed` and `needed` fills at least
-    keep_above of it; otherwise `needed`.
+    keep_above of it; otherwise `needed` (within ranges_only_grow: both together).
 
     While a slider is dragged, an axis or colour scale that re-fits every frame jumps
     about (and re-laying out the axis costs 3–7 ms a frame); this one grows at once and
@@ -197,6 +214,8 @@ def sticky_range(current: tuple[float, float] | None, needed: tuple[float, float
     if current is None:
         return needed
     lo, hi = current
+    if _only_grow:
+        return min(lo, needed[0]), max(hi, needed[1])
     span = hi - lo
     inside = lo <= needed[0] and needed[1] <= hi
     if inside and span > 0 and (needed[1] - needed[0]) >= keep_above * span:

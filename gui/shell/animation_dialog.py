@@ -5,16 +5,22 @@ The frames are drawn by animation_export in this (the GUI) thread, in a window o
 own that never shows (gui.shell.unseen); the progress callback lets the app handle its
 events between frames, so the bar moves and Cancel is heard. Every frame's state is built
 and checked before the first picture, and a bad range is said in the dialog in one line.
+
+The numbers offered are named as the window names them (Temperature T, Logit a₀), in the
+app's language; `main.py animate --vary` keeps the state-file paths (logits.0). Numbers
+that only shape the picture's structure (surface axes, grids, step counts, the target's
+index) are not offered. The choices are remembered (validated, gui.shell.app_settings).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QApplication,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -41,10 +47,16 @@ from gui.shell.animation_export import (
     animation_format,
     export_animation,
 )
+from gui.shell.app_settings import AnimationChoices, saved_animation_choices
 from gui.shell.figure_export import ExportError
+from gui.shell.headless_export import view_size
 from gui.shell.unseen import appearance, unseen_windows
 
 translate = QCoreApplication.translate  # lupdate reads translate("AnimationDialog", "…")
+SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+# numbers that set what is drawn rather than a value worth watching move
+STRUCTURAL = ("target", "surface.axes.", "surface.grid", "regression.steps",
+              "regression.grid")
 SPAN = 4  # a field moves ×/÷ SPAN (a positive scale) or ± SPAN (anything else) by default
 
 
@@ -71,13 +83,61 @@ def default_span(state: State, field: str) -> tuple[float, float]:
     return value - SPAN, value + SPAN
 
 
+def field_label(field: str) -> str | None:
+    """What the window calls a state-file number (logits.0: Logit a₀), translated; None
+    for one not worth animating. A number not named here keeps its path."""
+    if field == "target" or any(field.startswith(s) for s in STRUCTURAL if s != "target"):
+        return None
+    head, _, index = field.rpartition(".")
+    sub = index.translate(SUBSCRIPTS)
+    indexed = {
+        "logits": translate("AnimationDialog", "Logit a%1"),
+        "target": translate("AnimationDialog", "Target probability y%1"),
+        "regression.x": translate("AnimationDialog", "Data x%1"),
+        "regression.y": translate("AnimationDialog", "Data y%1"),
+    }
+    if index.isdigit() and head in indexed:
+        return indexed[head].replace("%1", sub)
+    ends = {"0": translate("AnimationDialog", "from"), "1": translate("AnimationDialog", "to")}
+    ranges = {
+        "surface.range": translate("AnimationDialog", "Surface range (%1)"),
+        "regression.w_range": translate("AnimationDialog", "Range of w (%1)"),
+        "regression.b_range": translate("AnimationDialog", "Range of b (%1)"),
+    }
+    if index in ends and head in ranges:
+        return ranges[head].replace("%1", ends[index])
+    named = {
+        "temperature": translate("AnimationDialog", "Temperature T"),
+        "label_smoothing": translate("AnimationDialog", "Label smoothing ε"),
+        "regression.w": translate("AnimationDialog", "Weight w"),
+        "regression.b": translate("AnimationDialog", "Bias b"),
+        "regression.learning_rate": translate("AnimationDialog", "Learning rate η"),
+        "regression.delta": translate("AnimationDialog", "Huber δ"),
+    }
+    return named.get(field, field)
+
+
+def animated_fields(state: State) -> list[tuple[str, str]]:
+    """(path, label) of every number the dialog offers, in state-file order."""
+    labelled = ((field, field_label(field)) for field in numeric_fields(state))
+    return [(field, label) for field, label in labelled if label is not None]
+
+
 class AnimationDialog(QDialog):
-    """View, field, start, end, frames, fps and file; Export draws the frames."""
+    """View, field, start, end, frames, fps, size and file; Export draws the frames."""
 
     def __init__(self, parent: QWidget, state: State, views: list[tuple[str, str]],
-                 current: str, suggested_folder: str) -> None:
+                 current: str, suggested_folder: str,
+                 settings: QSettings | None = None) -> None:
         super().__init__(parent)
         self.state = state
+        self._settings = settings
+        fields = animated_fields(state)
+        chosen = (saved_animation_choices(settings, [key for key, _ in views],
+                                          [field for field, _ in fields],
+                                          range(MIN_FRAMES, MAX_FRAMES + 1),
+                                          range(1, MAX_FPS + 1))
+                  if settings is not None else AnimationChoices())
         self.written: Path | None = None
         self._running = False
         self._cancelled = False
@@ -85,13 +145,18 @@ class AnimationDialog(QDialog):
         self.view = QComboBox(self)
         for key, label in views:
             self.view.addItem(label, key)
-        self.view.setCurrentIndex(max(0, self.view.findData(current)))
+        self.view.setCurrentIndex(max(0, self.view.findData(chosen.view or current)))
         self.view.setAccessibleName(translate("AnimationDialog", "View to animate"))
         self.field = QComboBox(self)
-        self.field.addItems(numeric_fields(state))
-        self.field.setAccessibleName(translate("AnimationDialog", "Field to vary"))
-        self.field.setToolTip(translate("AnimationDialog", "The number that moves, named "
-                                        "as in a state file (logits.0 is the first logit)"))
+        for field, label in fields:
+            self.field.addItem(label, field)
+            # main.py animate --vary takes the state-file name
+            self.field.setItemData(self.field.count() - 1, translate(
+                "AnimationDialog", "%1 (in a state file and for main.py animate: %2)")
+                .replace("%1", label).replace("%2", field), Qt.ItemDataRole.ToolTipRole)
+        self.field.setAccessibleName(translate("AnimationDialog", "Number to vary"))
+        self.field.setToolTip(translate("AnimationDialog", "The number that moves from the "
+                                        "first value to the last"))
         self.start = self._number(translate("AnimationDialog", "First value"))
         self.end = self._number(translate("AnimationDialog", "Last value"))
         span = QHBoxLayout()
@@ -100,16 +165,34 @@ class AnimationDialog(QDialog):
         span.addWidget(self.end, 1)
         self.frames = QSpinBox(self)
         self.frames.setRange(MIN_FRAMES, MAX_FRAMES)
-        self.frames.setValue(DEFAULT_FRAMES)
+        self.frames.setValue(chosen.frames or DEFAULT_FRAMES)
         self.frames.setAccessibleName(translate("AnimationDialog", "Frames"))
         self.frames.setToolTip(translate("AnimationDialog",
                                          "Pictures from the first value to the last, both "
                                          "included"))
         self.fps = QSpinBox(self)
         self.fps.setRange(1, MAX_FPS)
-        self.fps.setValue(DEFAULT_FPS)
+        self.fps.setValue(chosen.fps or DEFAULT_FPS)
         self.fps.setAccessibleName(translate("AnimationDialog", "Frames per second"))
-        self.path = QLineEdit(str(Path(suggested_folder) / "loss-lens-animation.gif"), self)
+        self.fixed_size = QCheckBox(translate("AnimationDialog", "Lay out at"), self)
+        self.fixed_size.setToolTip(translate("AnimationDialog", "Unchecked: the view's own "
+                                             "size for a figure. Checked: each frame laid "
+                                             "out at this width and height in pixels"))
+        self.width_box = self._pixels(translate("AnimationDialog", "Width in pixels"),
+                                      (200, 8000))
+        self.height_box = self._pixels(translate("AnimationDialog", "Height in pixels"),
+                                       (150, 8000))
+        self._sized = chosen.size is not None
+        self._set_size(chosen.size or view_size(self.view.currentData()))
+        self.fixed_size.setChecked(chosen.fixed_size)
+        size_row = QHBoxLayout()
+        size_row.addWidget(self.fixed_size)
+        size_row.addWidget(self.width_box)
+        size_row.addWidget(QLabel("×", self))
+        size_row.addWidget(self.height_box)
+        size_row.addStretch(1)
+        self.path = QLineEdit(chosen.file or str(Path(suggested_folder) /
+                                                 "loss-lens-animation.gif"), self)
         self.path.setAccessibleName(translate("AnimationDialog", "File name"))
         self.path.setToolTip(translate("AnimationDialog", "Ends in .gif or .mp4"))
         browse = QPushButton(translate("AnimationDialog", "Browse…"), self)
@@ -139,15 +222,62 @@ class AnimationDialog(QDialog):
         form.addRow(from_label, span)
         form.addRow(translate("AnimationDialog", "F&rames"), self.frames)
         form.addRow(translate("AnimationDialog", "Frames per &second"), self.fps)
+        size_label = QLabel(translate("AnimationDialog", "Si&ze"), self)
+        size_label.setBuddy(self.fixed_size)
+        form.addRow(size_label, size_row)
         file_label = QLabel(translate("AnimationDialog", "&File"), self)
         file_label.setBuddy(self.path)
         form.addRow(file_label, file_row)
         form.addRow(self.progress)
         form.addRow(self.message)
         form.addRow(self.buttons)
-        self.field.currentTextChanged.connect(self._field_chosen)
-        self.field.setCurrentIndex(max(0, self.field.findText("temperature")))
-        self._field_chosen(self.field.currentText())
+        self.field.currentIndexChanged.connect(lambda _: self._field_chosen(self.field_name()))
+        self.field.setCurrentIndex(max(0, self.field.findData(chosen.field or "temperature")))
+        self._field_chosen(self.field_name())
+        if chosen.start is not None and chosen.end is not None:
+            self.start.setText(chosen.start)
+            self.end.setText(chosen.end)
+        self.view.currentIndexChanged.connect(self._view_chosen)
+        for box in (self.width_box, self.height_box):
+            box.valueChanged.connect(self._size_set)
+        self.fixed_size.toggled.connect(self._follow)
+        self._follow()
+
+    def field_name(self) -> str:
+        """The state-file path of the number chosen (logits.0)."""
+        return self.field.currentData() or ""
+
+    def _pixels(self, name: str, limits: tuple[int, int]) -> QSpinBox:
+        box = QSpinBox(self)
+        box.setRange(*limits)
+        box.setSuffix(" px")
+        box.setAccessibleName(name)
+        box.setToolTip(name)
+        return box
+
+    def _set_size(self, size: tuple[int, int]) -> None:
+        for box, value in zip((self.width_box, self.height_box), size, strict=True):
+            box.blockSignals(True)  # not the user's
+            box.setValue(value)
+            box.blockSignals(False)
+
+    def _size_set(self) -> None:
+        self._sized = True
+
+    def _view_chosen(self) -> None:
+        """Until the user sets a size, the boxes show the chosen view's own."""
+        if not self._sized:
+            self._set_size(view_size(self.view.currentData()))
+
+    def _follow(self) -> None:
+        self.width_box.setEnabled(self.fixed_size.isChecked() and not self._running)
+        self.height_box.setEnabled(self.fixed_size.isChecked() and not self._running)
+
+    def layout_size(self) -> tuple[int, int] | None:
+        """The frames' size in pixels; None: the view's own export size."""
+        if not self.fixed_size.isChecked():
+            return None
+        return self.width_box.value(), self.height_box.value()
 
     def _number(self, name: str) -> QLineEdit:
         entry = QLineEdit(self)
@@ -174,11 +304,11 @@ class AnimationDialog(QDialog):
 
     def _states(self) -> list[State] | None:
         """Every frame's state, or None with the reason said."""
-        field = self.field.currentText()
+        field = self.field_name()
         try:
             start, end = parse_number(self.start.text()), parse_number(self.end.text())
         except NumberTextError as exc:
-            self._say(f"{field}: {exc}", problem=True)
+            self._say(f"{self.field.currentText()}: {exc}", problem=True)
             return None
         path = tuple(int(part) if part.isdigit() else part for part in field.split("."))
         try:
@@ -209,8 +339,8 @@ class AnimationDialog(QDialog):
         try:
             with unseen_windows():
                 self.written = export_animation(
-                    states, out, self.view.currentData(), None, self.fps.value(),
-                    progress=self._progress, **appearance())
+                    states, out, self.view.currentData(), self.layout_size(),
+                    self.fps.value(), progress=self._progress, **appearance())
         except Cancelled:
             self._say(translate("AnimationDialog", "Cancelled: nothing was written."))
             return
@@ -219,12 +349,29 @@ class AnimationDialog(QDialog):
             return
         finally:
             self._set_running(False)
+        self._remember()
         self.accept()
+
+    def _remember(self) -> None:
+        """The choices of an animation written, for the next time the dialog opens."""
+        if self._settings is None:
+            return
+        size = (self.width_box.value(), self.height_box.value())
+        for key, value in (("view", self.view.currentData()), ("field", self.field_name()),
+                           ("start", self.start.text().strip()),
+                           ("end", self.end.text().strip()), ("frames", self.frames.value()),
+                           ("fps", self.fps.value()), ("file", str(self.written)),
+                           ("size", f"{size[0]}x{size[1]}"),
+                           ("fixed_size", self.fixed_size.isChecked())):
+            self._settings.setValue(f"animation/{key}", value)
 
     def _progress(self, done: int, total: int) -> bool:
         self.progress.setValue(done)
-        self.progress.setFormat(translate("AnimationDialog", "Frame %1 of %2")
-                                .replace("%1", str(done)).replace("%2", str(total)))
+        if done == 0:  # every state shown once first, so the axes hold all frames
+            self.progress.setFormat(translate("AnimationDialog", "Setting the axes…"))
+        else:
+            self.progress.setFormat(translate("AnimationDialog", "Frame %1 of %2")
+                                    .replace("%1", str(done)).replace("%2", str(total)))
         QApplication.processEvents()  # the bar moves, Cancel is heard
         return not self._cancelled
 
@@ -233,8 +380,9 @@ class AnimationDialog(QDialog):
         self._cancelled = False
         self.progress.setVisible(running or self.progress.value() > 0)
         for widget in (self.view, self.field, self.start, self.end, self.frames, self.fps,
-                       self.path, self.export_button):
+                       self.fixed_size, self.path, self.export_button):
             widget.setEnabled(not running)
+        self._follow()
 
     def reject(self) -> None:
         """Cancel (or Escape, or the close box) while drawing stops the drawing, and the

@@ -2,9 +2,11 @@
 a GIF (Pillow) or an MP4 (the ffmpeg that the imageio-ffmpeg wheel ships).
 
 `main.py animate` and File ▸ Export animation both come here, and each frame is drawn by
-the same offscreen view as `main.py export`: the first frame equals `export` of the first
-state, and the later ones are what the window shows while the number moves (the axes hold
-steady as they do under a drag, so the picture does not jump from frame to frame).
+the same offscreen view as `main.py export`, in figure mode. The axes hold from the first
+frame to the last: every frame's state is shown once without drawing (the views' ranges
+only grow meanwhile, gui.look.plot_style.ranges_only_grow) before the frames are drawn, so
+every frame has the axes that hold them all. A frame therefore equals `export` of its state
+except where the axes are wider than that state alone needs.
 Frames are encoded as they are drawn and never held together: memory stays that of one
 frame whatever the count. The file is written to a temporary name beside the target
 and renamed into place, so a failure or a cancel leaves no partial file.
@@ -18,6 +20,7 @@ from pathlib import Path
 
 from core.state import State
 from core.state_file import WriteError, temporary_beside
+from gui.look.plot_style import ranges_only_grow
 from gui.shell.figure_export import ExportError, render_image
 from gui.shell.figure_mode import figure_mode
 from gui.shell.headless_export import check_folder, offscreen_view
@@ -55,7 +58,8 @@ def export_animation(states: list[State], out: str | Path, view: str = "all",
                      language: str = "en", theme: str = "light", presentation: bool = False,
                      progress: Callable[[int, int], bool] | None = None) -> Path:
     """Write states as the frames of out (.gif or .mp4). progress(done, total) is called
-    after each frame; returning False cancels (Cancelled is raised, nothing is written)."""
+    after each frame (with done 0 while the states are first shown, before any frame);
+    returning False cancels (Cancelled is raised, nothing is written)."""
     kind = animation_format(out)
     check_fps(fps, kind)
     check_folder(out)
@@ -67,7 +71,11 @@ def export_animation(states: list[State], out: str | Path, view: str = "all",
     writer = (GifWriter if kind == "gif" else Mp4Writer)(temporary, fps)
     try:
         with (offscreen_view(states[0], view, size, language, theme, presentation) as shown,
-              figure_mode(shown.target)):  # frames look as `export` figures do
+              figure_mode(shown.target), ranges_only_grow()):  # as `export` figures look
+            for state in states:  # the ranges grow to hold every frame; nothing drawn
+                shown.show_state(state, settle=False)
+                if progress is not None and progress(0, len(states)) is False:
+                    raise Cancelled
             for k, state in enumerate(states):
                 shown.show_state(state)
                 writer.add(render_image(shown.target))

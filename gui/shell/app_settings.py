@@ -62,6 +62,9 @@ def take_reset_settings() -> list[str]:
         "export/transparent": QCoreApplication.translate("Settings", "transparent export"),
         "export/size": QCoreApplication.translate("Settings", "export size"),
         "export/fixed_size": QCoreApplication.translate("Settings", "export size"),
+        **{f"animation/{key}": QCoreApplication.translate("Settings", "animation choices")
+           for key in ("view", "field", "start", "end", "frames", "fps", "file", "size",
+                       "fixed_size")},
     }
     taken = [labels.get(key, key) for key in _reset]
     _reset.clear()
@@ -221,3 +224,51 @@ def saved_export_choices(settings: QSettings, views: list[str], folder: str) -> 
         transparent=saved_flag(settings, "export/transparent"),
         size=saved_size(settings, "export/size", (200, 150), (8000, 8000)),
         fixed_size=saved_flag(settings, "export/fixed_size"))
+
+
+@dataclass(frozen=True)
+class AnimationChoices:
+    """What the animation dialog starts with: the user's last choices (app_settings)."""
+
+    view: str | None = None  # None: the view on screen
+    field: str | None = None  # None: the temperature
+    start: str | None = None  # the range typed for `field`; None: one around its value
+    end: str | None = None
+    frames: int | None = None
+    fps: int | None = None
+    file: str | None = None  # the last file written, if its folder is still there
+    size: tuple[int, int] | None = None
+    fixed_size: bool = False
+
+
+def _saved_text(settings: QSettings, key: str, limit: int = 64) -> str | None:
+    value = _read(settings, key)
+    if value is None:
+        return None
+    if isinstance(value, str) and 0 < len(value) <= limit and "\0" not in value:
+        return value
+    _drop(settings, key)
+    return None
+
+
+def saved_animation_choices(settings: QSettings, views: list[str], fields: list[str],
+                            frames: range, fps: range) -> AnimationChoices:
+    """The animation dialog's last choices; a value that cannot be used is ignored (the
+    range typed is kept only with its field; a number the dialog cannot read is said there)."""
+    field = saved_choice(settings, "animation/field", fields, "") or None
+    file = _read(settings, "animation/file")
+    if file is not None and not (_usable_path(file) and os.path.isdir(os.path.dirname(file))):
+        if not _usable_path(file):
+            _drop(settings, "animation/file")
+        file = None
+    start, end = _saved_text(settings, "animation/start"), _saved_text(settings, "animation/end")
+    return AnimationChoices(
+        view=saved_choice(settings, "animation/view", views, "") or None,
+        field=field,
+        start=start if field else None,
+        end=end if field else None,
+        frames=saved_int(settings, "animation/frames", frames, 0) or None,
+        fps=saved_int(settings, "animation/fps", fps, 0) or None,
+        file=file,
+        size=saved_size(settings, "animation/size", (200, 150), (8000, 8000)),
+        fixed_size=saved_flag(settings, "animation/fixed_size"))

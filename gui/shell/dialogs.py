@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from gui.look.theme import error_text
 from gui.shell.app_settings import ExportChoices
 from gui.shell.figure_export import SCALES
+from gui.shell.headless_export import view_size
 
 translate = QCoreApplication.translate  # lupdate reads translate("dialogs", "…")
 _warned: set[str] = set()
@@ -75,10 +76,44 @@ def save_path(parent: QWidget, title: str, suggested: str, file_filter: str) -> 
     return path or None
 
 
+def replace_file(parent: QWidget, path: Path) -> bool:
+    """Whether an existing file may be replaced (No is the default)."""
+    box = QMessageBox(QMessageBox.Icon.Question, translate("dialogs", "Replace the file?"),
+                      translate("dialogs", "%1 already exists. Replace it?")
+                      .replace("%1", str(path)),
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    try:
+        return box.exec() == QMessageBox.StandardButton.Yes
+    finally:
+        box.deleteLater()
+
+
+def _free_name(folder: str | Path, stem: str, suffix: str) -> Path:
+    """folder/stem.suffix, or stem-2, stem-3, …: the first name no file has yet, so a
+    proposed name never replaces an earlier figure."""
+    folder = Path(folder)
+    path, number = folder / f"{stem}.{suffix}", 1
+    while path.exists():
+        number += 1
+        path = folder / f"{stem}-{number}.{suffix}"
+    return path
+
+
+def _figure_stem(view: str) -> str:
+    """loss-lens-jacobian for the Jacobian, loss-lens-window for the whole window."""
+    return "loss-lens-" + ("window" if view == "all" else view.replace("_", "-"))
+
+
 class ExportDialog(QDialog):
     """Which view, format, size, scale and background, and where. Save writes through
     `save` (request -> error message or ""): on an error the dialog stays open and shows
-    it, every choice kept; Copy puts the picture on the clipboard through `copy`."""
+    it, every choice kept; an existing file is replaced only once the user says so.
+    Copy puts the same picture on the clipboard through `copy`.
+
+    The file name follows the view and format (loss-lens-jacobian.pdf, -2, -3… beside an
+    earlier one) until the user types or browses one; the size boxes follow the view's own
+    export size until the user sets one (or one was remembered)."""
 
     def __init__(self, parent: QWidget, views: list[tuple[str, str]], suggested: str,
                  current: str = "all", save: Callable[[ExportRequest], str] | None = None,
@@ -88,6 +123,10 @@ class ExportDialog(QDialog):
         self._save, self._copy = save, copy
         self.request: ExportRequest | None = None
         chosen = remembered or ExportChoices(str(Path(suggested).parent))
+        self._folder = chosen.folder
+        self._named = False  # the user typed or browsed a file name
+        self._sized = chosen.size is not None  # the user set (or was remembered) a size
+        self._confirmed: Path | None = None  # a file the user already agreed to replace
         self.setWindowTitle(translate("dialogs", "Export figure"))
         self.view = QComboBox(self)
         for key, label in views:
@@ -169,6 +208,9 @@ class ExportDialog(QDialog):
         form.addRow(self.buttons)
         self._choose(chosen)
         self.format.currentIndexChanged.connect(self._format_chosen)
+        self.view.currentIndexChanged.connect(self._view_chosen)
+        self.width_box.valueChanged.connect(self._size_set)
+        self.height_box.valueChanged.connect(self._size_set)
         self.path.textEdited.connect(self._path_edited)
         for signal in (self.fixed_size.toggled, self.width_box.valueChanged,
                        self.height_box.valueChanged, self.scale.currentIndexChanged,
@@ -192,19 +234,41 @@ class ExportDialog(QDialog):
         self.scale.setCurrentIndex(max(0, self.scale.findData(chosen.scale)))
         self.transparent.setChecked(chosen.transparent)
         self.fixed_size.setChecked(chosen.fixed_size)
-        width, height = chosen.size or (1280, 800)
-        self.width_box.setValue(width)
-        self.height_box.setValue(height)
-        self.path.setText(str(Path(self.path.text()).with_suffix("." + self.format.currentData())))
+        self._set_size(chosen.size or view_size(self.view.currentData()))
+        self._suggest()
+
+    def _set_size(self, size: tuple[int, int]) -> None:
+        for box, value in zip((self.width_box, self.height_box), size, strict=True):
+            box.blockSignals(True)  # not the user's
+            box.setValue(value)
+            box.blockSignals(False)
+
+    def _suggest(self) -> None:
+        """A name from the view and format that no file has yet."""
+        self.path.setText(str(_free_name(self._folder, _figure_stem(self.view.currentData()),
+                                        self.format.currentData())))
+
+    def _view_chosen(self) -> None:
+        if not self._named:
+            self._suggest()
+        if not self._sized:
+            self._set_size(view_size(self.view.currentData()))
+            self._follow()
+
+    def _size_set(self) -> None:
+        self._sized = True
 
     def _format_chosen(self) -> None:
         """Picking a format gives the file name its ending."""
         text = self.path.text().strip()
-        if text:
+        if not self._named:
+            self._suggest()
+        elif text:
             self.path.setText(str(Path(text).with_suffix("." + self.format.currentData())))
 
     def _path_edited(self, text: str) -> None:
         """Typing another ending picks that format."""
+        self._named = True
         index = self.format.findData(Path(text.strip()).suffix.lower().lstrip("."))
         if index >= 0 and index != self.format.currentIndex():
             self.format.blockSignals(True)
@@ -253,6 +317,10 @@ class ExportDialog(QDialog):
         if request is None:
             self.show_error(translate("dialogs", "Type a file name."))
             return
+        if request.path.is_file() and request.path != self._confirmed:
+            if not replace_file(self, request.path):
+                return  # the dialog stays, every choice as it was
+            self._confirmed = request.path
         problem = self._save(request) if self._save is not None else ""
         if problem:
             self.show_error(problem)  # the dialog stays, every choice as it was
@@ -277,6 +345,7 @@ class ExportDialog(QDialog):
         if path:
             self.path.setText(path)
             self._path_edited(path)
+            self._confirmed = Path(path)  # the file dialog asked before replacing it
 
 
 def ask_export(parent: QWidget, views: list[tuple[str, str]], suggested: str,
@@ -295,11 +364,12 @@ def ask_export(parent: QWidget, views: list[tuple[str, str]], suggested: str,
 
 
 def ask_animation(parent: QWidget, state, views: list[tuple[str, str]], current: str,
-                  folder: str) -> Path | None:
-    """File ▸ Export animation: the file written, or None if cancelled."""
+                  folder: str, settings=None) -> Path | None:
+    """File ▸ Export animation: the file written, or None if cancelled; the choices are
+    remembered in settings (QSettings)."""
     from gui.shell.animation_dialog import AnimationDialog
 
-    dialog = AnimationDialog(parent, state, views, current, folder)
+    dialog = AnimationDialog(parent, state, views, current, folder, settings)
     try:
         dialog.exec()
         return dialog.written

@@ -88,12 +88,17 @@ def render_image(widget: QWidget, scale: float = 1.0, transparent: bool = False)
 @contextmanager
 def _backgrounds_off(widget: QWidget, off: bool) -> Iterator[None]:
     """While off, nothing fills a background: pyqtgraph's plots (their background brush,
-    and the cached background, which Qt fills with the window colour) and the widgets that
-    fill themselves with the window colour; then all back as it was."""
+    and the cached background, which Qt fills with the window colour), the widgets that
+    fill themselves with the window colour and the readouts that paint their own; then all
+    back as it was."""
     children = [widget, *widget.findChildren(QWidget)] if off else []
     plots = [(w, w.backgroundBrush(), w.cacheMode()) for w in children
              if isinstance(w, pg.GraphicsView)]
     filled = [w for w in children if w.autoFillBackground()]
+    # readouts paint their own background (gui/items/readout_label.py)
+    see_through = [w for w in children if callable(getattr(w, "set_see_through", None))]
+    for child in see_through:
+        child.set_see_through(True)
     for plot, _, _ in plots:
         plot.setCacheMode(QGraphicsView.CacheModeFlag.CacheNone)
         plot.setBackgroundBrush(QBrush(Qt.BrushStyle.NoBrush))
@@ -108,6 +113,15 @@ def _backgrounds_off(widget: QWidget, off: bool) -> Iterator[None]:
             plot.resetCachedContent()
         for child in filled:
             child.setAutoFillBackground(True)
+        for child in see_through:
+            child.set_see_through(False)
+
+
+def figure_image(widget: QWidget, scale: float = 1.0, transparent: bool = False) -> QImage:
+    """The PNG a figure export writes (figure mode: no hints, a view on its plots'
+    background), as an image: Copy puts the same picture on the clipboard as Save."""
+    with figure_mode(widget):
+        return render_image(widget, scale, transparent)
 
 
 def png_bytes(image: QImage) -> bytes:
@@ -127,7 +141,11 @@ def svg_bytes(widget: QWidget, title: str = "Loss Lens") -> bytes:
 
     Each widget is drawn into an SVG of its own, at its own origin, then placed: Qt's
     SVG 1.1 writer puts a child widget's clip paths where the widget would be at the
-    picture's origin (drawn in one pass, the Regression tab came out nearly empty)."""
+    picture's origin (drawn in one pass, the Regression tab came out nearly empty). Each
+    is cut to its widget's rectangle by a clip path of the merged SVG: Qt's SVG engine
+    does not apply the clip Qt gives a widget by itself (see _render_part), and a clip set
+    on the painter broke the clips the style sets (group titles, slider handles vanished).
+    """
     parts = []
     with vector_axes(widget), vector_heatmaps(widget):
         for part, offset, region in paint_order(widget):
@@ -147,7 +165,9 @@ def svg_bytes(widget: QWidget, title: str = "Loss Lens") -> bytes:
             finally:
                 painter.end()
             buffer.close()
-            parts.append((bytes(data), offset.x(), offset.y()))
+            box = region.boundingRect()  # the fragment is cut to it (see _render_part)
+            parts.append((bytes(data), offset.x(), offset.y(),
+                          (box.x(), box.y(), box.width(), box.height())))
     return portable_svg(merge_fragments(parts, widget.width(), widget.height(), title,
                                         "Exported from Loss Lens"))
 
@@ -171,9 +191,27 @@ def paint_order(root: QWidget) -> list[tuple[QWidget, QPoint, QRegion]]:
     return order
 
 
+def _render_part(painter: QPainter, part: QWidget, offset: QPoint, region: QRegion,
+                 flags: QWidget.RenderFlag) -> None:
+    """part alone (not its children) at offset, cut to region by the painter's own clip.
+
+    A vector paint engine (SVG, PDF) ignores the clip Qt gives each widget by itself (the
+    system clip), which only the raster engine applies: Fusion's selected tab fills a
+    strip 24 pixels below the tab bar to join the pane, and in an SVG or a PDF that white
+    strip covered the "Softmax p = …" heading under the Classifier tab."""
+    painter.save()
+    try:
+        painter.translate(offset)
+        painter.setClipRegion(region)
+        QWidget.render(part, painter, QPoint(0, 0), region, flags)
+    finally:
+        painter.restore()
+
+
 def pdf_bytes(widget: QWidget, title: str = "Loss Lens") -> bytes:
     """The widget as a one-page vector PDF the size of the widget at 96 dpi, with its text
-    as real text (selectable, searchable, found by pdftotext)."""
+    as real text (selectable, searchable, found by pdftotext); drawn a widget at a time,
+    each cut to its own rectangle as in svg_bytes."""
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -187,7 +225,10 @@ def pdf_bytes(widget: QWidget, title: str = "Loss Lens") -> bytes:
     with vector_axes(widget), vector_heatmaps(widget):
         painter = QPainter(writer)
         try:
-            widget.render(painter, QPoint(0, 0))
+            for part, offset, region in paint_order(widget):
+                flags = (QWidget.RenderFlag.DrawWindowBackground if part is widget
+                         else QWidget.RenderFlag(0))
+                _render_part(painter, part, offset, region, flags)
         finally:
             painter.end()
     buffer.close()
@@ -206,9 +247,11 @@ def export_widget(widget: QWidget, path: str | Path, scale: float = 1.0,
         raise ExportError(f"{path}: {round(widget.width() * scale)}x"
                           f"{round(widget.height() * scale)} pixels is too large "
                           f"(at most {MAX_PIXELS // 1_000_000} million)")
-    with figure_mode(widget):
-        payload = (png_bytes(render_image(widget, scale, transparent)) if kind == "png" else
-                   svg_bytes(widget) if kind == "svg" else pdf_bytes(widget))
+    if kind == "png":
+        payload = png_bytes(figure_image(widget, scale, transparent))
+    else:
+        with figure_mode(widget):
+            payload = svg_bytes(widget) if kind == "svg" else pdf_bytes(widget)
     try:
         write_atomic(path, payload)
     except WriteError as exc:

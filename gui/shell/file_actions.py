@@ -32,8 +32,8 @@ from gui.shell.app_settings import (
 from gui.shell.figure_export import (
     ExportError,
     export_widget,
+    figure_image,
     format_of,
-    render_image,
 )
 from gui.shell.headless_export import check_folder, offscreen_view
 from gui.shell.unseen import appearance, unseen_windows
@@ -178,6 +178,7 @@ class FileActions(QObject):
         current = view or remembered.view or "all"
         if view is not None:
             remembered = replace(remembered, view=None)
+        # the dialog names the file after the view (loss-lens-jacobian.png, -2, …)
         suggested = str(Path(remembered.folder) / f"loss-lens.{remembered.format}")
         dialogs.ask_export(self.window, self.window.export_choices(), suggested, current,
                            save=self.save_request, copy=self.copy_request,
@@ -204,6 +205,8 @@ class FileActions(QObject):
     def save_request(self, request: dialogs.ExportRequest) -> str:
         """The export dialog's Save: "" once written (choices remembered), else why not."""
         try:
+            format_of(request.path)
+            check_folder(request.path)  # before anything is drawn
             with self._drawn(request.view, request.size, request.path) as target:
                 written = export_widget(target, request.path, request.scale,
                                         request.transparent)
@@ -215,15 +218,24 @@ class FileActions(QObject):
         return ""
 
     def copy_request(self, request: dialogs.ExportRequest) -> str:
-        """The export dialog's Copy: the PNG it would save, on the clipboard."""
+        """The export dialog's Copy: the PNG it would save (figure mode, its size, scale
+        and background), on the clipboard."""
         try:
             with self._drawn(request.view, request.size) as target:
-                image = render_image(target, request.scale, request.transparent)
+                image = figure_image(target, request.scale, request.transparent)
         except ExportError as exc:
             return str(exc)
-        QGuiApplication.clipboard().setImage(image)
-        self.window.statusBar().showMessage(self.tr("Copied a picture"), 3000)
+        self._copied(image, request.view)
         return ""
+
+    def _copied(self, image, view: str) -> None:
+        """image on the clipboard, and the status bar says what was copied."""
+        QGuiApplication.clipboard().setImage(image)
+        what = (self.tr("the window") if view == "all" else
+                self.tr("“%1”").replace("%1", registry.entry(view).title()))
+        self.window.statusBar().showMessage(
+            self.tr("Copied a picture of %1 (%2 × %3 pixels)").replace("%1", what)
+            .replace("%2", str(image.width())).replace("%3", str(image.height())), 5000)
 
     @contextmanager
     def _drawn(self, view: str, size: tuple[int, int] | None = None,
@@ -255,18 +267,16 @@ class FileActions(QObject):
         return True
 
     def copy_image(self) -> None:
-        scale = self.window.devicePixelRatioF()
-        QGuiApplication.clipboard().setImage(render_image(self.window.export_target("all"),
-                                                          scale))
-        self.window.statusBar().showMessage(self.tr("Copied a picture of the window"), 3000)
+        """Edit ▸ Copy image: the window as a figure (no hints), as sharp as the screen."""
+        image = figure_image(self.window.export_target("all"), self.window.devicePixelRatioF())
+        self._copied(image, "all")
 
     def copy_view(self, view: str) -> None:
-        """A plot's right-click ▸ Copy picture: that view, as sharp as the screen shows it."""
+        """A plot's right-click ▸ Copy picture: that view as Save draws it (figure mode), at
+        its size on screen × the export dialog's remembered scale."""
         with self.window.showing(view) as target:
-            image = render_image(target, self.window.devicePixelRatioF())
-        QGuiApplication.clipboard().setImage(image)
-        self.window.statusBar().showMessage(
-            self.tr("Copied a picture of %1").replace("%1", registry.entry(view).title()), 3000)
+            image = figure_image(target, self._export_choices().scale)
+        self._copied(image, view)
 
     def animation_dialog(self) -> None:
         """File ▸ Export animation, starting from the view on screen."""
@@ -276,7 +286,7 @@ class FileActions(QObject):
         written = dialogs.ask_animation(self.window, self.window.state(),
                                         self.window.export_choices(), shown,
                                         saved_folder(self.window.settings, "export/folder")
-                                        or default_folder())
+                                        or default_folder(), self.window.settings)
         if written is not None:
             self.window.settings.setValue("export/folder", str(Path(written).resolve().parent))
             self.window.statusBar().showMessage(

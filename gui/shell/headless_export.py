@@ -22,6 +22,12 @@ STATE_TIMEOUT_S = 120  # torch's import and a first compute on a slow, busy mach
 DEFAULT_SIZE = (1280, 800)  # the whole window; one view: its registry entry's export_size
 
 
+def view_size(view: str) -> tuple[int, int]:
+    """The pixels a view is laid out at by default: its registry entry's export_size (the
+    whole window: DEFAULT_SIZE)."""
+    return DEFAULT_SIZE if view == "all" else registry.entry(view).export_size
+
+
 def quiet_offscreen_messages() -> None:
     """Keep the offscreen platform's notes out of a command-line user's terminal."""
     from PySide6.QtCore import qInstallMessageHandler
@@ -70,7 +76,7 @@ def offscreen_view(state: State, view: str = "all", size: tuple[int, int] | None
         window = MainWindow(state, settings=settings)
         target = window.export_target(view)
         entry = None if view == "all" else registry.entry(view)
-        wanted = size or (DEFAULT_SIZE if entry is None else entry.export_size)
+        wanted = size or view_size(view)
         if entry is None:
             window.resize(*wanted)
             window.show()
@@ -113,8 +119,9 @@ class OffscreenView:
     def __init__(self, app, window, target, entry) -> None:
         self.app, self.window, self.target, self._entry = app, window, target, entry
 
-    def show_state(self, state: State) -> None:
-        """Draw state: returns when every view shows its numbers."""
+    def show_state(self, state: State, settle: bool = True) -> None:
+        """Draw state: returns when every view shows its numbers (and, settle, once the
+        picture has stopped changing)."""
         if self.window.result() is None or self.window.state() != state:
             self.window.set_state(state)
         deadline = time.monotonic() + STATE_TIMEOUT_S
@@ -128,7 +135,8 @@ class OffscreenView:
         if self._entry is not None and self._entry.before_export is not None:
             self._entry.before_export(self.target)
         self.app.processEvents()
-        self._settle()
+        if settle:
+            self._settle()
 
     def _settle(self, rounds: int = 4) -> None:
         """Paint until the picture stops changing. pyqtgraph sizes an axis to its tick
@@ -163,5 +171,7 @@ def check_folder(out: str | Path) -> None:
     from gui.shell.figure_export import ExportError
 
     folder = Path(out).resolve().parent
-    if not folder.is_dir() or not os.access(folder, os.W_OK):
-        raise ExportError(f"{out}: cannot write (no writable folder {folder})")
+    if not folder.is_dir():
+        raise ExportError(f"{out}: cannot write (the folder {folder} does not exist)")
+    if not os.access(folder, os.W_OK):
+        raise ExportError(f"{out}: cannot write (the folder {folder} is not writable)")

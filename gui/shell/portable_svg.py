@@ -161,11 +161,15 @@ def _bake_path(d: str, m: Matrix) -> str | None:
     return " ".join(out)
 
 
-def merge_fragments(parts: list[tuple[bytes, int, int]], width: int, height: int,
+Box = tuple[int, int, int, int]  # x, y, width, height
+
+
+def merge_fragments(parts: list[tuple[bytes, int, int, Box | None]], width: int, height: int,
                     title: str, description: str) -> bytes:
-    """One SVG of width × height from the SVGs of single widgets, each (svg, x, y) placed
-    at its widget's position. A fragment's ids (clip paths, gradients) get its number,
-    so no two fragments share one."""
+    """One SVG of width × height from the SVGs of single widgets, each (svg, x, y, box)
+    placed at its widget's position and cut to box (in the fragment's own units; None:
+    not cut). A fragment's ids (clip paths, gradients) get its number, so no two
+    fragments share one."""
     ET.register_namespace("", SVG_NS)
     ET.register_namespace("xlink", XLINK_NS)
     svg = ET.Element(f"{{{SVG_NS}}}svg", {
@@ -174,7 +178,7 @@ def merge_fragments(parts: list[tuple[bytes, int, int]], width: int, height: int
     ET.SubElement(svg, f"{{{SVG_NS}}}title").text = title
     ET.SubElement(svg, f"{{{SVG_NS}}}desc").text = description
     defs = ET.SubElement(svg, f"{{{SVG_NS}}}defs")
-    for number, (data, x, y) in enumerate(parts):
+    for number, (data, x, y, box) in enumerate(parts):
         fragment = ET.fromstring(data)
         _prune_empty_groups(fragment)
         body = [e for e in fragment if e.tag.rpartition("}")[2] not in ("title", "desc", "defs")]
@@ -184,6 +188,11 @@ def merge_fragments(parts: list[tuple[bytes, int, int]], width: int, height: int
         for fragment_defs in fragment.iter(f"{{{SVG_NS}}}defs"):
             defs.extend(list(fragment_defs))
         placed = ET.SubElement(svg, G, {"transform": f"translate({x},{y})"} if x or y else {})
+        if box is not None:
+            clip = ET.SubElement(defs, f"{{{SVG_NS}}}clipPath", {"id": f"w{number}_box"})
+            ET.SubElement(clip, f"{{{SVG_NS}}}rect", dict(zip(
+                ("x", "y", "width", "height"), (str(v) for v in box), strict=True)))
+            placed = ET.SubElement(placed, G, {"clip-path": f"url(#w{number}_box)"})
         placed.extend(body)
     return ET.tostring(svg, encoding="utf-8", xml_declaration=True)
 
