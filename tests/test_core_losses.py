@@ -134,7 +134,8 @@ def states(draw) -> State:
 
 
 def near_a_kink(s: State, name: str, width: float = 1e-3) -> bool:
-    """Whether a central difference could straddle a corner of the loss."""
+    """Whether a central difference could straddle a corner of the loss (there its error
+    estimate must take the jump in, and the coordinate may be flagged at_corner)."""
     if name == "multi_margin":
         z = np.array(s.logits) / s.temperature
         h = s.margin - z[s.target] + np.delete(z, s.target)
@@ -170,10 +171,9 @@ def test_every_classifier_loss_matches_numpy_and_its_gradient_agrees_four_ways(s
             # torch's backward departs from (σ − y) on purpose (see its module). The
             # saturation tests below cover this range.
             continue
-        if near_a_kink(s, name):
-            np.testing.assert_allclose(ways.autograd, ways.formula, rtol=1e-10, atol=1e-12)
-            continue
         assert_four_ways_agree(ways, scale)
+        if not near_a_kink(s, name):
+            assert not ways.at_corner.any(), name
 
 
 @EXAMPLES
@@ -182,9 +182,9 @@ def test_every_regression_loss_matches_numpy_and_its_gradient_agrees_four_ways(s
     for name in REGRESSION_LOSSES:
         g = regression_loss(s, name)
         assert g.value == pytest.approx(reference_regression(s, name), rel=1e-12, abs=1e-13)
-        if near_a_kink(s, name):
-            continue
         assert_four_ways_agree(g.grad, 1 + float(np.max(np.abs(g.grad.autograd))))
+        if not near_a_kink(s, name):
+            assert not g.grad.at_corner.any(), name
 
 
 def test_index_only_losses_are_absent_with_probability_targets():
@@ -268,6 +268,16 @@ def test_hinge_kink_at_the_margin(p):
         assert k.subgradient == 0.0 and k.left == pytest.approx(0.0, abs=1e-9)
         # p = 1: the slope jumps to 1/(N·T) beyond the corner; p = 2: it stays 0
         assert k.right == pytest.approx(1 / (4 * 0.8) if p == 1 else 0.0, abs=1e-6)
+
+
+def test_finite_differences_on_a_corner_are_flagged_and_their_error_holds_the_jump():
+    # the default logits (2, 1, 0.1) with margin 1 put a_1 exactly on the hinge's corner
+    g = classifier_loss(State(), "multi_margin")
+    assert g.grad.at_corner.tolist() == [True, True, False]
+    assert g.grad.autograd[1] == 0.0 and g.grad.finite_difference[1] == pytest.approx(1 / 6)
+    assert g.grad.finite_difference_error[1] >= abs(g.grad.finite_difference[1])
+    smooth = classifier_loss(State(), "cross_entropy")
+    assert not smooth.grad.at_corner.any() and smooth.grad.finite_difference_error.max() < 1e-9
 
 
 def test_smooth_losses_have_no_kinks():

@@ -107,7 +107,8 @@ def _classifier_json(g: LossGradients) -> dict[str, Any]:
             "grad": {"autograd": _floats(w.autograd), "backward": _floats(w.backward),
                      "formula": _floats(w.formula),
                      "finite_difference": _floats(w.finite_difference),
-                     "finite_difference_error": _floats(w.finite_difference_error)},
+                     "finite_difference_error": _floats(w.finite_difference_error),
+                     "finite_difference_at_corner": w.at_corner.tolist()},
             "max_abs_diff": finite_or_none(w.max_abs_diff),
             "exact_max_abs_diff": finite_or_none(w.exact_max_abs_diff)}
 
@@ -116,9 +117,11 @@ def _regression_json(g: LossGradients) -> dict[str, Any]:
     w = g.grad
 
     def part(i: int) -> dict[str, float | None]:
-        return {way: finite_or_none(float(getattr(w, way)[i]))
-                for way in ("autograd", "backward", "formula", "finite_difference",
-                            "finite_difference_error")}
+        ways: dict[str, Any] = {way: finite_or_none(float(getattr(w, way)[i]))
+                                for way in ("autograd", "backward", "formula",
+                                            "finite_difference", "finite_difference_error")}
+        ways["finite_difference_at_corner"] = bool(w.at_corner[i])
+        return ways
 
     return {"value": finite_or_none(g.value), "grad_w": part(0), "grad_b": part(1),
             "max_abs_diff": finite_or_none(w.max_abs_diff),

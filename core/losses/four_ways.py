@@ -5,8 +5,11 @@ The finite differences are the independent check that needs no calculus: (L(θ+h
 L(θ−h))/2h at two step sizes h and 2h, whose gap bounds the truncation error (taken whole,
 not Richardson's third, so it also holds where the curvature jumps, e.g. Huber at ±δ),
 plus the rounding error ε·|L|/h. At a corner (L1 at 0, the hinge at the margin) a central
-difference is the mean of the two one-sided slopes whatever h is: the kink inspector
-(core.losses.kinks) is the check there.
+difference is the mean of the two one-sided slopes whatever h is, so the two step sizes
+agree; a corner is told from curvature by the second difference L(θ+h) − 2L(θ) + L(θ−h),
+which grows like h there (like h² where L is smooth): the coordinate is flagged
+(`at_corner`) and half the jump joins the error estimate. The kink inspector
+(core.losses.kinks) shows such a point in full.
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ class FourWays:
     formula: np.ndarray
     finite_difference: np.ndarray
     finite_difference_error: np.ndarray   # an estimate of |finite_difference − true|
+    at_corner: np.ndarray                 # bool: the differences straddle a corner here
 
     @property
     def exact_max_abs_diff(self) -> float:
@@ -59,8 +63,10 @@ def steps_for(theta: torch.Tensor, scale: float) -> torch.Tensor:
 
 
 def central_differences(batch_loss: Callable[[torch.Tensor], torch.Tensor],
-                        theta: torch.Tensor, h: torch.Tensor) -> tuple[np.ndarray, np.ndarray]:
-    """(D(h), error estimate) for every coordinate, all 4·n evaluations in one batch.
+                        theta: torch.Tensor, h: torch.Tensor
+                        ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(D(h), error estimate, at a corner) for every coordinate, all 4·n + 1 evaluations
+    in one batch.
 
     batch_loss maps rows of θ (B, n) to the loss of each row (B,). The step actually taken,
     (θ+h) − (θ−h) in floating point, is the divisor.
@@ -73,13 +79,21 @@ def central_differences(batch_loss: Callable[[torch.Tensor], torch.Tensor],
         rows += [plus, minus]
         spans.append(plus.diagonal() - minus.diagonal())
     with torch.no_grad():
-        values = batch_loss(torch.cat(rows))
-    f_plus1, f_minus1, f_plus2, f_minus2 = values.split(n)
+        values = batch_loss(torch.cat([*rows, theta[None, :]]))
+    f_plus1, f_minus1, f_plus2, f_minus2, f0 = values.split([n, n, n, n, 1])
     d1 = (f_plus1 - f_minus1) / spans[0]
     d2 = (f_plus2 - f_minus2) / spans[1]
-    level = torch.maximum(f_plus1.abs(), f_minus1.abs())
-    error = (d1 - d2).abs() + EPS * level / h
-    return frozen(d1), frozen(error)
+    level = torch.maximum(torch.maximum(f_plus2.abs(), f_minus2.abs()), f0.abs())
+    rounding = EPS * level / h
+    # second differences: ≈ h²·L'' (×4 at 2h) where L is smooth, ≈ h·jump (×2) at a corner
+    second1 = (f_plus1 - 2 * f0 + f_minus1).abs()
+    second2 = (f_plus2 - 2 * f0 + f_minus2).abs()
+    # Rounding inside a loss is relative to its intermediate values, which can be O(1)
+    # while L is tiny (log-sum-exp near 0): the noise floor is taken as at least 64·ε.
+    noise = 64 * EPS * torch.clamp(level, min=1.0)
+    corner = (second1 > noise) & (second2 < 3 * second1) & (second2 > 1.5 * second1)
+    error = (d1 - d2).abs() + rounding + torch.where(corner, second1 / spans[0], 0.0)
+    return frozen(d1), frozen(error), corner.numpy().copy()
 
 
 def vmapped(loss: Callable[[torch.Tensor], torch.Tensor]) -> Callable[[torch.Tensor], torch.Tensor]:
@@ -111,10 +125,11 @@ def four_ways(loss: Callable[[torch.Tensor], torch.Tensor],
     with torch.no_grad():
         g_formula = formula(a.detach())
     base = a.detach()
-    fd, error = central_differences(vmapped(loss), base, steps_for(base, scale))
+    fd, error, corner = central_differences(vmapped(loss), base, steps_for(base, scale))
+    corner.setflags(write=False)
     ways = FourWays(autograd=frozen(g_autograd), backward=frozen(leaf.grad),
                     formula=frozen(g_formula), finite_difference=fd,
-                    finite_difference_error=error)
+                    finite_difference_error=error, at_corner=corner)
     return float(value.detach()), ways
 
 
