@@ -225,7 +225,7 @@ class BinaryPanel(StateEditor):
 
     def _build_precisions(self, parent: QWidget) -> QGroupBox:
         """One row per number, one column per precision: narrow enough for a small window."""
-        box = QGroupBox(self.tr("At this z, in both precisions"), parent)
+        box = QGroupBox(self.tr("At this z, in both precisions (w₊ = 1)"), parent)
         grid = QGridLayout(box)
         grid.setContentsMargins(6, 4, 6, 6)
         grid.setHorizontalSpacing(12)
