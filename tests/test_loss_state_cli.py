@@ -151,6 +151,13 @@ def test_compute_json_has_every_applicable_loss_four_ways():
     for entry in data["regression_losses"].values():
         for part in ("grad_w", "grad_b"):
             assert set(entry[part]) >= {"autograd", "formula", "finite_difference"}
+    # the kink inspector, for the losses with kinks: one-sided slopes around torch's choice
+    kinked = {name for name, entry in {**data["losses"], **data["regression_losses"]}.items()
+              if "kinks" in entry}
+    assert kinked == {"multi_margin", "l1", "huber", "smooth_l1"}
+    for check in data["losses"]["multi_margin"]["kinks"]:
+        low, high = sorted((check["left"], check["right"]))
+        assert low - 1e-7 <= check["subgradient"] <= high + 1e-7
     # existing keys keep their meaning: the same numbers as the Result
     state = State(logits=(2.0, -1.0, 0.5, 3.0), target=1, class_weights=(1.0, 2.0, 1.0, 1.0),
                   alpha=-1.0)

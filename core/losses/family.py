@@ -16,6 +16,7 @@ import torch
 from core.classifier import DTYPE
 from core.losses.catalog import INDEX_ONLY
 from core.losses.four_ways import FourWays, finite_or_none, four_ways
+from core.losses.kinks import KinkCheck, classifier_kinks, regression_kinks
 from core.losses.registry import CLASSIFIER_LOSSES, REGRESSION_LOSSES
 from core.losses.spec import ClassifierInputs, RegressionInputs
 from core.state import State
@@ -42,11 +43,16 @@ class LossGradients:
 class LossFamily:
     classifier: dict[str, LossGradients]   # only the losses that apply to the State
     regression: dict[str, LossGradients]
+    classifier_kinks: dict[str, tuple[KinkCheck, ...]]   # only the losses with kinks
+    regression_kinks: dict[str, tuple[KinkCheck, ...]]
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON export's "losses" and "regression_losses" (NaN/inf as null)."""
-        return {"losses": {k: _classifier_json(v) for k, v in self.classifier.items()},
-                "regression_losses": {k: _regression_json(v)
+        """The JSON export's "losses" and "regression_losses" (NaN/inf as null); a loss
+        with kinks has "kinks" too, the kink inspector's checks."""
+        return {"losses": {k: _with_kinks(_classifier_json(v), self.classifier_kinks.get(k))
+                           for k, v in self.classifier.items()},
+                "regression_losses": {k: _with_kinks(_regression_json(v),
+                                                     self.regression_kinks.get(k))
                                       for k, v in self.regression.items()}}
 
 
@@ -92,9 +98,21 @@ def regression_loss(state: State, name: str) -> LossGradients:
 
 
 def loss_family(state: State) -> LossFamily:
+    names = applicable_classifier_losses(state)
     return LossFamily(
-        classifier={n: classifier_loss(state, n) for n in applicable_classifier_losses(state)},
-        regression={n: regression_loss(state, n) for n in REGRESSION_LOSSES})
+        classifier={n: classifier_loss(state, n) for n in names},
+        regression={n: regression_loss(state, n) for n in REGRESSION_LOSSES},
+        classifier_kinks={n: classifier_kinks(state, n) for n in names
+                          if CLASSIFIER_LOSSES[n].kink_points is not None},
+        regression_kinks={n: regression_kinks(state, n) for n, spec in REGRESSION_LOSSES.items()
+                          if spec.kink_residuals is not None})
+
+
+def _with_kinks(entry: dict[str, Any], kinks: tuple[KinkCheck, ...] | None) -> dict[str, Any]:
+    if kinks is not None:
+        entry["kinks"] = [{k: finite_or_none(v) if isinstance(v, float) else v
+                           for k, v in check.to_dict().items()} for check in kinks]
+    return entry
 
 
 def _floats(values: np.ndarray) -> list[float | None]:

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from typing import Any
 
 import torch
 
@@ -17,7 +18,7 @@ from core.losses.spec import ClassifierInputs, RegressionInputs
 from core.state import State
 
 ONE_SIDED_STEP = math.sqrt(EPS)   # a one-sided difference's best relative step
-MAX_KINK_POINTS = 8               # regression: the kinks of the first points only
+MAX_KINK_POINTS = 8               # the kinks of the first logits / points only
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,9 @@ class KinkCheck:
         """min(left, right) ≤ torch's subgradient ≤ max(left, right), within tolerance."""
         low, high = sorted((self.left, self.right))
         return low - tolerance <= self.subgradient <= high + tolerance
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
 
 
 def _inspect(loss: Callable[[torch.Tensor], torch.Tensor], theta: list[float], i: int,
@@ -58,8 +62,8 @@ def _inspect(loss: Callable[[torch.Tensor], torch.Tensor], theta: list[float], i
 
 
 def classifier_kinks(state: State, name: str) -> tuple[KinkCheck, ...]:
-    """Each kink of the classifier loss `name` reached by moving one logit, the others
-    kept; () for a smooth loss."""
+    """Each kink of the classifier loss `name` reached by moving one of the first
+    MAX_KINK_POINTS logits, the others kept; () for a smooth loss."""
     spec = CLASSIFIER_LOSSES[name]
     if spec.kink_points is None:
         return ()
@@ -67,7 +71,7 @@ def classifier_kinks(state: State, name: str) -> tuple[KinkCheck, ...]:
     t = state.temperature
     a = torch.tensor(state.logits, dtype=DTYPE)
     checks = []
-    for i, at in spec.kink_points(a, c):
+    for i, at in spec.kink_points(a, c)[:MAX_KINK_POINTS]:
         theta = list(state.logits)
         theta[i] = at
         checks.append(_inspect(lambda x: spec.value(x / t, c), theta, i,
