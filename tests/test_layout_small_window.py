@@ -183,7 +183,7 @@ def test_views_are_covered_until_torch_has_loaded_and_do_not_jump(qtbot, monkeyp
 
 @pytest.mark.parametrize("tab, enabled", [
     ("regression", set()), ("two_ways", set()),
-    ("pitfalls", {"logits", "classes", "temperature"}),
+    ("pitfalls", {"logits", "classes", "temperature"}), ("binary", {"logits"}),
     ("mse_vs_ce", {"logits", "classes", "temperature", "target", "smoothing", "loss"})])
 def test_classifier_controls_are_greyed_where_they_change_nothing(window, qtbot, tab, enabled):
     names = list(window.lazy_panels)

@@ -29,6 +29,7 @@ READS: dict[str, frozenset[str]] = {
     "mse_vs_ce": EVERY,  # core.mse_vs_ce: logits, target, T, ε, reduction
     "two_ways": frozenset(),  # core.two_ways: state.regression only
     "pitfalls": frozenset({"logits", "classes", "temperature"}),  # C and D: logits and T
+    "binary": frozenset({"logits"}),  # core.binary: its own z, y, pos_weight; and a₀, a₁
     "code": EVERY,  # core.code_generator: the whole state
 }
 CLASSIFIER_TAB = "classifier"
@@ -69,6 +70,9 @@ class ControlScope:
             why = (translate("MainWindow", "The %1 tab does not use the classifier: the "
                              "greyed controls change nothing here.")
                    if not reads else
+                   translate("MainWindow", "The %1 tab reads only the logits a₀ and a₁ (for "
+                             "the two-class softmax); the greyed controls change nothing here.")
+                   if reads == {"logits"} else
                    translate("MainWindow", "The %1 tab reads only the logits, N and T; "
                              "the greyed controls change nothing here."))
             why = why.replace("%1", title)
