@@ -242,13 +242,18 @@ def test_vary_offers_named_numbers_and_the_dialog_remembers(real_dialogs, tmp_pa
         assert gif.n_frames == 3 and gif.size == (400, 300)
 
     def again(dialog):
-        return (dialog.view.currentData(), dialog.field_name(), dialog.start.text(),
-                dialog.end.text(), dialog.frames.value(), dialog.fps.value(),
-                dialog.fixed_size.isChecked(), dialog.width_box.value(),
-                dialog.height_box.value(), dialog.path.text())
+        remembered = (dialog.view.currentData(), dialog.field_name(), dialog.start.text(),
+                      dialog.end.text(), dialog.frames.value(), dialog.fps.value(),
+                      dialog.fixed_size.isChecked(), dialog.width_box.value(),
+                      dialog.height_box.value(), dialog.path.text())
+        answer(QMessageBox.StandardButton.No)  # the same file again: asked first
+        QTest.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+        return remembered, dialog.isVisible()
 
-    seen = open_animation(window, again)["result"]
+    before = out.read_bytes()
+    seen, still_open = open_animation(window, again)["result"]
     assert seen == ("softmax", "logits.1", "-1", "3", 3, 5, True, 400, 300, str(out))
+    assert still_open and out.read_bytes() == before
 
 
 def test_unusable_remembered_animation_choices_are_ignored(window, isolated_settings):
@@ -264,5 +269,16 @@ def test_unusable_remembered_animation_choices_are_ignored(window, isolated_sett
                 dialog.fps.value(), dialog.path.text()) == (
             "all", "temperature", 40, 10, "/tmp/loss-lens-animation.gif")
         assert dialog.start.text() != "7"  # a range without its field is not used
+    finally:
+        dialog.deleteLater()
+
+
+def test_vary_names_are_chinese_in_chinese(switched):
+    window = switched(language="zh_CN")
+    dialog = AnimationDialog(window, window.state(), window.export_choices(), "all", "/tmp")
+    try:
+        names = [dialog.field.itemText(i) for i in range(dialog.field.count())]
+        assert "温度 T" in names and "标签平滑 ε" in names and "学习率 η" in names
+        assert dialog.field_name() == "temperature"  # main.py animate's name stays
     finally:
         dialog.deleteLater()

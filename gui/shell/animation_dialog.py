@@ -56,7 +56,9 @@ translate = QCoreApplication.translate  # lupdate reads translate("AnimationDial
 SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 # numbers that set what is drawn rather than a value worth watching move
 STRUCTURAL = ("target", "surface.axes.", "surface.grid", "regression.steps",
-              "regression.grid")
+              "regression.grid", "p")  # p: the hinge's power, 1 or 2
+POSITIVE_SCALES = ("temperature", "regression.learning_rate", "binary.pos_weight",
+                   "pos_weight", "gamma", "margin")
 SPAN = 4  # a field moves ×/÷ SPAN (a positive scale) or ± SPAN (anything else) by default
 
 
@@ -68,14 +70,16 @@ def value_at(state: State, field: str) -> float:
 
 
 def default_span(state: State, field: str) -> tuple[float, float]:
-    """A range around the field's value worth watching: temperature and learning rate
-    ÷4…×4, label smoothing 0…0.5, the target over every class, a count halved…doubled,
-    any other number ±4 (a logit, w, b, a range end)."""
+    """A range around the field's value worth watching: temperature, learning rate and the
+    other positive scales ÷4…×4, label smoothing 0…0.5, a probability 0…1, the target over
+    every class, a count halved…doubled, any other number ±4 (a logit, w, b, a range end)."""
     value = value_at(state, field)
-    if field in ("temperature", "regression.learning_rate") and value > 0:
+    if field in POSITIVE_SCALES and value > 0:
         return value / SPAN, value * SPAN
     if field == "label_smoothing":
         return 0.0, 0.5
+    if field in ("binary.y", "alpha"):  # a probability
+        return 0.0, 1.0
     if field == "target":
         return 0, len(state.logits) - 1
     if isinstance(value, int):
@@ -86,7 +90,7 @@ def default_span(state: State, field: str) -> tuple[float, float]:
 def field_label(field: str) -> str | None:
     """What the window calls a state-file number (logits.0: Logit a₀), translated; None
     for one not worth animating. A number not named here keeps its path."""
-    if field == "target" or any(field.startswith(s) for s in STRUCTURAL if s != "target"):
+    if field in STRUCTURAL or any(field.startswith(s) for s in STRUCTURAL if s.endswith(".")):
         return None
     head, _, index = field.rpartition(".")
     sub = index.translate(SUBSCRIPTS)
@@ -113,6 +117,14 @@ def field_label(field: str) -> str | None:
         "regression.b": translate("AnimationDialog", "Bias b"),
         "regression.learning_rate": translate("AnimationDialog", "Learning rate η"),
         "regression.delta": translate("AnimationDialog", "Huber δ"),
+        "regression.beta": translate("AnimationDialog", "Smooth L1 β"),
+        "binary.z": translate("AnimationDialog", "Binary: logit z"),
+        "binary.y": translate("AnimationDialog", "Binary: label y"),
+        "binary.pos_weight": translate("AnimationDialog", "Binary: positive weight w₊"),
+        "pos_weight": translate("AnimationDialog", "Positive weight"),
+        "gamma": translate("AnimationDialog", "Focal γ"),
+        "alpha": translate("AnimationDialog", "Focal α"),
+        "margin": translate("AnimationDialog", "Hinge margin"),
     }
     return named.get(field, field)
 
@@ -195,11 +207,12 @@ class AnimationDialog(QDialog):
                                                  "loss-lens-animation.gif"), self)
         self.path.setAccessibleName(translate("AnimationDialog", "File name"))
         self.path.setToolTip(translate("AnimationDialog", "Ends in .gif or .mp4"))
-        browse = QPushButton(translate("AnimationDialog", "Browse…"), self)
-        browse.clicked.connect(self._browse)
+        self.browse = QPushButton(translate("AnimationDialog", "Browse…"), self)
+        self.browse.clicked.connect(self._browse)
+        self._confirmed: Path | None = None  # a file the user agreed to replace
         file_row = QHBoxLayout()
         file_row.addWidget(self.path, 1)
-        file_row.addWidget(browse)
+        file_row.addWidget(self.browse)
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
@@ -331,6 +344,12 @@ class AnimationDialog(QDialog):
         except ExportError as exc:
             self._say(str(exc), problem=True)
             return
+        if out.is_file() and out != self._confirmed:
+            from gui.shell import dialogs
+
+            if not dialogs.replace_file(self, out):
+                return  # the dialog stays, every choice as it was
+            self._confirmed = out
         self._set_running(True)
         self._say(translate("AnimationDialog", "Drawing the frames…"))
         self.progress.setRange(0, len(states))
@@ -380,7 +399,7 @@ class AnimationDialog(QDialog):
         self._cancelled = False
         self.progress.setVisible(running or self.progress.value() > 0)
         for widget in (self.view, self.field, self.start, self.end, self.frames, self.fps,
-                       self.fixed_size, self.path, self.export_button):
+                       self.fixed_size, self.path, self.browse, self.export_button):
             widget.setEnabled(not running)
         self._follow()
 
@@ -401,3 +420,4 @@ class AnimationDialog(QDialog):
                                      "GIF animation (*.gif);;MP4 video (*.mp4)"))
         if path:
             self.path.setText(path)
+            self._confirmed = Path(path)  # the file dialog asked before replacing it

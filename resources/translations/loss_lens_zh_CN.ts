@@ -12,12 +12,108 @@
             <translation>要做成动画的视图</translation>
         </message>
         <message>
-            <source>Field to vary</source>
-            <translation>要变化的字段</translation>
+            <source>Logit a%1</source>
+            <translation>Logit a%1</translation>
         </message>
         <message>
-            <source>The number that moves, named as in a state file (logits.0 is the first logit)</source>
-            <translation>随帧变化的数，按状态文件中的名字写（logits.0 是第一个 logit）</translation>
+            <source>Target probability y%1</source>
+            <translation>目标概率 y%1</translation>
+        </message>
+        <message>
+            <source>Data x%1</source>
+            <translation>数据 x%1</translation>
+        </message>
+        <message>
+            <source>Data y%1</source>
+            <translation>数据 y%1</translation>
+        </message>
+        <message>
+            <source>from</source>
+            <translation>起点</translation>
+        </message>
+        <message>
+            <source>to</source>
+            <translation>终点</translation>
+        </message>
+        <message>
+            <source>Surface range (%1)</source>
+            <translation>曲面范围（%1）</translation>
+        </message>
+        <message>
+            <source>Range of w (%1)</source>
+            <translation>w 的范围（%1）</translation>
+        </message>
+        <message>
+            <source>Range of b (%1)</source>
+            <translation>b 的范围（%1）</translation>
+        </message>
+        <message>
+            <source>Temperature T</source>
+            <translation>温度 T</translation>
+        </message>
+        <message>
+            <source>Label smoothing ε</source>
+            <translation>标签平滑 ε</translation>
+        </message>
+        <message>
+            <source>Weight w</source>
+            <translation>权重 w</translation>
+        </message>
+        <message>
+            <source>Bias b</source>
+            <translation>偏置 b</translation>
+        </message>
+        <message>
+            <source>Learning rate η</source>
+            <translation>学习率 η</translation>
+        </message>
+        <message>
+            <source>Huber δ</source>
+            <translation>Huber δ</translation>
+        </message>
+        <message>
+            <source>Smooth L1 β</source>
+            <translation>Smooth L1 β</translation>
+        </message>
+        <message>
+            <source>Binary: logit z</source>
+            <translation>二分类：logit z</translation>
+        </message>
+        <message>
+            <source>Binary: label y</source>
+            <translation>二分类：标签 y</translation>
+        </message>
+        <message>
+            <source>Binary: positive weight w₊</source>
+            <translation>二分类：正类权重 w₊</translation>
+        </message>
+        <message>
+            <source>Positive weight</source>
+            <translation>正类权重</translation>
+        </message>
+        <message>
+            <source>Focal γ</source>
+            <translation>Focal γ</translation>
+        </message>
+        <message>
+            <source>Focal α</source>
+            <translation>Focal α</translation>
+        </message>
+        <message>
+            <source>Hinge margin</source>
+            <translation>Hinge 间隔</translation>
+        </message>
+        <message>
+            <source>%1 (in a state file and for main.py animate: %2)</source>
+            <translation>%1（状态文件及 main.py animate 中的名称：%2）</translation>
+        </message>
+        <message>
+            <source>Number to vary</source>
+            <translation>要变化的数值</translation>
+        </message>
+        <message>
+            <source>The number that moves from the first value to the last</source>
+            <translation>从起始值变到终止值的那个数</translation>
         </message>
         <message>
             <source>First value</source>
@@ -38,6 +134,22 @@
         <message>
             <source>Frames per second</source>
             <translation>每秒帧数</translation>
+        </message>
+        <message>
+            <source>Lay out at</source>
+            <translation>排版尺寸</translation>
+        </message>
+        <message>
+            <source>Unchecked: the view's own size for a figure. Checked: each frame laid out at this width and height in pixels</source>
+            <translation>不勾选：使用该视图自身的图片尺寸。勾选：每一帧按此宽度和高度（像素）排版</translation>
+        </message>
+        <message>
+            <source>Width in pixels</source>
+            <translation>宽度（像素）</translation>
+        </message>
+        <message>
+            <source>Height in pixels</source>
+            <translation>高度（像素）</translation>
         </message>
         <message>
             <source>File name</source>
@@ -80,6 +192,10 @@
             <translation>每秒帧数(&amp;S)</translation>
         </message>
         <message>
+            <source>Si&amp;ze</source>
+            <translation>尺寸(&amp;Z)</translation>
+        </message>
+        <message>
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
@@ -92,12 +208,187 @@
             <translation>已取消：没有写入任何文件。</translation>
         </message>
         <message>
+            <source>Setting the axes…</source>
+            <translation>正在确定坐标轴…</translation>
+        </message>
+        <message>
             <source>Frame %1 of %2</source>
             <translation>第 %1 帧，共 %2 帧</translation>
         </message>
         <message>
             <source>GIF animation (*.gif);;MP4 video (*.mp4)</source>
             <translation>GIF 动画 (*.gif);;MP4 视频 (*.mp4)</translation>
+        </message>
+    </context>
+    <context>
+        <name>BinaryPanel</name>
+        <message>
+            <source>Binary controls</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Loss, w₊ = 1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>loss</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Size of the gradient</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>One logit, one label</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;z</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Logit z</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The logit z; σ(z) is the predicted probability of class 1. The slider covers ±45; type any value within ±1e4.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;y</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Label y</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The label: 0 or 1, or a soft label in between (the target probability of class 1).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>w₊</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Positive weight</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>pos_weight of binary_cross_entropy_with_logits: the weight of the positive term w₊·y·log σ(z). The slider is logarithmic from 0.01 to 100; type any value from 0 to 1e4.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Loss and gradient</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Binary losses</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>∂L/∂z = (1 + (w₊ − 1)·y)·σ(z) − w₊·y, that is σ(z) − y when w₊ = 1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>autograd.grad</source>
+            <translation type="unfinished">autograd.grad</translation>
+        </message>
+        <message>
+            <source>backward()/.grad</source>
+            <translation type="unfinished">backward()/.grad</translation>
+        </message>
+        <message>
+            <source>Largest disagreement</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 %2&lt;br&gt;%3 %4 &amp;nbsp; solid: %5, dashed: %6</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>At this z, in both precisions (w₊ = 1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>on σ(z): loss</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>with logits: loss</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Two-class softmax = sigmoid</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The two logits</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>p₁</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>gradient</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>softmax: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>sigmoid: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Set z</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Set label y</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Set pos_weight</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&lt;b&gt;Binary cross-entropy&lt;/b&gt; — one logit z, p = σ(z) the probability of class 1, label y = %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>with logits, w₊ = %1: L = %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>on σ(z) (no w₊): L = %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>its ∂L/∂z by autograd: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>largest disagreement: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a₀ = %1, a₁ = %2 (the classifier's first two logits), d = a₁ − a₀ = %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>In %1, σ(z) rounds to exactly %2: log(%3) = −∞, which torch clamps at −100, so binary_cross_entropy on σ(z) sticks at %4 with gradient %5, while the with-logits form stays exact: %6, gradient %7. Use binary_cross_entropy_with_logits (or %8).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>σ(z) is within 10⁻¹² of 0 or 1: torch's backward of binary_cross_entropy divides by p(1 − p) clamped at 10⁻¹², so its gradient %1 has lost its size; with logits it is %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Here both forms agree in both precisions. With label 0, σ(z) rounds to 1 from z ≈ %1 in %2 and z ≈ %3 in %4: past that, binary_cross_entropy on σ(z) sticks at 100 with gradient 0, while the with-logits form stays exact (loss ≈ z, gradient 1).</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -502,8 +793,16 @@ residuals ŷ − y dashed orange</source>
             <translation>预设 %1</translation>
         </message>
         <message>
-            <source>Copied a picture</source>
-            <translation>已复制图片</translation>
+            <source>the window</source>
+            <translation>窗口</translation>
+        </message>
+        <message>
+            <source>“%1”</source>
+            <translation>“%1”</translation>
+        </message>
+        <message>
+            <source>Copied a picture of %1 (%2 × %3 pixels)</source>
+            <translation>已复制%1的图片（%2 × %3 像素）</translation>
         </message>
         <message>
             <source>Could not export the figure</source>
@@ -516,14 +815,6 @@ residuals ŷ − y dashed orange</source>
         <message>
             <source>Save the window or one view as PNG, SVG or PDF</source>
             <translation>把整个窗口或一个视图保存为 PNG、SVG 或 PDF</translation>
-        </message>
-        <message>
-            <source>Copied a picture of the window</source>
-            <translation>已复制窗口图片</translation>
-        </message>
-        <message>
-            <source>Copied a picture of %1</source>
-            <translation>已复制“%1”的图片</translation>
         </message>
         <message>
             <source>JSON (*.json)</source>
@@ -1265,6 +1556,197 @@ autograd %8 · 闭式解 %9</translation>
             <translation>L = Σ(ŷ−y)²（求和），M = %1
 ∂L/∂w = 2·Σ(ŷ−y)·x
 ∂L/∂b = 2·Σ(ŷ−y)</translation>
+        </message>
+    </context>
+    <context>
+        <name>Losses</name>
+        <message>
+            <source>L = −(1/N)·Σ_i [y_i·log σ(z_i) + (1 − y_i)·log(1 − σ(z_i))],  each log clamped at −100 by torch</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>∂L/∂a_i = (σ(z_i) − y_i)/(N·T)  (torch's backward divides by max(σ(1 − σ), 1e-12): it departs from this for |z| ≳ 27.6 and is 0 once σ rounds to 0 or 1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>L = −(1/N)·Σ_i [pw·y_i·log σ(z_i) + (1 − y_i)·log(1 − σ(z_i))],  z = a/T,  y = y_eff</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>∂L/∂a_i = ((1 − y_i)·σ(z_i) − pw·y_i·(1 − σ(z_i)))/(N·T);  pw = 1: (σ(z_i) − y_i)/(N·T)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>weight of the positive (y = 1) term</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>focusing exponent γ: (1 − p_t)^γ down-weights easy examples</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>balance α of positives; α &lt; 0 turns the α-weighting off</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the hinge's margin</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>hinge power: 1 (hinge) or 2 (squared)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Huber's δ: quadratic for |r| ≤ δ, linear beyond</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SmoothL1's β: quadratic for |r| &lt; β; β = 0 is L1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>cross-entropy</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>MSE on the softmax</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>NLL on log_softmax</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>KL divergence (batchmean)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>BCE with logits (one yes/no per class)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>BCE on σ(z)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>sigmoid focal loss</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>multi-class hinge (multi_margin)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>MSE</source>
+            <translation type="unfinished">MSE</translation>
+        </message>
+        <message>
+            <source>L1 (absolute error)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Huber</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SmoothL1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>L = −Σ_c v_c·log p_c,  p = softmax(a/T),  v = y_eff (no weights); with class weights w: v = w⊙y_eff / w_target (index target) or w⊙y_eff</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>∂L/∂a = ((Σ_c v_c)·p − v)/T;  without weights (p − y_eff)/T</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>L = Σ_k ℓ(r_k)/M,  ℓ(r) = r²/2 for |r| ≤ δ, δ·(|r| − δ/2) beyond</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>ℓ'(r) = clamp(r, −δ, δ);  ∂L/∂w = Σ_k ℓ'(r_k)·x_k/M,  ∂L/∂b = Σ_k ℓ'(r_k)/M</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>r_k = ±δ (the slope is continuous there; the curvature jumps)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>L = Σ_i y_eff,i·(log y_eff,i − log p_i) = CE(y_eff) − H(y_eff)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>∂L/∂a = (p − y_eff)/T  (CE's: H(y_eff) does not depend on a)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>L = Σ_k |r_k|/M (mean; sum: without /M),  r = w·x + b − y</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>∂L/∂w = Σ_k sign(r_k)·x_k/M,  ∂L/∂b = Σ_k sign(r_k)/M  (torch: sign(0) = 0)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>r_k = 0 (a corner)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>L = Σ_i (p_i − y_eff,i)²/N (mean; sum: without /N),  p = softmax(a/T)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>∂L/∂a = p⊙(g − (p·g))/T,  g = ∂L/∂p = 2(p − y_eff)/N (sum: 2(p − y_eff))</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>L = (1/N)·Σ_{i≠y} max(0, margin − z_y + z_i)^p,  z = a/T</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>∂L/∂a_i = p·h_i^(p−1)·[h_i &gt; 0]/(N·T) for i ≠ y,  h_i = margin − z_y + z_i;  ∂L/∂a_y = −Σ_{i≠y} ∂L/∂a_i  (at h_i = 0 torch takes 0)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>h_i = 0, i.e. a_i = a_y − margin·T (p = 1: a corner; p = 2: only the curvature jumps)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>L = −log_softmax(a/T)_y  (class index y; CE = NLL ∘ log_softmax when ε = 0)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>∂L/∂a = (p − onehot(y))/T</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>L = Σ_k r_k²/M (mean; sum: without /M),  r = w·x + b − y</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>∂L/∂w = Σ_k 2r_k·x_k/M,  ∂L/∂b = Σ_k 2r_k/M</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>L = (1/N)·Σ_i α_t·(1 − p_t)^γ·BCE(z_i, y_i),  p = σ(z),  p_t = p·y + (1 − p)(1 − y),  α_t = α·y + (1 − α)(1 − y) (α &lt; 0: 1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>∂L/∂a_i = α_t·[(p − y)·(1 − p_t)^γ − γ·BCE·(1 − p_t)^(γ−1)·p(1 − p)(2y − 1)]/(N·T)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>L = Σ_k ℓ(r_k)/M,  ℓ(r) = r²/(2β) for |r| &lt; β, |r| − β/2 beyond (β = 0: |r|)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>ℓ'(r) = r/β for |r| &lt; β, sign(r) beyond;  ∂L/∂w = Σ_k ℓ'(r_k)·x_k/M,  ∂L/∂b = Σ_k ℓ'(r_k)/M</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>r_k = ±β (β = 0: r_k = 0, a corner)</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -2027,6 +2509,10 @@ after %1 steps L = %6%3</source>
             <source>export size</source>
             <translation>导出尺寸</translation>
         </message>
+        <message>
+            <source>animation choices</source>
+            <translation>动画选项</translation>
+        </message>
     </context>
     <context>
         <name>ShortcutsWindow</name>
@@ -2463,6 +2949,10 @@ A second backward without zeroing adds to .grad: w.grad %5 → %6; after w.grad.
             <translation>两种方法</translation>
         </message>
         <message>
+            <source>Binary</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Pitfalls</source>
             <translation>常见错误</translation>
         </message>
@@ -2488,6 +2978,14 @@ A second backward without zeroing adds to .grad: w.grad %5 → %6; after w.grad.
         <message>
             <source>Loss Lens state (*.json)</source>
             <translation>Loss Lens 状态文件 (*.json)</translation>
+        </message>
+        <message>
+            <source>Replace the file?</source>
+            <translation>替换文件？</translation>
+        </message>
+        <message>
+            <source>%1 already exists. Replace it?</source>
+            <translation>%1 已存在。要替换它吗？</translation>
         </message>
         <message>
             <source>Export figure</source>
