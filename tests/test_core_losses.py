@@ -16,6 +16,7 @@ from core.losses.family import applicable_classifier_losses, classifier_loss, re
 from core.losses.kinks import classifier_kinks, regression_kinks
 from core.losses.registry import CLASSIFIER_LOSSES, REGRESSION_LOSSES
 from core.losses.saturation import binary_point, saturation_onset
+from core.losses.spec import ClassifierInputs, RegressionInputs
 from core.state import Regression, State
 
 EXAMPLES = settings(max_examples=30, derandomize=True, deadline=None,
@@ -174,6 +175,25 @@ def test_every_classifier_loss_matches_numpy_and_its_gradient_agrees_four_ways(s
         assert_four_ways_agree(ways, scale)
         if not near_a_kink(s, name):
             assert not ways.at_corner.any(), name
+
+
+@EXAMPLES
+@given(states())
+def test_each_loss_over_rows_is_the_loss_of_each_row(s):
+    """`rows` (the batched form the finite differences use) is `value`, row by row."""
+    c = ClassifierInputs.of(s)
+    z = torch.tensor(s.logits, dtype=torch.float64) / s.temperature
+    batch = torch.stack([z, z.flip(0), 0.5 * z])
+    for name in applicable_classifier_losses(s):
+        spec = CLASSIFIER_LOSSES[name]
+        expected = torch.stack([spec.value(row, c) for row in batch])
+        torch.testing.assert_close(spec.rows(batch, c), expected, rtol=1e-14, atol=1e-15)
+    r = RegressionInputs.of(s.regression)
+    x = torch.tensor(s.regression.x, dtype=torch.float64)
+    preds = torch.stack([x * w + b for w, b in ((s.regression.w, s.regression.b), (0.5, -1.0))])
+    for spec in REGRESSION_LOSSES.values():
+        expected = torch.stack([spec.value(row, r) for row in preds])
+        torch.testing.assert_close(spec.rows(preds, r), expected, rtol=1e-14, atol=1e-15)
 
 
 @EXAMPLES

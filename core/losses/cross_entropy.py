@@ -21,6 +21,17 @@ def value(z: torch.Tensor, c: ClassifierInputs) -> torch.Tensor:
                            label_smoothing=c.label_smoothing)
 
 
+def rows(z: torch.Tensor, c: ClassifierInputs) -> torch.Tensor:
+    b = z.shape[0]
+    target = (c.index_tensor(b) if c.target is not None
+              else c.probabilities.expand(b, -1))
+    loss = F.cross_entropy(z, target, weight=c.class_weights,
+                           label_smoothing=c.label_smoothing, reduction="none")
+    if c.class_weights is not None and c.target is not None:
+        loss = loss / c.class_weights[c.target]  # what the mean divides a batch of one by
+    return loss
+
+
 def weighted_target(c: ClassifierInputs) -> torch.Tensor:
     """v: the weights each log p_c is taken with."""
     if c.class_weights is None:
@@ -35,7 +46,7 @@ def grad_z(z: torch.Tensor, c: ClassifierInputs) -> torch.Tensor:
 
 
 SPEC = ClassifierLoss(
-    info=CLASSIFIER[0], value=value, grad_z=grad_z,
+    info=CLASSIFIER[0], value=value, grad_z=grad_z, rows=rows,
     formula=QT_TRANSLATE_NOOP(
         "Losses", "L = −Σ_c v_c·log p_c,  p = softmax(a/T),  v = y_eff (no weights); with "
                   "class weights w: v = w⊙y_eff / w_target (index target) or w⊙y_eff"),

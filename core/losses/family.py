@@ -75,7 +75,7 @@ def classifier_loss(state: State, name: str) -> LossGradients:
     c = ClassifierInputs.of(state)
     t = state.temperature
     value, ways = four_ways(lambda a: spec.value(a / t, c), lambda a: spec.grad_z(a / t, c) / t,
-                            state.logits, scale=t)
+                            lambda rows: spec.rows(rows / t, c), state.logits, scale=t)
     return LossGradients(name, value, ways)
 
 
@@ -93,7 +93,10 @@ def regression_loss(state: State, name: str) -> LossGradients:
         g = spec.grad_pred(theta[0] * x + theta[1], r)
         return torch.stack((torch.dot(g, x), g.sum()))
 
-    value, ways = four_ways(loss, formula, (reg.w, reg.b), scale=1.0)
+    def batch(thetas: torch.Tensor) -> torch.Tensor:
+        return spec.rows(thetas[:, :1] * x + thetas[:, 1:], r)
+
+    value, ways = four_ways(loss, formula, batch, (reg.w, reg.b), scale=1.0)
     return LossGradients(name, value, ways)
 
 

@@ -15,13 +15,11 @@ which grows like h there (like h² where L is smooth): the coordinate is flagged
 from __future__ import annotations
 
 import math
-import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 import torch
-from torch.func import vmap
 
 from core.arrays import frozen
 from core.classifier import DTYPE
@@ -96,26 +94,15 @@ def central_differences(batch_loss: Callable[[torch.Tensor], torch.Tensor],
     return frozen(d1), frozen(error), corner.numpy().copy()
 
 
-def vmapped(loss: Callable[[torch.Tensor], torch.Tensor]) -> Callable[[torch.Tensor], torch.Tensor]:
-    """loss over each row of a batch; torch.func.vmap, which falls back to a loop (with a
-    performance warning, silenced here) for the few losses without a batching rule."""
-    batched = vmap(loss)
-
-    def run(rows: torch.Tensor) -> torch.Tensor:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", UserWarning)
-            return batched(rows)
-
-    return run
-
-
 def four_ways(loss: Callable[[torch.Tensor], torch.Tensor],
               formula: Callable[[torch.Tensor], torch.Tensor],
+              batch_loss: Callable[[torch.Tensor], torch.Tensor],
               theta: tuple[float, ...], scale: float) -> tuple[float, FourWays]:
     """The loss value at θ and its gradient four ways.
 
     loss maps a 1-D θ to the scalar loss with torch's own function; formula maps θ to the
-    closed-form gradient.
+    closed-form gradient; batch_loss maps rows of θ (B, n) to the loss of each (B,), for
+    the finite differences.
     """
     a = torch.tensor(theta, dtype=DTYPE, requires_grad=True)
     value = loss(a)
@@ -125,7 +112,7 @@ def four_ways(loss: Callable[[torch.Tensor], torch.Tensor],
     with torch.no_grad():
         g_formula = formula(a.detach())
     base = a.detach()
-    fd, error, corner = central_differences(vmapped(loss), base, steps_for(base, scale))
+    fd, error, corner = central_differences(batch_loss, base, steps_for(base, scale))
     corner.setflags(write=False)
     ways = FourWays(autograd=frozen(g_autograd), backward=frozen(leaf.grad),
                     formula=frozen(g_formula), finite_difference=fd,

@@ -14,12 +14,16 @@ def value(pred: torch.Tensor, r: RegressionInputs) -> torch.Tensor:
     return F.huber_loss(pred, r.y, reduction=r.reduction, delta=r.delta)
 
 
+def rows(pred: torch.Tensor, r: RegressionInputs) -> torch.Tensor:
+    return r.reduce_rows(F.huber_loss(pred, r.y.expand_as(pred), reduction="none", delta=r.delta))
+
+
 def grad_pred(pred: torch.Tensor, r: RegressionInputs) -> torch.Tensor:
     return r.reduce(torch.clamp(pred - r.y, -r.delta, r.delta))
 
 
 SPEC = RegressionLoss(
-    info=REGRESSION[2], value=value, grad_pred=grad_pred,
+    info=REGRESSION[2], value=value, grad_pred=grad_pred, rows=rows,
     formula=QT_TRANSLATE_NOOP("Losses", "L = Σ_k ℓ(r_k)/M,  ℓ(r) = r²/2 for |r| ≤ δ, "
                                         "δ·(|r| − δ/2) beyond"),
     gradient=QT_TRANSLATE_NOOP("Losses", "ℓ'(r) = clamp(r, −δ, δ);  ∂L/∂w = Σ_k ℓ'(r_k)·x_k/M,"

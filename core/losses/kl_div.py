@@ -18,6 +18,12 @@ def value(z: torch.Tensor, c: ClassifierInputs) -> torch.Tensor:
                     reduction="batchmean")
 
 
+def rows(z: torch.Tensor, c: ClassifierInputs) -> torch.Tensor:
+    """batchmean of a batch of one is the sum over the classes."""
+    return F.kl_div(F.log_softmax(z, dim=1), c.y_eff.expand(z.shape[0], -1),
+                    reduction="none").sum(dim=1)
+
+
 def grad_z(z: torch.Tensor, c: ClassifierInputs) -> torch.Tensor:
     return c.y_eff.sum() * torch.softmax(z, dim=0) - c.y_eff
 
@@ -28,7 +34,7 @@ def target_entropy(c: ClassifierInputs) -> float:
 
 
 SPEC = ClassifierLoss(
-    info=CLASSIFIER[3], value=value, grad_z=grad_z,
+    info=CLASSIFIER[3], value=value, grad_z=grad_z, rows=rows,
     formula=QT_TRANSLATE_NOOP("Losses", "L = Σ_i y_eff,i·(log y_eff,i − log p_i) "
                                         "= CE(y_eff) − H(y_eff)"),
     gradient=QT_TRANSLATE_NOOP("Losses", "∂L/∂a = (p − y_eff)/T  (CE's: H(y_eff) does not "

@@ -14,12 +14,16 @@ def value(pred: torch.Tensor, r: RegressionInputs) -> torch.Tensor:
     return F.l1_loss(pred, r.y, reduction=r.reduction)
 
 
+def rows(pred: torch.Tensor, r: RegressionInputs) -> torch.Tensor:
+    return r.reduce_rows(F.l1_loss(pred, r.y.expand_as(pred), reduction="none"))
+
+
 def grad_pred(pred: torch.Tensor, r: RegressionInputs) -> torch.Tensor:
     return r.reduce(torch.sign(pred - r.y))
 
 
 SPEC = RegressionLoss(
-    info=REGRESSION[1], value=value, grad_pred=grad_pred,
+    info=REGRESSION[1], value=value, grad_pred=grad_pred, rows=rows,
     formula=QT_TRANSLATE_NOOP("Losses", "L = Σ_k |r_k|/M (mean; sum: without /M),"
                                         "  r = w·x + b − y"),
     gradient=QT_TRANSLATE_NOOP("Losses", "∂L/∂w = Σ_k sign(r_k)·x_k/M,  ∂L/∂b = Σ_k sign(r_k)/M"

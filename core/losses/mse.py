@@ -15,6 +15,11 @@ def value(z: torch.Tensor, c: ClassifierInputs) -> torch.Tensor:
     return F.mse_loss(torch.softmax(z, dim=0), c.y_eff, reduction=c.reduction)
 
 
+def rows(z: torch.Tensor, c: ClassifierInputs) -> torch.Tensor:
+    sq = F.mse_loss(torch.softmax(z, dim=1), c.y_eff.expand(z.shape[0], -1), reduction="none")
+    return sq.mean(dim=1) if c.reduction == "mean" else sq.sum(dim=1)
+
+
 def grad_z(z: torch.Tensor, c: ClassifierInputs) -> torch.Tensor:
     p = torch.softmax(z, dim=0)
     g = 2.0 * (p - c.y_eff)
@@ -24,7 +29,7 @@ def grad_z(z: torch.Tensor, c: ClassifierInputs) -> torch.Tensor:
 
 
 SPEC = ClassifierLoss(
-    info=CLASSIFIER[1], value=value, grad_z=grad_z,
+    info=CLASSIFIER[1], value=value, grad_z=grad_z, rows=rows,
     formula=QT_TRANSLATE_NOOP("Losses", "L = Σ_i (p_i − y_eff,i)²/N (mean; sum: without /N),"
                                         "  p = softmax(a/T)"),
     gradient=QT_TRANSLATE_NOOP("Losses", "∂L/∂a = p⊙(g − (p·g))/T,  g = ∂L/∂p = 2(p − y_eff)/N "

@@ -15,6 +15,11 @@ def value(z: torch.Tensor, c: ClassifierInputs) -> torch.Tensor:
     return F.multi_margin_loss(z.unsqueeze(0), c.index_tensor(), p=c.p, margin=c.margin)
 
 
+def rows(z: torch.Tensor, c: ClassifierInputs) -> torch.Tensor:
+    return F.multi_margin_loss(z, c.index_tensor(z.shape[0]), p=c.p, margin=c.margin,
+                               reduction="none")
+
+
 def grad_z(z: torch.Tensor, c: ClassifierInputs) -> torch.Tensor:
     """p·h^(p−1)·[h > 0]/N for i ≠ y (torch takes 0 at h = 0), minus their sum at y."""
     h = c.margin - z[c.target] + z
@@ -32,7 +37,7 @@ def kink_points(a: torch.Tensor, c: ClassifierInputs) -> list[tuple[int, float]]
 
 
 SPEC = ClassifierLoss(
-    info=CLASSIFIER[7], value=value, grad_z=grad_z,
+    info=CLASSIFIER[7], value=value, grad_z=grad_z, rows=rows,
     formula=QT_TRANSLATE_NOOP("Losses", "L = (1/N)·Σ_{i≠y} max(0, margin − z_y + z_i)^p,"
                                         "  z = a/T"),
     gradient=QT_TRANSLATE_NOOP("Losses", "∂L/∂a_i = p·h_i^(p−1)·[h_i > 0]/(N·T) for i ≠ y,"

@@ -16,6 +16,10 @@ def value(z: torch.Tensor, c: ClassifierInputs) -> torch.Tensor:
     return F.nll_loss(F.log_softmax(z, dim=0).unsqueeze(0), c.index_tensor())
 
 
+def rows(z: torch.Tensor, c: ClassifierInputs) -> torch.Tensor:
+    return F.nll_loss(F.log_softmax(z, dim=1), c.index_tensor(z.shape[0]), reduction="none")
+
+
 def grad_z(z: torch.Tensor, c: ClassifierInputs) -> torch.Tensor:
     g = torch.softmax(z, dim=0)
     g[c.target] -= 1.0
@@ -23,7 +27,7 @@ def grad_z(z: torch.Tensor, c: ClassifierInputs) -> torch.Tensor:
 
 
 SPEC = ClassifierLoss(
-    info=CLASSIFIER[2], value=value, grad_z=grad_z,
+    info=CLASSIFIER[2], value=value, grad_z=grad_z, rows=rows,
     formula=QT_TRANSLATE_NOOP("Losses", "L = −log_softmax(a/T)_y  (class index y; "
                                         "CE = NLL ∘ log_softmax when ε = 0)"),
     gradient=QT_TRANSLATE_NOOP("Losses", "∂L/∂a = (p − onehot(y))/T"),

@@ -15,9 +15,8 @@ from core.losses.catalog import CLASSIFIER
 from core.losses.spec import ClassifierInputs, ClassifierLoss
 
 
-def value(z: torch.Tensor, c: ClassifierInputs) -> torch.Tensor:
-    """torchvision's sigmoid_focal_loss(z, y_eff, alpha, gamma, reduction="mean")."""
-    targets = c.y_eff
+def _unreduced(z: torch.Tensor, targets: torch.Tensor, c: ClassifierInputs) -> torch.Tensor:
+    """torchvision's sigmoid_focal_loss(z, targets, alpha, gamma, reduction="none")."""
     p = torch.sigmoid(z)
     ce_loss = F.binary_cross_entropy_with_logits(z, targets, reduction="none")
     p_t = p * targets + (1 - p) * (1 - targets)
@@ -25,7 +24,16 @@ def value(z: torch.Tensor, c: ClassifierInputs) -> torch.Tensor:
     if c.alpha >= 0:
         alpha_t = c.alpha * targets + (1 - c.alpha) * (1 - targets)
         loss = alpha_t * loss
-    return loss.mean()
+    return loss
+
+
+def value(z: torch.Tensor, c: ClassifierInputs) -> torch.Tensor:
+    """torchvision's sigmoid_focal_loss(z, y_eff, alpha, gamma, reduction="mean")."""
+    return _unreduced(z, c.y_eff, c).mean()
+
+
+def rows(z: torch.Tensor, c: ClassifierInputs) -> torch.Tensor:
+    return _unreduced(z, c.y_eff.expand(z.shape[0], -1), c).mean(dim=1)
 
 
 def grad_z(z: torch.Tensor, c: ClassifierInputs) -> torch.Tensor:
@@ -46,7 +54,7 @@ def grad_z(z: torch.Tensor, c: ClassifierInputs) -> torch.Tensor:
 
 
 SPEC = ClassifierLoss(
-    info=CLASSIFIER[6], value=value, grad_z=grad_z,
+    info=CLASSIFIER[6], value=value, grad_z=grad_z, rows=rows,
     formula=QT_TRANSLATE_NOOP("Losses", "L = (1/N)·Σ_i α_t·(1 − p_t)^γ·BCE(z_i, y_i),  p = σ(z),"
                                         "  p_t = p·y + (1 − p)(1 − y),  α_t = α·y + (1 − α)"
                                         "(1 − y) (α < 0: 1)"),

@@ -14,6 +14,10 @@ def value(pred: torch.Tensor, r: RegressionInputs) -> torch.Tensor:
     return F.smooth_l1_loss(pred, r.y, reduction=r.reduction, beta=r.beta)
 
 
+def rows(pred: torch.Tensor, r: RegressionInputs) -> torch.Tensor:
+    return r.reduce_rows(F.smooth_l1_loss(pred, r.y.expand_as(pred), reduction="none", beta=r.beta))
+
+
 def grad_pred(pred: torch.Tensor, r: RegressionInputs) -> torch.Tensor:
     res = pred - r.y
     if r.beta == 0:  # torch then computes L1
@@ -22,7 +26,7 @@ def grad_pred(pred: torch.Tensor, r: RegressionInputs) -> torch.Tensor:
 
 
 SPEC = RegressionLoss(
-    info=REGRESSION[3], value=value, grad_pred=grad_pred,
+    info=REGRESSION[3], value=value, grad_pred=grad_pred, rows=rows,
     formula=QT_TRANSLATE_NOOP("Losses", "L = Σ_k ℓ(r_k)/M,  ℓ(r) = r²/(2β) for |r| < β, "
                                         "|r| − β/2 beyond (β = 0: |r|)"),
     gradient=QT_TRANSLATE_NOOP("Losses", "ℓ'(r) = r/β for |r| < β, sign(r) beyond;  "

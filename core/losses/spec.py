@@ -49,10 +49,10 @@ class ClassifierInputs:
                    pos_weight=state.pos_weight, gamma=state.gamma, alpha=state.alpha,
                    margin=state.margin, p=state.p)
 
-    def index_tensor(self) -> torch.Tensor:
-        """The target as the (1,) long tensor index-only losses take."""
+    def index_tensor(self, rows: int = 1) -> torch.Tensor:
+        """The target as the (rows,) long tensor index-only losses take."""
         assert self.target is not None
-        return torch.tensor([self.target], dtype=torch.long)
+        return torch.full((rows,), self.target, dtype=torch.long)
 
 
 @dataclass(frozen=True)
@@ -73,12 +73,19 @@ class RegressionInputs:
         """The closed form's reduction: ÷ M for the mean, as torch's mean does."""
         return per_point / per_point.numel() if self.reduction == "mean" else per_point
 
+    def reduce_rows(self, per_point: torch.Tensor) -> torch.Tensor:
+        """(K, M) unreduced losses -> (K,) with the regression's reduction."""
+        return per_point.mean(dim=1) if self.reduction == "mean" else per_point.sum(dim=1)
+
 
 @dataclass(frozen=True)
 class ClassifierLoss:
     info: LossInfo
     value: Callable[[torch.Tensor, ClassifierInputs], torch.Tensor]   # torch.nn.functional
     grad_z: Callable[[torch.Tensor, ClassifierInputs], torch.Tensor]  # closed form ∂L/∂z
+    # the same loss for every row of Z (B, N) -> (B,): the same torch function with
+    # reduction="none", then the loss's own reduction over each row
+    rows: Callable[[torch.Tensor, ClassifierInputs], torch.Tensor]
     formula: str        # the loss, as the Formulas window shows it
     gradient: str       # the closed-form ∂L/∂a
     torch_call: str     # the torch call, as code
@@ -96,6 +103,8 @@ class RegressionLoss:
     info: LossInfo
     value: Callable[[torch.Tensor, RegressionInputs], torch.Tensor]      # torch.nn.functional
     grad_pred: Callable[[torch.Tensor, RegressionInputs], torch.Tensor]  # closed form ∂L/∂ŷ
+    # the loss for every row of predictions (K, M) -> (K,), as `rows` above
+    rows: Callable[[torch.Tensor, RegressionInputs], torch.Tensor]
     formula: str
     gradient: str
     torch_call: str
