@@ -44,6 +44,7 @@ ALLOWED = {
     "esc", "tab", "home", "end", "pgup", "pgdown", "enter", "return", "space", "optimizer",
     "diff", "eff", "argmax", "nan", "inf", "outputs", "float64", "double", "dtype",
     "linspace", "numpy", "pyqtgraph", "pyside6", "python", "english", "pdf", "gif", "mp4",
+    "sigmoid", "float",
 }
 WORD = re.compile(r"[A-Za-z][A-Za-z_]{2,}")
 

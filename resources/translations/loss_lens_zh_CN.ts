@@ -224,171 +224,171 @@
         <name>BinaryPanel</name>
         <message>
             <source>Binary controls</source>
-            <translation type="unfinished" />
+            <translation>二分类控件</translation>
         </message>
         <message>
             <source>Loss, w₊ = 1</source>
-            <translation type="unfinished" />
+            <translation>损失，w₊ = 1</translation>
         </message>
         <message>
             <source>loss</source>
-            <translation type="unfinished" />
+            <translation>损失</translation>
         </message>
         <message>
             <source>Size of the gradient</source>
-            <translation type="unfinished" />
+            <translation>梯度的大小</translation>
         </message>
         <message>
             <source>One logit, one label</source>
-            <translation type="unfinished" />
+            <translation>一个 logit，一个标签</translation>
         </message>
         <message>
             <source>&amp;z</source>
-            <translation type="unfinished" />
+            <translation>&amp;z</translation>
         </message>
         <message>
             <source>Logit z</source>
-            <translation type="unfinished" />
+            <translation>logit z</translation>
         </message>
         <message>
             <source>The logit z; σ(z) is the predicted probability of class 1. The slider covers ±45; type any value within ±1e4.</source>
-            <translation type="unfinished" />
+            <translation>logit z；σ(z) 是预测为类别 1 的概率。滑块范围为 ±45；可输入 ±1e4 以内的任意值。</translation>
         </message>
         <message>
             <source>&amp;y</source>
-            <translation type="unfinished" />
+            <translation>&amp;y</translation>
         </message>
         <message>
             <source>Label y</source>
-            <translation type="unfinished" />
+            <translation>标签 y</translation>
         </message>
         <message>
             <source>The label: 0 or 1, or a soft label in between (the target probability of class 1).</source>
-            <translation type="unfinished" />
+            <translation>标签：0 或 1，或介于两者之间的软标签（类别 1 的目标概率）。</translation>
         </message>
         <message>
             <source>w₊</source>
-            <translation type="unfinished" />
+            <translation>w₊</translation>
         </message>
         <message>
             <source>Positive weight</source>
-            <translation type="unfinished" />
+            <translation>正类权重</translation>
         </message>
         <message>
             <source>pos_weight of binary_cross_entropy_with_logits: the weight of the positive term w₊·y·log σ(z). The slider is logarithmic from 0.01 to 100; type any value from 0 to 1e4.</source>
-            <translation type="unfinished" />
+            <translation>binary_cross_entropy_with_logits 的 pos_weight：正类项 w₊·y·log σ(z) 的权重。滑块为 0.01 到 100 的对数刻度；可输入 0 到 1e4 的任意值。</translation>
         </message>
         <message>
             <source>Loss and gradient</source>
-            <translation type="unfinished" />
+            <translation>损失与梯度</translation>
         </message>
         <message>
             <source>Binary losses</source>
-            <translation type="unfinished" />
+            <translation>二分类损失</translation>
         </message>
         <message>
             <source>∂L/∂z = (1 + (w₊ − 1)·y)·σ(z) − w₊·y, that is σ(z) − y when w₊ = 1</source>
-            <translation type="unfinished" />
+            <translation>∂L/∂z = (1 + (w₊ − 1)·y)·σ(z) − w₊·y，当 w₊ = 1 时即 σ(z) − y</translation>
         </message>
         <message>
             <source>autograd.grad</source>
-            <translation type="unfinished">autograd.grad</translation>
+            <translation>autograd.grad</translation>
         </message>
         <message>
             <source>backward()/.grad</source>
-            <translation type="unfinished">backward()/.grad</translation>
+            <translation>backward()/.grad</translation>
         </message>
         <message>
             <source>Largest disagreement</source>
-            <translation type="unfinished" />
+            <translation>最大差异</translation>
         </message>
         <message>
             <source>%1 %2&lt;br&gt;%3 %4 &amp;nbsp; solid: %5, dashed: %6</source>
-            <translation type="unfinished" />
+            <translation>%1 %2&lt;br&gt;%3 %4 &amp;nbsp; 实线：%5，虚线：%6</translation>
         </message>
         <message>
             <source>At this z, in both precisions (w₊ = 1)</source>
-            <translation type="unfinished" />
+            <translation>在当前 z 处，两种精度下（w₊ = 1）</translation>
         </message>
         <message>
             <source>on σ(z): loss</source>
-            <translation type="unfinished" />
+            <translation>基于 σ(z)：损失</translation>
         </message>
         <message>
             <source>with logits: loss</source>
-            <translation type="unfinished" />
+            <translation>基于 logits：损失</translation>
         </message>
         <message>
             <source>Two-class softmax = sigmoid</source>
-            <translation type="unfinished" />
+            <translation>两类 softmax = sigmoid</translation>
         </message>
         <message>
             <source>The two logits</source>
-            <translation type="unfinished" />
+            <translation>两个 logit</translation>
         </message>
         <message>
             <source>p₁</source>
-            <translation type="unfinished" />
+            <translation>p₁</translation>
         </message>
         <message>
             <source>gradient</source>
-            <translation type="unfinished" />
+            <translation>梯度</translation>
         </message>
         <message>
             <source>softmax: %1</source>
-            <translation type="unfinished" />
+            <translation>softmax：%1</translation>
         </message>
         <message>
             <source>sigmoid: %1</source>
-            <translation type="unfinished" />
+            <translation>sigmoid：%1</translation>
         </message>
         <message>
             <source>Set z</source>
-            <translation type="unfinished" />
+            <translation>设置 z</translation>
         </message>
         <message>
             <source>Set label y</source>
-            <translation type="unfinished" />
+            <translation>设置标签 y</translation>
         </message>
         <message>
             <source>Set pos_weight</source>
-            <translation type="unfinished" />
+            <translation>设置 pos_weight</translation>
         </message>
         <message>
             <source>&lt;b&gt;Binary cross-entropy&lt;/b&gt; — one logit z, p = σ(z) the probability of class 1, label y = %1</source>
-            <translation type="unfinished" />
+            <translation>&lt;b&gt;二元交叉熵&lt;/b&gt; —— 一个 logit z，p = σ(z) 是类别 1 的概率，标签 y = %1</translation>
         </message>
         <message>
             <source>with logits, w₊ = %1: L = %2</source>
-            <translation type="unfinished" />
+            <translation>基于 logits，w₊ = %1：L = %2</translation>
         </message>
         <message>
             <source>on σ(z) (no w₊): L = %1</source>
-            <translation type="unfinished" />
+            <translation>基于 σ(z)（无 w₊）：L = %1</translation>
         </message>
         <message>
             <source>its ∂L/∂z by autograd: %1</source>
-            <translation type="unfinished" />
+            <translation>autograd 求得的 ∂L/∂z：%1</translation>
         </message>
         <message>
             <source>largest disagreement: %1</source>
-            <translation type="unfinished" />
+            <translation>最大差异：%1</translation>
         </message>
         <message>
             <source>a₀ = %1, a₁ = %2 (the classifier's first two logits), d = a₁ − a₀ = %3</source>
-            <translation type="unfinished" />
+            <translation>a₀ = %1，a₁ = %2（分类器的前两个 logit），d = a₁ − a₀ = %3</translation>
         </message>
         <message>
             <source>In %1, σ(z) rounds to exactly %2: log(%3) = −∞, which torch clamps at −100, so binary_cross_entropy on σ(z) sticks at %4 with gradient %5, while the with-logits form stays exact: %6, gradient %7. Use binary_cross_entropy_with_logits (or %8).</source>
-            <translation type="unfinished" />
+            <translation>在 %1 中，σ(z) 恰好舍入为 %2：log(%3) = −∞，torch 将其截断为 −100，因此基于 σ(z) 的 binary_cross_entropy 停在 %4，梯度为 %5；而基于 logits 的形式仍然精确：%6，梯度 %7。请使用 binary_cross_entropy_with_logits（或 %8）。</translation>
         </message>
         <message>
             <source>σ(z) is within 10⁻¹² of 0 or 1: torch's backward of binary_cross_entropy divides by p(1 − p) clamped at 10⁻¹², so its gradient %1 has lost its size; with logits it is %2.</source>
-            <translation type="unfinished" />
+            <translation>σ(z) 与 0 或 1 的差在 10⁻¹² 以内：torch 对 binary_cross_entropy 的反向传播要除以截断到 10⁻¹² 的 p(1 − p)，所以它的梯度 %1 已失去应有的大小；基于 logits 的梯度是 %2。</translation>
         </message>
         <message>
             <source>Here both forms agree in both precisions. With label 0, σ(z) rounds to 1 from z ≈ %1 in %2 and z ≈ %3 in %4: past that, binary_cross_entropy on σ(z) sticks at 100 with gradient 0, while the with-logits form stays exact (loss ≈ z, gradient 1).</source>
-            <translation type="unfinished" />
+            <translation>这里两种形式在两种精度下都一致。标签为 0 时，σ(z) 在 %2 中从 z ≈ %1 起、在 %4 中从 z ≈ %3 起舍入为 1：超过这里，基于 σ(z) 的 binary_cross_entropy 停在 100，梯度为 0，而基于 logits 的形式仍然精确（损失 ≈ z，梯度 1）。</translation>
         </message>
     </context>
     <context>
@@ -1922,6 +1922,10 @@ autograd %8 · 闭式解 %9</translation>
             <translation>“%1”页不使用分类器：灰色的控件在这里不起作用。</translation>
         </message>
         <message>
+            <source>The %1 tab reads only the logits a₀ and a₁ (for the two-class softmax); the greyed controls change nothing here.</source>
+            <translation>“%1”页只用到 logit a₀ 和 a₁（用于两类 softmax）；灰色的控件在这里不起作用。</translation>
+        </message>
+        <message>
             <source>The %1 tab reads only the logits, N and T; the greyed controls change nothing here.</source>
             <translation>“%1”页只用到 logits、N 和 T；灰色的控件在这里不起作用。</translation>
         </message>
@@ -2950,7 +2954,7 @@ A second backward without zeroing adds to .grad: w.grad %5 → %6; after w.grad.
         </message>
         <message>
             <source>Binary</source>
-            <translation type="unfinished" />
+            <translation>二分类</translation>
         </message>
         <message>
             <source>Pitfalls</source>
