@@ -17,7 +17,10 @@ from core.losses.kinks import classifier_kinks, regression_kinks
 from core.losses.registry import CLASSIFIER_LOSSES, REGRESSION_LOSSES
 from core.losses.saturation import binary_point, saturation_onset
 from core.losses.spec import ClassifierInputs, RegressionInputs
-from core.state import Regression, State
+from core.losses.views import classifier_surface, regression_surface, target_sweep
+from core.regression import compute_regression
+from core.state import Regression, State, Surface
+from core.surfaces import logit_surfaces
 
 EXAMPLES = settings(max_examples=30, derandomize=True, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow])
@@ -303,6 +306,38 @@ def test_finite_differences_on_a_corner_are_flagged_and_their_error_holds_the_ju
 def test_smooth_losses_have_no_kinks():
     assert classifier_kinks(State(), "cross_entropy") == ()
     assert regression_kinks(State(), "mse") == ()
+
+
+# ------------------------------------------------------------------ surfaces and sweeps
+def test_generic_surfaces_equal_the_structured_ones_and_the_loss_at_the_state():
+    s = State(logits=(0.3, -1.0, 2.0, 0.5), target=(0.1, 0.2, 0.3, 0.4), temperature=1.5,
+              label_smoothing=0.1, surface=Surface(axes=(2, 0), range=(-3.0, 3.0), grid=31))
+    structured = logit_surfaces(s)
+    for name in ("cross_entropy", "mse"):
+        np.testing.assert_allclose(classifier_surface(s, name).values,
+                                   structured[name].values, rtol=1e-12, atol=1e-14)
+    # a grid point on the state's own logits: a_2 = 2.0 (column), a_0 = 0.3 (row)
+    on_grid = s.replace(logits=(0.4, -1.0, 2.0, 0.5))
+    for name in applicable_classifier_losses(on_grid):
+        surface = classifier_surface(on_grid, name)
+        col = int(np.argmin(np.abs(surface.xs - 2.0)))
+        row = int(np.argmin(np.abs(surface.ys - 0.4)))
+        assert surface.values[row, col] == pytest.approx(classifier_loss(on_grid, name).value,
+                                                         rel=1e-12)
+    reg = State(regression=Regression(x=(1.0, 2.0, -1.0), y=(0.5, 1.0, 0.0), grid=21))
+    np.testing.assert_allclose(regression_surface(reg, "mse").values,
+                               compute_regression(reg.regression).surface.values, rtol=1e-12)
+
+
+def test_target_sweep_gradient_is_the_family_gradient_along_the_target():
+    s = State(logits=(1.0, -0.5, 0.25), target=1, temperature=0.7, margin=0.5)
+    values = np.array([-3.0, -0.5, 2.0])
+    for name in applicable_classifier_losses(s):
+        sweep = target_sweep(s, name, values)
+        assert sweep.class_index == 1
+        g = classifier_loss(s, name)  # a_1 = -0.5 is the sweep's middle point
+        assert sweep.loss[1] == pytest.approx(g.value, rel=1e-13)
+        assert sweep.grad[1] == pytest.approx(g.grad.autograd[1], rel=1e-12, abs=1e-15)
 
 
 # ------------------------------------------------------------------ BCE saturation
