@@ -1562,191 +1562,191 @@ autograd %8 · 闭式解 %9</translation>
         <name>Losses</name>
         <message>
             <source>L = −(1/N)·Σ_i [y_i·log σ(z_i) + (1 − y_i)·log(1 − σ(z_i))],  each log clamped at −100 by torch</source>
-            <translation type="unfinished" />
+            <translation>L = −(1/N)·Σ_i [y_i·log σ(z_i) + (1 − y_i)·log(1 − σ(z_i))]，torch 把每个 log 截断在 −100</translation>
         </message>
         <message>
             <source>∂L/∂a_i = (σ(z_i) − y_i)/(N·T)  (torch's backward divides by max(σ(1 − σ), 1e-12): it departs from this for |z| ≳ 27.6 and is 0 once σ rounds to 0 or 1)</source>
-            <translation type="unfinished" />
+            <translation>∂L/∂a_i = (σ(z_i) − y_i)/(N·T)（torch 的反向传播除以 max(σ(1 − σ), 1e-12)：|z| ≳ 27.6 时偏离此式，σ 舍入为 0 或 1 后为 0）</translation>
         </message>
         <message>
             <source>L = −(1/N)·Σ_i [pw·y_i·log σ(z_i) + (1 − y_i)·log(1 − σ(z_i))],  z = a/T,  y = y_eff</source>
-            <translation type="unfinished" />
+            <translation>L = −(1/N)·Σ_i [pw·y_i·log σ(z_i) + (1 − y_i)·log(1 − σ(z_i))]，z = a/T，y = y_eff</translation>
         </message>
         <message>
             <source>∂L/∂a_i = ((1 − y_i)·σ(z_i) − pw·y_i·(1 − σ(z_i)))/(N·T);  pw = 1: (σ(z_i) − y_i)/(N·T)</source>
-            <translation type="unfinished" />
+            <translation>∂L/∂a_i = ((1 − y_i)·σ(z_i) − pw·y_i·(1 − σ(z_i)))/(N·T)；pw = 1 时：(σ(z_i) − y_i)/(N·T)</translation>
         </message>
         <message>
             <source>weight of the positive (y = 1) term</source>
-            <translation type="unfinished" />
+            <translation>正类（y = 1）项的权重</translation>
         </message>
         <message>
             <source>focusing exponent γ: (1 − p_t)^γ down-weights easy examples</source>
-            <translation type="unfinished" />
+            <translation>聚焦指数 γ：(1 − p_t)^γ 降低容易样本的权重</translation>
         </message>
         <message>
             <source>balance α of positives; α &lt; 0 turns the α-weighting off</source>
-            <translation type="unfinished" />
+            <translation>正类的平衡系数 α；α &lt; 0 时不做 α 加权</translation>
         </message>
         <message>
             <source>the hinge's margin</source>
-            <translation type="unfinished" />
+            <translation>hinge 的间隔 margin</translation>
         </message>
         <message>
             <source>hinge power: 1 (hinge) or 2 (squared)</source>
-            <translation type="unfinished" />
+            <translation>hinge 的幂：1（hinge）或 2（平方）</translation>
         </message>
         <message>
             <source>Huber's δ: quadratic for |r| ≤ δ, linear beyond</source>
-            <translation type="unfinished" />
+            <translation>Huber 的 δ：|r| ≤ δ 时为二次，超出为线性</translation>
         </message>
         <message>
             <source>SmoothL1's β: quadratic for |r| &lt; β; β = 0 is L1</source>
-            <translation type="unfinished" />
+            <translation>SmoothL1 的 β：|r| &lt; β 时为二次；β = 0 即 L1</translation>
         </message>
         <message>
             <source>cross-entropy</source>
-            <translation type="unfinished" />
+            <translation>交叉熵</translation>
         </message>
         <message>
             <source>MSE on the softmax</source>
-            <translation type="unfinished" />
+            <translation>softmax 上的 MSE</translation>
         </message>
         <message>
             <source>NLL on log_softmax</source>
-            <translation type="unfinished" />
+            <translation>log_softmax 上的 NLL</translation>
         </message>
         <message>
             <source>KL divergence (batchmean)</source>
-            <translation type="unfinished" />
+            <translation>KL 散度（batchmean）</translation>
         </message>
         <message>
             <source>BCE with logits (one yes/no per class)</source>
-            <translation type="unfinished" />
+            <translation>基于 logits 的 BCE（每类一个是/否）</translation>
         </message>
         <message>
             <source>BCE on σ(z)</source>
-            <translation type="unfinished" />
+            <translation>σ(z) 上的 BCE</translation>
         </message>
         <message>
             <source>sigmoid focal loss</source>
-            <translation type="unfinished" />
+            <translation>sigmoid focal 损失</translation>
         </message>
         <message>
             <source>multi-class hinge (multi_margin)</source>
-            <translation type="unfinished" />
+            <translation>多类 hinge（multi_margin）</translation>
         </message>
         <message>
             <source>MSE</source>
-            <translation type="unfinished">MSE</translation>
+            <translation>MSE</translation>
         </message>
         <message>
             <source>L1 (absolute error)</source>
-            <translation type="unfinished" />
+            <translation>L1（绝对误差）</translation>
         </message>
         <message>
             <source>Huber</source>
-            <translation type="unfinished" />
+            <translation>Huber</translation>
         </message>
         <message>
             <source>SmoothL1</source>
-            <translation type="unfinished" />
+            <translation>SmoothL1</translation>
         </message>
         <message>
             <source>L = −Σ_c v_c·log p_c,  p = softmax(a/T),  v = y_eff (no weights); with class weights w: v = w⊙y_eff / w_target (index target) or w⊙y_eff</source>
-            <translation type="unfinished" />
+            <translation>L = −Σ_c v_c·log p_c，p = softmax(a/T)，v = y_eff（无权重）；有类别权重 w 时：v = w⊙y_eff / w_target（类别索引目标）或 w⊙y_eff</translation>
         </message>
         <message>
             <source>∂L/∂a = ((Σ_c v_c)·p − v)/T;  without weights (p − y_eff)/T</source>
-            <translation type="unfinished" />
+            <translation>∂L/∂a = ((Σ_c v_c)·p − v)/T；无权重时为 (p − y_eff)/T</translation>
         </message>
         <message>
             <source>L = Σ_k ℓ(r_k)/M,  ℓ(r) = r²/2 for |r| ≤ δ, δ·(|r| − δ/2) beyond</source>
-            <translation type="unfinished" />
+            <translation>L = Σ_k ℓ(r_k)/M，|r| ≤ δ 时 ℓ(r) = r²/2，超出时为 δ·(|r| − δ/2)</translation>
         </message>
         <message>
             <source>ℓ'(r) = clamp(r, −δ, δ);  ∂L/∂w = Σ_k ℓ'(r_k)·x_k/M,  ∂L/∂b = Σ_k ℓ'(r_k)/M</source>
-            <translation type="unfinished" />
+            <translation>ℓ'(r) = clamp(r, −δ, δ)；∂L/∂w = Σ_k ℓ'(r_k)·x_k/M，∂L/∂b = Σ_k ℓ'(r_k)/M</translation>
         </message>
         <message>
             <source>r_k = ±δ (the slope is continuous there; the curvature jumps)</source>
-            <translation type="unfinished" />
+            <translation>r_k = ±δ（此处斜率连续；曲率跳变）</translation>
         </message>
         <message>
             <source>L = Σ_i y_eff,i·(log y_eff,i − log p_i) = CE(y_eff) − H(y_eff)</source>
-            <translation type="unfinished" />
+            <translation>L = Σ_i y_eff,i·(log y_eff,i − log p_i) = CE(y_eff) − H(y_eff)</translation>
         </message>
         <message>
             <source>∂L/∂a = (p − y_eff)/T  (CE's: H(y_eff) does not depend on a)</source>
-            <translation type="unfinished" />
+            <translation>∂L/∂a = (p − y_eff)/T（与 CE 相同：H(y_eff) 与 a 无关）</translation>
         </message>
         <message>
             <source>L = Σ_k |r_k|/M (mean; sum: without /M),  r = w·x + b − y</source>
-            <translation type="unfinished" />
+            <translation>L = Σ_k |r_k|/M（平均；求和时不除以 M），r = w·x + b − y</translation>
         </message>
         <message>
             <source>∂L/∂w = Σ_k sign(r_k)·x_k/M,  ∂L/∂b = Σ_k sign(r_k)/M  (torch: sign(0) = 0)</source>
-            <translation type="unfinished" />
+            <translation>∂L/∂w = Σ_k sign(r_k)·x_k/M，∂L/∂b = Σ_k sign(r_k)/M（torch：sign(0) = 0）</translation>
         </message>
         <message>
             <source>r_k = 0 (a corner)</source>
-            <translation type="unfinished" />
+            <translation>r_k = 0（一个尖角）</translation>
         </message>
         <message>
             <source>L = Σ_i (p_i − y_eff,i)²/N (mean; sum: without /N),  p = softmax(a/T)</source>
-            <translation type="unfinished" />
+            <translation>L = Σ_i (p_i − y_eff,i)²/N（平均；求和时不除以 N），p = softmax(a/T)</translation>
         </message>
         <message>
             <source>∂L/∂a = p⊙(g − (p·g))/T,  g = ∂L/∂p = 2(p − y_eff)/N (sum: 2(p − y_eff))</source>
-            <translation type="unfinished" />
+            <translation>∂L/∂a = p⊙(g − (p·g))/T，g = ∂L/∂p = 2(p − y_eff)/N（求和时：2(p − y_eff)）</translation>
         </message>
         <message>
             <source>L = (1/N)·Σ_{i≠y} max(0, margin − z_y + z_i)^p,  z = a/T</source>
-            <translation type="unfinished" />
+            <translation>L = (1/N)·Σ_{i≠y} max(0, margin − z_y + z_i)^p，z = a/T</translation>
         </message>
         <message>
             <source>∂L/∂a_i = p·h_i^(p−1)·[h_i &gt; 0]/(N·T) for i ≠ y,  h_i = margin − z_y + z_i;  ∂L/∂a_y = −Σ_{i≠y} ∂L/∂a_i  (at h_i = 0 torch takes 0)</source>
-            <translation type="unfinished" />
+            <translation>i ≠ y 时 ∂L/∂a_i = p·h_i^(p−1)·[h_i &gt; 0]/(N·T)，h_i = margin − z_y + z_i；∂L/∂a_y = −Σ_{i≠y} ∂L/∂a_i（h_i = 0 处 torch 取 0）</translation>
         </message>
         <message>
             <source>h_i = 0, i.e. a_i = a_y − margin·T (p = 1: a corner; p = 2: only the curvature jumps)</source>
-            <translation type="unfinished" />
+            <translation>h_i = 0，即 a_i = a_y − margin·T（p = 1：尖角；p = 2：只有曲率跳变）</translation>
         </message>
         <message>
             <source>L = −log_softmax(a/T)_y  (class index y; CE = NLL ∘ log_softmax when ε = 0)</source>
-            <translation type="unfinished" />
+            <translation>L = −log_softmax(a/T)_y（类别索引 y；ε = 0 时 CE = NLL ∘ log_softmax）</translation>
         </message>
         <message>
             <source>∂L/∂a = (p − onehot(y))/T</source>
-            <translation type="unfinished" />
+            <translation>∂L/∂a = (p − onehot(y))/T</translation>
         </message>
         <message>
             <source>L = Σ_k r_k²/M (mean; sum: without /M),  r = w·x + b − y</source>
-            <translation type="unfinished" />
+            <translation>L = Σ_k r_k²/M（平均；求和时不除以 M），r = w·x + b − y</translation>
         </message>
         <message>
             <source>∂L/∂w = Σ_k 2r_k·x_k/M,  ∂L/∂b = Σ_k 2r_k/M</source>
-            <translation type="unfinished" />
+            <translation>∂L/∂w = Σ_k 2r_k·x_k/M，∂L/∂b = Σ_k 2r_k/M</translation>
         </message>
         <message>
             <source>L = (1/N)·Σ_i α_t·(1 − p_t)^γ·BCE(z_i, y_i),  p = σ(z),  p_t = p·y + (1 − p)(1 − y),  α_t = α·y + (1 − α)(1 − y) (α &lt; 0: 1)</source>
-            <translation type="unfinished" />
+            <translation>L = (1/N)·Σ_i α_t·(1 − p_t)^γ·BCE(z_i, y_i)，p = σ(z)，p_t = p·y + (1 − p)(1 − y)，α_t = α·y + (1 − α)(1 − y)（α &lt; 0 时为 1）</translation>
         </message>
         <message>
             <source>∂L/∂a_i = α_t·[(p − y)·(1 − p_t)^γ − γ·BCE·(1 − p_t)^(γ−1)·p(1 − p)(2y − 1)]/(N·T)</source>
-            <translation type="unfinished" />
+            <translation>∂L/∂a_i = α_t·[(p − y)·(1 − p_t)^γ − γ·BCE·(1 − p_t)^(γ−1)·p(1 − p)(2y − 1)]/(N·T)</translation>
         </message>
         <message>
             <source>L = Σ_k ℓ(r_k)/M,  ℓ(r) = r²/(2β) for |r| &lt; β, |r| − β/2 beyond (β = 0: |r|)</source>
-            <translation type="unfinished" />
+            <translation>L = Σ_k ℓ(r_k)/M，|r| &lt; β 时 ℓ(r) = r²/(2β)，超出时为 |r| − β/2（β = 0：|r|）</translation>
         </message>
         <message>
             <source>ℓ'(r) = r/β for |r| &lt; β, sign(r) beyond;  ∂L/∂w = Σ_k ℓ'(r_k)·x_k/M,  ∂L/∂b = Σ_k ℓ'(r_k)/M</source>
-            <translation type="unfinished" />
+            <translation>|r| &lt; β 时 ℓ'(r) = r/β，超出时为 sign(r)；∂L/∂w = Σ_k ℓ'(r_k)·x_k/M，∂L/∂b = Σ_k ℓ'(r_k)/M</translation>
         </message>
         <message>
             <source>r_k = ±β (β = 0: r_k = 0, a corner)</source>
-            <translation type="unfinished" />
+            <translation>r_k = ±β（β = 0：r_k = 0，尖角）</translation>
         </message>
     </context>
     <context>
