@@ -16,3 +16,4 @@ $P main.py export docs/slide.png $note --view softmax --presentation --size 800x
 $P main.py animate docs/temperature.gif --vary temperature=0.25:4 --view softmax $note \
     --frames 30 --fps 8 --size 640x420
 $P main.py animate docs/surface.mp4 --vary logits.0=-4:4 --view surface --frames 40 --fps 10
+$P main.py export docs/binary.png --view binary
