@@ -191,3 +191,15 @@ def test_compute_does_not_compute_the_family_until_asked():
     family = result.loss_family
     assert set(family.classifier) == set(CLASSIFIER_NAMES)
     assert result.loss_family is family
+
+
+def test_the_text_report_shows_class_weighted_cross_entropy():
+    """--class-weights changes CE: the report printed only the unweighted one (review)."""
+    from core import compute
+    from core.flags import apply_flags
+    from core.state import State
+    from core.text_report import format_result
+
+    state = apply_flags(State(), target="0.2,0.3,0.5", class_weights="1,5,1")
+    text = format_result(compute(state))
+    assert "chosen loss: cross_entropy" in text and "3.367466" in text
