@@ -58,11 +58,16 @@ class AtPrecision:
     grad_with_logits: float     # its ∂/∂z by autograd
     on_probs: float             # binary_cross_entropy(σ(z), y)
     grad_on_probs: float        # its ∂/∂z by autograd, through the sigmoid
+    label: float = 0.0          # y: the weight of the log σ term; 1 − y that of log(1 − σ)
 
     @property
     def saturated(self) -> bool:
-        """σ(z) rounded to exactly 0 or 1: log(σ) or log(1 − σ) is −inf, clamped at −100."""
-        return self.sigmoid in (0.0, 1.0)
+        """σ(z) rounded to exactly 1 with a weight on log(1 − σ) (y < 1), or to exactly 0
+        with a weight on log σ (y > 0): that log is −inf, clamped at −100, and the loss
+        sticks. With y = 1 at σ = 1 (or y = 0 at σ = 0) the clamped term is multiplied
+        by 0 and both forms are right (the review found the panel saying otherwise)."""
+        return (self.sigmoid == 1.0 and self.label < 1.0) or (
+            self.sigmoid == 0.0 and self.label > 0.0)
 
 
 @dataclass(frozen=True)
@@ -201,7 +206,7 @@ def _at_precision(b: Binary, dtype: torch.dtype) -> AtPrecision:
     sigma, wl, gwl, op, gop = _both_forms(torch.tensor([b.z], dtype=DTYPE), b.y, dtype)
     return AtPrecision(dtype=dtype_name(dtype), sigmoid=sigma.item(), with_logits=wl.item(),
                        grad_with_logits=gwl.item(), on_probs=op.item(),
-                       grad_on_probs=gop.item())
+                       grad_on_probs=gop.item(), label=b.y)
 
 
 def _two_class(a0: float, a1: float, y: float) -> TwoClass:

@@ -119,7 +119,10 @@ def test_two_class_cells_show_the_equality(window, qtbot):
     panel = open_panel(window)
     drawn(window, qtbot, lambda r: True)
     for left, right in panel.two_class_cells.values():
-        assert left.text() == right.text()
+        assert left.text() and left.text() == right.text()  # filled, and equal
+    p1 = window.result().binary.two_class.softmax_p1
+    assert float(panel.two_class_cells["p"][0].text().replace("−", "-")) == \
+        pytest.approx(p1, abs=1e-6)
 
 
 @pytest.mark.gui

@@ -166,3 +166,14 @@ def test_binary_section_round_trips_and_defaults():
 def test_binary_section_refuses_bad_values(section, message):
     with pytest.raises(ValueError, match=message.replace(".", r"\.")):
         State.from_dict({"binary": section})
+
+
+@pytest.mark.parametrize(("z", "y", "saturated"), [
+    (1e4, 1.0, False), (-800.0, 0.0, False),   # the clamped term is multiplied by 0
+    (40.0, 0.0, True), (-800.0, 1.0, True), (40.0, 0.5, True)])
+def test_saturation_needs_a_weight_on_the_clamped_log(z, y, saturated):
+    from core.binary import compute_binary
+    from core.state import Binary, State
+
+    result = compute_binary(State(binary=Binary(z=z, y=y)))
+    assert result.at("float64").saturated is saturated
