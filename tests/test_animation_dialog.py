@@ -102,3 +102,12 @@ def test_default_spans(window):
                                                   state.temperature * 4)
     assert default_span(state, "logits.0") == (state.logits[0] - 4, state.logits[0] + 4)
     assert default_span(state, "target") == (0, len(state.logits) - 1)
+
+
+def test_the_dialog_offers_only_numbers_a_view_draws(window):
+    """Focal γ, the hinge margin, Huber δ… move nothing on screen yet: not offered."""
+    from gui.shell.animation_dialog import animated_fields
+
+    fields = dict(animated_fields(window.state()))
+    assert "temperature" in fields and "binary.z" in fields
+    assert not {"gamma", "alpha", "margin", "pos_weight", "regression.delta"} & set(fields)

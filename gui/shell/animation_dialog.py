@@ -57,6 +57,10 @@ SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 # numbers that set what is drawn rather than a value worth watching move
 STRUCTURAL = ("target", "surface.axes.", "surface.grid", "regression.steps",
               "regression.grid", "p")  # p: the hinge's power, 1 or 2
+# the loss family's options: the command line computes with them, no view draws them yet,
+# so moving one would give identical frames (review)
+NOT_DRAWN = ("pos_weight", "gamma", "alpha", "margin", "regression.delta",
+             "regression.beta", "class_weights.")
 POSITIVE_SCALES = ("temperature", "regression.learning_rate", "binary.pos_weight",
                    "pos_weight", "gamma", "margin")
 SPAN = 4  # a field moves ×/÷ SPAN (a positive scale) or ± SPAN (anything else) by default
@@ -131,7 +135,9 @@ def field_label(field: str) -> str | None:
 
 def animated_fields(state: State) -> list[tuple[str, str]]:
     """(path, label) of every number the dialog offers, in state-file order."""
-    labelled = ((field, field_label(field)) for field in numeric_fields(state))
+    labelled = ((field, field_label(field)) for field in numeric_fields(state)
+                if not any(field == n or (n.endswith(".") and field.startswith(n))
+                           for n in NOT_DRAWN))
     return [(field, label) for field, label in labelled if label is not None]
 
 
