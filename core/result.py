@@ -179,7 +179,17 @@ class Result:
             },
             "settings": {"temperature": self.state.temperature,
                          "label_smoothing": self.state.label_smoothing,
-                         "reduction": self.state.reduction},
+                         "reduction": self.state.reduction,
+                         # the loss family's choices, so the output says what it used
+                         "loss": self.state.loss,
+                         "class_weights": (None if self.state.class_weights is None
+                                           else list(self.state.class_weights)),
+                         "pos_weight": self.state.pos_weight, "gamma": self.state.gamma,
+                         "alpha": self.state.alpha, "margin": self.state.margin,
+                         "p": self.state.p,
+                         "regression_loss": self.state.regression.loss,
+                         "delta": self.state.regression.delta,
+                         "beta": self.state.regression.beta},
         }
 
 

@@ -203,3 +203,14 @@ def test_the_text_report_shows_class_weighted_cross_entropy():
     state = apply_flags(State(), target="0.2,0.3,0.5", class_weights="1,5,1")
     text = format_result(compute(state))
     assert "chosen loss: cross_entropy" in text and "3.367466" in text
+
+
+def test_json_settings_say_which_loss_and_options_were_used():
+    from core import compute
+    from core.flags import apply_flags
+    from core.state import State
+
+    result = compute(apply_flags(State(), loss="sigmoid_focal", gamma="1.5"))
+    settings = result.to_dict()["settings"]
+    assert settings["loss"] == "sigmoid_focal" and settings["gamma"] == 1.5
+    assert settings["regression_loss"] == "mse" and settings["class_weights"] is None
