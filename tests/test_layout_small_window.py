@@ -208,3 +208,20 @@ def test_classifier_controls_are_greyed_where_they_change_nothing(window, qtbot,
     assert all(w.isEnabled() for w in controls.values())
     assert window.controls_column.isVisible() and window.tabs.width() == width
     assert not window.scope_note.isVisible()
+
+
+def test_a_double_click_on_a_view_title_shows_it_alone_and_again_all_four(window, qtbot):
+    """For a projector, where four views are too small to read (second trial)."""
+    window.resize(1024, 768)
+    QApplication.processEvents()
+    softmax, title = window.softmax_view, window.softmax_view.title
+    width, height = softmax.width(), softmax.height()
+    QTest.mouseDClick(title, Qt.MouseButton.LeftButton)
+    QApplication.processEvents()
+    others = [v for v in window.views.values() if v is not softmax]
+    assert not any(v.isVisible() for v in others)
+    assert softmax.width() > 1.5 * width and softmax.height() > 1.5 * height
+    assert "Double-click" in title.toolTip()
+    QTest.mouseDClick(title, Qt.MouseButton.LeftButton)
+    QApplication.processEvents()
+    assert all(v.isVisible() for v in window.views.values())

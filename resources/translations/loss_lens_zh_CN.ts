@@ -2923,6 +2923,13 @@ A second backward without zeroing adds to .grad: w.grad %5 → %6; after w.grad.
         </message>
     </context>
     <context>
+        <name>ViewGrid</name>
+        <message>
+            <source>Double-click to show this view alone; again for all four</source>
+            <translation>双击只显示这个视图；再双击显示全部四个</translation>
+        </message>
+    </context>
+    <context>
         <name>Views</name>
         <message>
             <source>Softmax</source>
