@@ -197,3 +197,18 @@ def test_shortcuts_window_shows_the_rows_read_only(window, qtbot):
     assert not table.horizontalScrollBar().isVisible()
     qtbot.keyClick(table, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
+
+
+def test_binary_section_quotes_the_thresholds_torch_finds(formulas):
+    """σ(z) rounds to 1 from z ≈ 37 (float64) and 17 (float32): the text says what torch
+    does, and links to the Binary tab."""
+    import torch
+
+    from core.binary import rounds_to_one_from
+
+    text = formulas.browser.toPlainText()
+    assert "binary" in formulas.links
+    assert "∂L/∂z = (1 + (w+ − 1) y) σ(z) − w+ y" in text
+    for dtype in (torch.float64, torch.float32):
+        name = str(dtype).removeprefix("torch.")
+        assert f"{round(rounds_to_one_from(dtype))} in {name}" in text

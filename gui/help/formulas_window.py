@@ -185,6 +185,26 @@ class FormulasWindow(HelpWindow):
                               "b) against the gradient, with the learning rate η:")),
                 formula("(w, b) ← (w, b) − η ∇L"),
             )),
+            Section(self.tr("Binary cross-entropy"), "binary", (
+                prose(self.tr("One logit z gives the probability of class 1 through the "
+                              "sigmoid; the label y is 0 or 1, or a soft label between:")),
+                formula("p = σ(z) = 1/(1 + e<sup>−z</sup>)"),
+                formula("L = −[w<sub>+</sub> y log σ(z) + (1 − y) log(1 − σ(z))]"),
+                formula("∂L/∂z = (1 + (w<sub>+</sub> − 1) y) σ(z) − w<sub>+</sub> y"),
+                prose(self.tr("w<sub>+</sub> is pos_weight, the weight of the positive term; "
+                              "with w<sub>+</sub> = 1 the gradient is σ(z) − y.")),
+                prose(self.tr("Two classes are the same thing: for logits (a<sub>0</sub>, "
+                              "a<sub>1</sub>), softmax gives class 1 the probability "
+                              "σ(a<sub>1</sub> − a<sub>0</sub>), and the cross-entropy of "
+                              "class 1 equals the binary loss of d = a<sub>1</sub> − "
+                              "a<sub>0</sub>:")),
+                formula("softmax(a)<sub>1</sub> = σ(a<sub>1</sub> − a<sub>0</sub>)"),
+                prose(self.tr("binary_cross_entropy_with_logits computes L from z itself and "
+                              "stays exact. binary_cross_entropy takes σ(z): once σ(z) rounds "
+                              "to 1 (z ≈ 37 in float64, 17 in float32), log(1 − σ) is −∞, "
+                              "torch clamps it at −100, and with y = 0 the loss sticks at 100 "
+                              "with gradient 0.")),
+            )),
             Section(self.tr("Two ways to get a gradient in PyTorch"), "two_ways", (
                 prose(self.tr("Both ways start from leaves created with requires_grad=True "
                               "and a loss computed from them.")),

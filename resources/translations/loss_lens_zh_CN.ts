@@ -1078,6 +1078,26 @@ residuals ŷ − y dashed orange</source>
             <translation>若归约方式为“求和”，则去掉 1/M。梯度下降以学习率 η 使 (w, b) 沿梯度的反方向移动：</translation>
         </message>
         <message>
+            <source>Binary cross-entropy</source>
+            <translation>二元交叉熵</translation>
+        </message>
+        <message>
+            <source>One logit z gives the probability of class 1 through the sigmoid; the label y is 0 or 1, or a soft label between:</source>
+            <translation>一个 logit z 经过 sigmoid 给出类别 1 的概率；标签 y 为 0 或 1，或介于两者之间的软标签：</translation>
+        </message>
+        <message>
+            <source>w&lt;sub&gt;+&lt;/sub&gt; is pos_weight, the weight of the positive term; with w&lt;sub&gt;+&lt;/sub&gt; = 1 the gradient is σ(z) − y.</source>
+            <translation>w&lt;sub&gt;+&lt;/sub&gt; 即 pos_weight，正类项的权重；w&lt;sub&gt;+&lt;/sub&gt; = 1 时梯度为 σ(z) − y。</translation>
+        </message>
+        <message>
+            <source>Two classes are the same thing: for logits (a&lt;sub&gt;0&lt;/sub&gt;, a&lt;sub&gt;1&lt;/sub&gt;), softmax gives class 1 the probability σ(a&lt;sub&gt;1&lt;/sub&gt; − a&lt;sub&gt;0&lt;/sub&gt;), and the cross-entropy of class 1 equals the binary loss of d = a&lt;sub&gt;1&lt;/sub&gt; − a&lt;sub&gt;0&lt;/sub&gt;:</source>
+            <translation>两个类别时二者是一回事：对 logit (a&lt;sub&gt;0&lt;/sub&gt;, a&lt;sub&gt;1&lt;/sub&gt;)，softmax 给类别 1 的概率是 σ(a&lt;sub&gt;1&lt;/sub&gt; − a&lt;sub&gt;0&lt;/sub&gt;)，类别 1 的交叉熵等于 d = a&lt;sub&gt;1&lt;/sub&gt; − a&lt;sub&gt;0&lt;/sub&gt; 的二元损失：</translation>
+        </message>
+        <message>
+            <source>binary_cross_entropy_with_logits computes L from z itself and stays exact. binary_cross_entropy takes σ(z): once σ(z) rounds to 1 (z ≈ 37 in float64, 17 in float32), log(1 − σ) is −∞, torch clamps it at −100, and with y = 0 the loss sticks at 100 with gradient 0.</source>
+            <translation>binary_cross_entropy_with_logits 直接由 z 计算 L，始终精确。binary_cross_entropy 接收 σ(z)：一旦 σ(z) 舍入为 1（float64 中 z ≈ 37，float32 中 z ≈ 17），log(1 − σ) 为 −∞，torch 将其截断为 −100，y = 0 时损失停在 100，梯度为 0。</translation>
+        </message>
+        <message>
             <source>Two ways to get a gradient in PyTorch</source>
             <translation>在 PyTorch 中求梯度的两种方法</translation>
         </message>
