@@ -16,12 +16,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from core.i18n import QT_TRANSLATE_NOOP
-from core.state import State
+from core.loss_script import loss_section
+from core.state import Regression, State
 
 CONTEXT = "CodeScript"  # the comments' translation context (resources/translations/*.ts)
 Translate = Callable[[str, str], str]  # (context, text) -> text, like QCoreApplication's
 
 LINE_WIDTH = 88
+RULE = "# " + "-" * 66  # the line a section's heading starts with
 
 
 def python_floats(values: Iterable[float], indent: int = 0, width: int = LINE_WIDTH) -> str:
@@ -87,6 +89,19 @@ def _target_block(state: State, c: dict[str, str]) -> str:
     )
 
 
+REGRESSION_FUNCTIONS = {"mse": "F.mse_loss", "l1": "F.l1_loss", "huber": "F.huber_loss",
+                        "smooth_l1": "F.smooth_l1_loss"}
+
+
+def regression_loss_call(reg: Regression, prediction: str, target: str, reduction: str) -> str:
+    """The torch call of the regression's chosen loss, its option written exactly:
+    F.huber_loss(w * x + b, y, reduction='mean', delta=0.5). `reduction` is code (a
+    variable's name, or a repr)."""
+    option = {"huber": f", delta={reg.delta!r}", "smooth_l1": f", beta={reg.beta!r}"}
+    return (f"{REGRESSION_FUNCTIONS[reg.loss]}({prediction}, {target}, "
+            f"reduction={reduction}{option.get(reg.loss, '')})")
+
+
 def generate_script(state: State, translate: Translate = english) -> str:
     """A runnable script (torch, torch.nn.functional and json only) reproducing `state`,
     its comments in the language `translate` gives (see the module's docstring)."""
@@ -108,8 +123,11 @@ def generate_script(state: State, translate: Translate = english) -> str:
         f"reg_reduction = {reg.reduction!r}  {c['reg_reduction']}",
     ])
     docstring = translate(CONTEXT, _DOCSTRING)
+    reg_loss = regression_loss_call(reg, "y_hat", "y_data", "reg_reduction")
     return _TEMPLATE.format(settings=settings, target=_target_block(state, c),
-                            regression=regression, docstring=docstring, **c, **headings)
+                            regression=regression, reg_loss=reg_loss, docstring=docstring,
+                            chosen_loss=loss_section(state, translate, RULE),
+                            **c, **headings)
 
 
 # the script's prose, each marked for lupdate (its translation may break its lines itself)
@@ -127,12 +145,12 @@ _HEADINGS = {
     "h_losses": QT_TRANSLATE_NOOP("CodeScript", "3. the two losses"),
     "h_gradients": QT_TRANSLATE_NOOP("CodeScript", "4. gradients"),
     "h_jacobian": QT_TRANSLATE_NOOP("CodeScript", "5. the Jacobian"),
-    "h_regression": QT_TRANSLATE_NOOP("CodeScript", "6. regression (MSE)"),
+    "h_regression": QT_TRANSLATE_NOOP("CodeScript", "6. regression"),
     "h_numbers": QT_TRANSLATE_NOOP("CodeScript", "the numbers"),
 }
 
 _COMMENTS = {
-    "reg_reduction": QT_TRANSLATE_NOOP("CodeScript", "the regression's own MSE reduction"),
+    "reg_reduction": QT_TRANSLATE_NOOP("CodeScript", "the regression's own reduction"),
     "logits": QT_TRANSLATE_NOOP("CodeScript", "a: the raw scores (logits), one per class"),
     "temperature": QT_TRANSLATE_NOOP("CodeScript", "temperature: the softmax sees a / T"),
     "eps": QT_TRANSLATE_NOOP("CodeScript", "label smoothing ε"),
@@ -235,8 +253,10 @@ jacobian_closed_form = (torch.diag(pd) - torch.outer(pd, pd)) / T
 {regression}
 
 y_hat = w * x + b  {y_hat}
-reg_loss = F.mse_loss(y_hat, y_data, reduction=reg_reduction)
+reg_loss = {reg_loss}
 grad_w, grad_b = torch.autograd.grad(reg_loss, [w, b])
+
+{chosen_loss}
 
 # ------------------------------------------------------------------ {h_numbers}
 torch.set_printoptions(precision=6)
@@ -251,6 +271,9 @@ print("Jacobian dp_i/da_j:")
 print(jacobian)
 print("largest |autograd - closed form| in the Jacobian:",
       (jacobian - jacobian_closed_form).abs().max().item())
+print("chosen loss:", loss_name, "=", chosen_loss.item())
+print("dL/da (autograd)   =", grad_chosen)
+print("dL/da closed form  =", chosen_closed_form)
 print("regression: loss =", reg_loss.item(), "  dL/dw =", grad_w.item(),
       "  dL/db =", grad_b.item())
 
@@ -262,6 +285,10 @@ print(json.dumps({{
     "grad_cross_entropy": grad_ce.tolist(),
     "grad_mse": grad_mse.tolist(),
     "jacobian": jacobian.tolist(),
+    "loss": loss_name,
+    "loss_value": chosen_loss.item(),
+    "grad_loss": grad_chosen.tolist(),
+    "grad_loss_closed_form": chosen_closed_form.tolist(),
     "regression_loss": reg_loss.item(),
     "grad_w": grad_w.item(),
     "grad_b": grad_b.item(),

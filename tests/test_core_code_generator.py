@@ -19,6 +19,20 @@ STATES = {
                   regression=Regression(x=(1.0, 2.0, 3.0), y=(2.0, 2.5, 4.5), w=0.3, b=-0.1)),
     "n40": State(logits=tuple(3.0 * math.sin(1.7 * i) for i in range(40)), target=37,
                  temperature=0.7, label_smoothing=0.05),
+    # the regression's other losses, each with its option away from the default
+    "l1": State(regression=Regression(x=(1.0, 2.0, 3.0), y=(2.0, 2.5, 4.5), w=0.3, b=-0.1,
+                                      loss="l1", reduction="sum")),
+    "huber": State(regression=Regression(x=(1.0, 2.0, 3.0, -1.0), y=(2.0, 2.5, 4.5, 0.0),
+                                         w=0.3, b=-0.1, loss="huber", delta=0.75)),
+    "smooth_l1": State(regression=Regression(x=(1.0, 2.0, 3.0, -1.0), y=(2.0, 2.5, 4.5, 0.0),
+                                             w=0.3, b=-0.1, loss="smooth_l1", beta=1.5)),
+}
+# the torch call each regression loss must appear as, its option written exactly
+REGRESSION_CALLS = {
+    "default": "reg_loss = F.mse_loss(y_hat, y_data, reduction=reg_reduction)",
+    "l1": "reg_loss = F.l1_loss(y_hat, y_data, reduction=reg_reduction)",
+    "huber": "reg_loss = F.huber_loss(y_hat, y_data, reduction=reg_reduction, delta=0.75)",
+    "smooth_l1": "reg_loss = F.smooth_l1_loss(y_hat, y_data, reduction=reg_reduction, beta=1.5)",
 }
 
 # Runs every script in one fresh interpreter (torch loads once), each in its own globals via
@@ -72,6 +86,24 @@ def test_script_reproduces_compute(outputs, name):
     close(got["grad_w"], r.regression.grad_w)
     close(got["grad_b"], r.regression.grad_b)
     assert f"{c.cross_entropy}" in outputs[name]  # the readable part shows the numbers too
+
+
+@pytest.mark.parametrize("name", list(REGRESSION_CALLS))
+def test_script_uses_the_chosen_regression_loss(outputs, name):
+    script = generate_script(STATES[name])
+    assert REGRESSION_CALLS[name] in script
+    assert script.count("reg_loss = ") == 1
+    reg = STATES[name].regression
+    x, y = np.array(reg.x), np.array(reg.y)
+    r = reg.w * x + reg.b - y
+    per_point = {"mse": r ** 2, "l1": np.abs(r),
+                 "huber": np.where(np.abs(r) <= reg.delta, 0.5 * r ** 2,
+                                   reg.delta * (np.abs(r) - 0.5 * reg.delta)),
+                 "smooth_l1": np.where(np.abs(r) < reg.beta, 0.5 * r ** 2 / reg.beta,
+                                       np.abs(r) - 0.5 * reg.beta)}[reg.loss]
+    expected = per_point.mean() if reg.reduction == "mean" else per_point.sum()
+    got = json.loads(outputs[name].strip().splitlines()[-1])
+    assert got["regression_loss"] == pytest.approx(expected, rel=1e-13)
 
 
 @pytest.mark.parametrize("name", list(STATES))
