@@ -79,3 +79,59 @@ def test_snippets_run_and_give_the_same_numbers():
     ns = run_snippet(t.code_accumulation)
     assert (float(ns["w"].grad), float(ns["b"].grad)) == t.grad_after_zeroing_and_backward
     assert "w.grad.zero_()" in t.code_accumulation
+
+
+# ------------------------------------------------------------------ every regression loss
+FAMILY = [("l1", {}, "F.l1_loss(w * x + b, y, reduction='mean')"),
+          ("huber", {"delta": 0.5}, "F.huber_loss(w * x + b, y, reduction='mean', delta=0.5)"),
+          ("smooth_l1", {"beta": 2.0},
+           "F.smooth_l1_loss(w * x + b, y, reduction='mean', beta=2.0)")]
+
+
+def family_reference(reg: Regression) -> tuple[float, float, float]:
+    """(L, ∂L/∂w, ∂L/∂b) in numpy from the definitions of L1, Huber and SmoothL1."""
+    x, y = np.array(reg.x), np.array(reg.y)
+    r = reg.w * x + reg.b - y
+    a = np.abs(r)
+    if reg.loss == "l1":
+        per, slope = a, np.sign(r)
+    elif reg.loss == "huber":
+        per = np.where(a <= reg.delta, 0.5 * r * r, reg.delta * (a - 0.5 * reg.delta))
+        slope = np.clip(r, -reg.delta, reg.delta)
+    else:
+        per = np.where(a < reg.beta, 0.5 * r * r / reg.beta, a - 0.5 * reg.beta)
+        slope = np.where(a < reg.beta, r / reg.beta, np.sign(r))
+    s = 1 / len(x)
+    return s * per.sum(), s * (slope * x).sum(), s * slope.sum()
+
+
+@pytest.mark.parametrize(("loss", "options", "call"), FAMILY)
+def test_two_ways_use_the_chosen_loss_and_its_snippets_print_it(loss, options, call):
+    reg = replace(REG, loss=loss, **options)
+    t = two_ways(reg)
+    value, gw, gb = family_reference(reg)
+    assert t.loss_name == loss and t.loss == pytest.approx(value, rel=1e-13)
+    for way in (t.autograd, t.backward, t.formula):
+        np.testing.assert_allclose(way, (gw, gb), rtol=1e-13)
+    assert t.grad_after_second_without_zeroing == tuple(2 * g for g in t.autograd)
+    for code in (t.code_autograd, t.code_backward, t.code_accumulation):
+        assert f"loss = {call}\n" in code and "mse_loss" not in code
+    ns = run_snippet(t.code_autograd)
+    assert (float(ns["grad_w"]), float(ns["grad_b"])) == t.autograd
+    assert ns["loss"].item() == t.loss
+    ns = run_snippet(t.code_backward)
+    assert (float(ns["w"].grad), float(ns["b"].grad)) == t.backward
+    ns = run_snippet(t.code_accumulation)
+    assert (float(ns["w"].grad), float(ns["b"].grad)) == t.grad_after_zeroing_and_backward
+    # the same numbers as the Regression tab
+    tab = compute(State(regression=reg, surface=Surface(grid=10))).regression
+    assert t.autograd == (tab.grad_w, tab.grad_b) and t.loss == tab.loss
+
+
+def test_formula_text_names_the_losss_slope_and_option():
+    assert "sign(ŷ - y)" in two_ways(replace(REG, loss="l1")).formula_text
+    huber = two_ways(replace(REG, loss="huber", delta=0.5)).formula_text
+    assert "clamp(ŷ - y, −δ, δ)" in huber and "δ = 0.5" in huber
+    smooth = two_ways(replace(REG, loss="smooth_l1", beta=2.0)).formula_text
+    assert "clamp((ŷ - y)/β, −1, 1)" in smooth and "β = 2" in smooth
+    assert "sign(ŷ - y)" in two_ways(replace(REG, loss="smooth_l1", beta=0.0)).formula_text
