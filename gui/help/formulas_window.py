@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from PySide6.QtCore import QPoint, QRect, QSize, QUrl
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from gui import registry
+from gui.help.formula_html import Section, formula, prose
 from gui.help.help_window import HelpWindow
+from gui.help.loss_family_formulas import loss_family_sections
 
 DEFAULT_SIZE = QSize(640, 720)
 SMALLEST = QSize(360, 300)  # below this the formulas are not worth reading: minimise instead
@@ -30,27 +31,12 @@ p { margin-top: 3px; margin-bottom: 3px; }
 p.formula { font-family: 'DejaVu Serif', 'Cambria Math', 'STIX Two Math', 'Times New Roman',
             serif; font-size: 14pt; margin-left: 24px; margin-top: 6px; margin-bottom: 6px; }
 p.link { margin-top: 6px; }
+p.code { margin-left: 24px; margin-top: 4px; margin-bottom: 4px; }
 code { font-family: monospace; }
 """
 
 
-def prose(text: str) -> str:
-    """A translated sentence or two, rich text."""
-    return f"<p>{text}</p>"
-
-
-def formula(text: str) -> str:
-    """A displayed formula: HTML that stays the same in every language."""
-    return f'<p class="formula">{text}</p>'
-
-
-@dataclass(frozen=True)
-class Section:
-    """One topic: prose and formulas, in reading order, and the view that shows its numbers."""
-
-    title: str
-    view: str              # a view's name in gui/registry.py, which MainWindow.show_view takes
-    blocks: tuple[str, ...]  # HTML paragraphs made by prose() and formula()
+__all__ = ["FormulasWindow", "Section", "beside", "formula", "prose"]
 
 
 class FormulasWindow(HelpWindow):
@@ -221,6 +207,7 @@ class FormulasWindow(HelpWindow):
                               "loss again. A second backward pass through the same graph "
                               "needs retain_graph=True on the first.")),
             )),
+            *loss_family_sections(),
         ]
 
     def _html(self) -> str:
