@@ -122,7 +122,7 @@ def comment_texts(script: str) -> list[str]:
     full-line comments joined by newlines, or a trailing comment."""
     texts: list[str] = []
     run: list[str] = []
-    for line in script.splitlines() + [""]:
+    for line in [*script.splitlines(), ""]:
         stripped = line.strip()
         if stripped.startswith("# ---"):
             texts.append(stripped.lstrip("# -"))
