@@ -135,7 +135,8 @@ _DOCSTRING = QT_TRANSLATE_NOOP(
     "CodeScript", "Loss Lens, as a plain PyTorch script.\n\n"
     "Generated from the app's current settings. It recomputes, with torch in float64, every\n"
     "number the app shows: softmax, cross-entropy, MSE, their gradients with respect to the\n"
-    "logits, the softmax Jacobian, and the regression example (the note's MSE example).\n"
+    "logits, the softmax Jacobian, the classifier loss you chose with its gradient (by\n"
+    "autograd and in closed form), and the regression example (the note's MSE example).\n"
     "Run it with `python <this file>`; change a number and run it again.")
 
 _HEADINGS = {
