@@ -114,8 +114,8 @@ def measure_window(n: int, grid: int, samples: int, loss: str = "cross_entropy",
 
         torch.set_num_threads(torch_threads)
     rng = np.random.default_rng(0)
-    base = State(logits=tuple(rng.normal(0, 2, n)), target=0,
-                 surface=Surface(loss=loss, grid=grid, axes=(0, 1)))
+    base = State(logits=tuple(rng.normal(0, 2, n)), target=0, loss=loss,
+                 surface=Surface(grid=grid, axes=(0, 1)))
     window.set_state(base)
     app.processEvents()
     window.repaint()

@@ -14,14 +14,16 @@ import numpy as np
 from core.binary import BinaryResult, compute_binary
 from core.classifier import ClassifierResult, GradientWays
 from core.code_generator import generate_script
+from core.losses.catalog import CLASSIFIER_NAMES
 from core.mse_vs_ce import MseVsCe, mse_vs_ce
 from core.regression import RegressionResult
-from core.state import LOSS_NAMES, Regression, State
-from core.surfaces import LossSurface, logit_surfaces
+from core.state import Regression, State
+from core.surfaces import LossSurface
 from core.two_ways import TwoWays, two_ways
 
 if TYPE_CHECKING:
-    from core.losses.family import LossFamily
+    from core.losses.family import LossFamily, LossGradients
+    from core.losses.kinks import KinkCheck
 
 # JSON output is indented for reading up to this size; above it (N ≳ 40) it is compact:
 # at N = 1024 indentation alone added 19 MB and a second to the 1024×1024 Jacobians.
@@ -48,7 +50,7 @@ class SoftmaxRatio:
 
 class LazySurfaces(Mapping[str, LossSurface]):
     """The loss surfaces of a State, each computed the first time it is asked for: the
-    window draws one of them per frame, so the other is not computed every frame."""
+    window draws one of them per frame (the chosen loss's), so no other is computed."""
 
     def __init__(self, state: State) -> None:
         self._state = state
@@ -56,16 +58,20 @@ class LazySurfaces(Mapping[str, LossSurface]):
 
     def __getitem__(self, loss: str) -> LossSurface:
         if loss not in self._done:
-            if loss not in LOSS_NAMES:
+            if loss not in CLASSIFIER_NAMES:
                 raise KeyError(loss)
-            self._done.update(logit_surfaces(self._state, (loss,)))
+            from core.losses.fast_surfaces import family_surface
+
+            self._done[loss] = family_surface(self._state, loss)
         return self._done[loss]
 
     def __iter__(self) -> Iterator[str]:
-        return iter(LOSS_NAMES)
+        from core.losses.family import applicable_classifier_losses
+
+        return iter(applicable_classifier_losses(self._state))
 
     def __len__(self) -> int:
-        return len(LOSS_NAMES)
+        return sum(1 for _ in self)
 
 
 @dataclass(frozen=True)
@@ -122,14 +128,30 @@ class Result:
         return loss_family(self.state)
 
     @cached_property
+    def chosen(self) -> LossGradients:
+        """The classifier loss the views follow (state.loss): its value and ∂L/∂a four ways
+        (autograd, backward, closed form, central differences)."""
+        from core.losses.family import classifier_loss
+
+        return classifier_loss(self.state, self.state.loss)
+
+    @cached_property
+    def chosen_kinks(self) -> tuple[KinkCheck, ...]:
+        """The chosen loss's kinks near these logits (the hinge's margins), inspected: the
+        subgradient torch returns there and the two one-sided slopes; () when smooth."""
+        from core.losses.kinks import classifier_kinks
+
+        return classifier_kinks(self.state, self.state.loss)
+
+    @cached_property
     def script(self) -> str:
         """A runnable PyTorch script that reproduces these numbers."""
         return generate_script(self.state)
 
     @property
     def surface(self) -> LossSurface:
-        """The surface the state asks the view to show."""
-        return self.surfaces[self.state.surface.loss]
+        """The chosen loss's surface, which the surface view shows."""
+        return self.surfaces[self.state.loss]
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON data (no NaN/inf: a value that overflows is null)."""

@@ -62,23 +62,22 @@ MAX_POS_WEIGHT = 1e4  # binary.pos_weight: the positive term's weight, at most
 
 
 Reduction = Literal["mean", "sum"]
-LossName = Literal["cross_entropy", "mse"]
 REDUCTIONS: tuple[str, ...] = ("mean", "sum")
-LOSS_NAMES: tuple[str, ...] = ("cross_entropy", "mse")
+# version 1's surface.loss: the surface showed one of these; version 2's top-level `loss`
+# (any of the family) is what every view follows
+OLD_SURFACE_LOSSES: tuple[str, ...] = ("cross_entropy", "mse")
 
 
 # --------------------------------------------------------------------------- parts
 @dataclass(frozen=True)
 class Surface:
-    """Which loss the surface view shows, over which two logits, on what grid."""
+    """Over which two logits the surface view shows the loss, on what grid."""
 
-    loss: LossName = "cross_entropy"
     axes: tuple[int, int] = (0, 1)
     range: tuple[float, float] = (-10.0, 10.0)
     grid: int = 200
 
     def __post_init__(self) -> None:
-        check_choice("surface.loss", self.loss, LOSS_NAMES)
         if isinstance(self.axes, list):
             object.__setattr__(self, "axes", tuple(self.axes))
         if (not isinstance(self.axes, tuple) or len(self.axes) != 2
@@ -183,7 +182,8 @@ class State:
 
     `target` is a class index (int) or a tuple of N probabilities. `loss` and its options
     (pos_weight, gamma, alpha, margin, p, class_weights) choose the classifier loss of the
-    family (core.losses); the window's CE/MSE views do not depend on them.
+    family (core.losses) that the views follow; `saturation_losses` the two losses the
+    saturation view compares.
     """
 
     logits: tuple[float, ...] = (2.0, 1.0, 0.1)
@@ -201,6 +201,7 @@ class State:
     alpha: float = OPTIONS["alpha"].default
     margin: float = OPTIONS["margin"].default
     p: int = int(OPTIONS["p"].default)
+    saturation_losses: tuple[str, str] = ("mse", "cross_entropy")
     version: int = STATE_VERSION
 
     def __post_init__(self) -> None:
@@ -253,6 +254,15 @@ class State:
         if self.loss in INDEX_ONLY and not self.target_is_index:
             raise ValueError(f"loss: {self.loss!r} takes a class index target, and the "
                              f"target is probabilities (use cross_entropy or kl_div)")
+        pair = self.saturation_losses
+        if isinstance(pair, list):
+            pair = tuple(pair)
+        if (not isinstance(pair, tuple) or len(pair) != 2
+                or any(not isinstance(n, str) or n not in CLASSIFIER_NAMES for n in pair)
+                or pair[0] == pair[1]):
+            raise refusal("saturation_losses",
+                          f"two different loss names of {', '.join(CLASSIFIER_NAMES)}", pair)
+        object.__setattr__(self, "saturation_losses", pair)
         if self.class_weights is not None:
             weights = check_numbers("class_weights", self.class_weights, n, n, 0.0,
                                     CLASS_WEIGHT_MAX,
@@ -310,7 +320,8 @@ class State:
         check_known_keys("", data, cls)
         values = dict(data)
         if "surface" in data:
-            values["surface"] = Surface.from_dict(data["surface"])
+            surface = _without_old_loss(data["surface"], values)
+            values["surface"] = Surface.from_dict(surface)
         if "regression" in data:
             values["regression"] = Regression.from_dict(
                 _with_old_reduction(data["regression"], data))
@@ -328,6 +339,17 @@ class State:
         except RecursionError:
             raise ValueError("state: JSON nested too deeply") from None
 
+
+
+def _without_old_loss(surface: Any, values: dict[str, Any]) -> Any:
+    """Version 1's surface.loss (CE or MSE, the loss the surface showed) becomes the
+    top-level `loss`, which every view now follows; a file with both keeps `loss`."""
+    if not isinstance(surface, Mapping) or "loss" not in surface:
+        return surface
+    old = surface["loss"]
+    check_choice("surface.loss", old, OLD_SURFACE_LOSSES)
+    values.setdefault("loss", old)
+    return {k: v for k, v in surface.items() if k != "loss"}
 
 
 def _with_old_reduction(regression: Any, data: Mapping[str, Any]) -> Any:

@@ -85,5 +85,6 @@ def set_surface_axes(state: State, which: int, index: int) -> State:
     return state.replace(surface=replace(state.surface, axes=tuple(axes)))
 
 
-def set_surface_loss(state: State, loss: str) -> State:
-    return state.replace(surface=replace(state.surface, loss=loss))
+def set_loss(state: State, loss: str) -> State:
+    """The classifier loss every view follows (refused when it does not take the target)."""
+    return state.replace(loss=loss)

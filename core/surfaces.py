@@ -67,11 +67,7 @@ def logit_surfaces(state: State, losses: tuple[str, ...] = ("cross_entropy", "ms
     xs = frozen(axis)
     out: dict[str, LossSurface] = {}
     if "cross_entropy" in losses:
-        # log-sum-exp over the three groups (a_i, a_j, the rest) at every grid point, stably
-        # and in one 2-D operation: fold the rest into the a_i axis first (1-D), then a_j.
-        lse = torch.logaddexp(zj, torch.logaddexp(zi, lse_rest))
-        # CE = -Σ y_k log p_k = lse·Σy - Σ y_k z_k; the second sum is an outer sum.
-        ce = lse.mul_(y.sum()).sub_(y[i] * zi + torch.dot(y_rest, z_rest)).sub_(y[j] * zj)
+        ce = _log_loss(zi, zj, z_rest, lse_rest, y, i, j, rest)
         out["cross_entropy"] = LossSurface("cross_entropy", (i, j), xs, xs, frozen(ce))
     if "mse" not in losses:
         return out
@@ -95,3 +91,28 @@ def logit_surfaces(state: State, losses: tuple[str, ...] = ("cross_entropy", "ms
 
     out["mse"] = LossSurface("mse", (i, j), xs, xs, frozen(mse))
     return out
+
+
+def _log_loss(zi: torch.Tensor, zj: torch.Tensor, z_rest: torch.Tensor, lse_rest: torch.Tensor,
+              v: torch.Tensor, i: int, j: int, rest: torch.Tensor) -> torch.Tensor:
+    """−Σ v_k log p_k on the grid, stably and in one 2-D operation: log-sum-exp over the
+    three groups (a_i, a_j, the rest), the rest folded into the a_i axis first (1-D)."""
+    lse = torch.logaddexp(zj, torch.logaddexp(zi, lse_rest))
+    # −Σ v_k log p_k = lse·Σv − Σ v_k z_k; the second sum is an outer sum.
+    return lse.mul_(v.sum()).sub_(v[i] * zi + torch.dot(v[rest], z_rest)).sub_(v[j] * zj)
+
+
+def weighted_log_loss_surface(state: State, v: torch.Tensor) -> torch.Tensor:
+    """−Σ v_k log p_k over (a_i, a_j) on the state's grid, for any weights v that do not
+    depend on the logits: cross-entropy (v = y_eff, or weighted), NLL, KL less a constant."""
+    i, j = state.surface.axes
+    t = state.temperature
+    axis = grid_axis(*state.surface.range, state.surface.grid)
+    z = torch.tensor(state.logits, dtype=DTYPE) / t
+    rest = torch.ones(state.n_classes, dtype=torch.bool)
+    rest[[i, j]] = False
+    z_rest = z[rest]
+    lse_rest = (torch.logsumexp(z_rest, dim=0) if z_rest.numel()
+                else torch.tensor(-torch.inf, dtype=DTYPE))
+    return _log_loss((axis / t).unsqueeze(0), (axis / t).unsqueeze(1), z_rest, lse_rest,
+                     v, i, j, rest)

@@ -25,8 +25,8 @@ def test_missing_keys_take_defaults():
 @pytest.mark.parametrize("state", [
     State(),
     State(logits=(0.1, -3.5, 1e4, 7.25), target=(0.25, 0.25, 0.5, 0.0), temperature=0.001,
-          label_smoothing=0.999, reduction="sum",
-          surface=Surface(loss="mse", axes=(3, 0), range=(-2.5, 9.0), grid=17),
+          label_smoothing=0.999, reduction="sum", loss="mse",
+          surface=Surface(axes=(3, 0), range=(-2.5, 9.0), grid=17),
           regression=Regression(x=(1.0, 2.0), y=(0.1, 1 / 3), w=-0.5, b=1e-9,
                                 learning_rate=0.003, steps=0, grid=10)),
 ])
@@ -70,6 +70,9 @@ BAD = [
     ({"surface": {"range": [5, 1]}}, r"surface.range\[1\]", "above"),
     ({"surface": {"grid": 5}}, "surface.grid", "10 to 1000"),
     ({"surface": {"loss": "hinge"}}, "surface.loss", "cross_entropy"),
+    ({"saturation_losses": ["mse", "mse"]}, "saturation_losses", "two different"),
+    ({"saturation_losses": ["mse"]}, "saturation_losses", "two different"),
+    ({"saturation_losses": ["mse", "hinge"]}, "saturation_losses", "multi_margin"),
     ({"surface": {"zoom": 2}}, "surface.zoom", "unknown key"),
     ({"surface": [1]}, "surface", "object"),
     ({"regression": {"x": [1, 2], "y": [1]}}, "regression.y", "as many"),

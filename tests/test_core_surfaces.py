@@ -33,14 +33,14 @@ def brute_force(state: State) -> dict[str, np.ndarray]:
     State(logits=(2.0, 1.0), target=1, surface=Surface(grid=20, range=(-3.0, 4.0))),
     State(logits=(0.0, 1.0, -2.0, 3.0, 0.5), target=(0.1, 0.2, 0.3, 0.2, 0.2),
           temperature=0.3, label_smoothing=0.1, reduction="sum",
-          surface=Surface(loss="mse", axes=(3, 1), grid=30)),
+          loss="mse", surface=Surface(axes=(3, 1), grid=30)),
     # a cold softmax over a wide range: z reaches ±10⁴, where a naive exp overflows
     State(logits=(50.0, -30.0, 10.0, 0.0), target=2, temperature=0.01,
           surface=Surface(axes=(0, 2), grid=15, range=(-100.0, 100.0))),
     # z near 9·10⁶: p taken as exp(z - lse) would be off by |lse|·eps ≈ 2e-9
     State(logits=(9000.0, 8999.99, 8999.995, 3.0), target=(0.2, 0.3, 0.4, 0.1),
-          temperature=0.001,
-          surface=Surface(loss="mse", axes=(0, 1), grid=21, range=(8999.9, 9000.1))),
+          temperature=0.001, loss="mse",
+          surface=Surface(axes=(0, 1), grid=21, range=(8999.9, 9000.1))),
 ])
 def test_logit_surfaces_equal_full_softmax(state):
     result = compute(state)

@@ -139,7 +139,7 @@ def test_numbers_export_json_and_csv(window, tmp_path):
 
 def test_state_round_trip_through_a_file(window, tmp_path):
     s = State(logits=(0.5, -2.0, 3.0, 1.0), target=(0.1, 0.2, 0.3, 0.4), temperature=0.3,
-              surface=Surface(loss="mse", axes=(2, 3)))
+              loss="mse", surface=Surface(axes=(2, 3)))
     window.set_state(s)
     QApplication.processEvents()
     path = tmp_path / "saved.json"

@@ -2,6 +2,7 @@
 
 import numpy as np
 import pytest
+import torch
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -17,6 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from core import State, Surface, compute
+from core.losses.catalog import CLASSIFIER_NAMES
+from core.losses.registry import CLASSIFIER_LOSSES
+from core.losses.spec import ClassifierInputs
 from core.number_format import fmt_cell
 from gui.views.softmax_view import MARK_GAP
 
@@ -148,19 +152,29 @@ def test_sticky_range_rules():
     assert sticky_range((0.0, 1.0), (-0.1, 0.9)) == (-0.1, 0.9)  # sticks out: refit
 
 
-def test_arrow_points_along_minus_gradient(window):
-    for loss in ("cross_entropy", "mse"):
-        s = State(logits=(2.0, -1.0, 0.5), target=1, surface=Surface(loss=loss, axes=(0, 1)))
-        shown(window, s)
-        g = window.result().grads[loss].formula
-        expected = -np.array([g[0], g[1]])
-        arrow = window.surface_view.arrow_vector
-        cos = arrow @ expected / np.linalg.norm(arrow) / np.linalg.norm(expected)
-        assert cos == pytest.approx(1.0, abs=1e-12)
-        xs, ys = window.surface_view.arrow_line.getData()
-        np.testing.assert_allclose([xs[1] - xs[0], ys[1] - ys[0]], arrow)
-        np.testing.assert_allclose(window.surface_view.image.image,
-                                   window.result().surfaces[loss].values)
+@pytest.mark.parametrize("loss", CLASSIFIER_NAMES)
+def test_arrow_points_along_minus_gradient(window, loss):
+    """Every loss of the family: the surface is its own (the generic grid evaluation), the
+    arrow its −∇L by autograd, the softmax's bars its gradient."""
+    from core.losses.views import classifier_surface
+
+    s = State(logits=(2.0, -1.0, 0.5), target=1, loss=loss, temperature=0.8,
+              surface=Surface(axes=(0, 1), grid=40))
+    shown(window, s)
+    g = torch.autograd.functional.jacobian(
+            lambda a: CLASSIFIER_LOSSES[loss].value(a / s.temperature,
+                                                    ClassifierInputs.of(s)),
+        torch.tensor(s.logits, dtype=torch.float64)).numpy()
+    expected = -np.array([g[0], g[1]])
+    arrow = window.surface_view.arrow_vector
+    cos = arrow @ expected / np.linalg.norm(arrow) / np.linalg.norm(expected)
+    assert cos == pytest.approx(1.0, abs=1e-12)
+    xs, ys = window.surface_view.arrow_line.getData()
+    np.testing.assert_allclose([xs[1] - xs[0], ys[1] - ys[0]], arrow)
+    np.testing.assert_allclose(window.surface_view.image.image,
+                               classifier_surface(s, loss).values, rtol=0, atol=1e-12)
+    np.testing.assert_allclose(window.softmax_view.plotted_gradient(), g, atol=1e-14)
+    assert window.gradients_view.table.value(0, 1) == pytest.approx(g[0], abs=1e-15)
 
 
 def test_undo_and_redo_restore_states(window, qtbot):
@@ -269,7 +283,7 @@ def test_loss_reduction_and_axes_controls(window):
     editor.axis_j.setValue(2)
     QApplication.processEvents()
     s = window.state()
-    assert (s.surface.loss, s.reduction, s.surface.axes) == ("mse", "sum", (0, 2))
+    assert (s.loss, s.reduction, s.surface.axes) == ("mse", "sum", (0, 2))
     editor.axis_i.setValue(2)  # the other axis's logit: they swap
     QApplication.processEvents()
     assert window.state().surface.axes == (2, 0)
@@ -298,12 +312,20 @@ def test_jacobian_hover_explains_and_click_checks_row(window, qtbot):
 def test_gradients_table_and_status_bar(window):
     shown(window, State(logits=(2.0, 1.0, 0.1), target=0))
     table = window.gradients_view.table
-    assert table.row_count() == 3 and table.column_count() == 7
+    assert table.row_count() == 3 and table.column_count() == 6
     assert table.text(0, 3) == "-0.340999"
-    assert table.value(2, 6) == window.result().grads["mse"].formula[2]
+    assert abs(table.value(0, 4) - (-0.340999)) < 1e-6 < table.value(0, 5) + 1e-6
     assert "0.417030" in window.gradients_view.summary.text()
     assert "all ways agree" in window.gradients_view.summary.text()
     assert "CE 0.4170" in window.numbers.text()
+    shown(window, State(logits=(2.0, 1.0, 0.1), target=0, loss="mse"))
+    assert table.value(2, 3) == window.result().chosen.grad.formula[2]
+    assert table.value(2, 3) == pytest.approx(window.result().grads["mse"].formula[2], rel=1e-15)
+    assert "∂MSE/∂aᵢ" in table.header_shown(1)[0]
+    # the hinge at its margin: a kink, inspected on the summary's last lines
+    shown(window, State(logits=(2.0, 1.0, 0.1), target=0, loss="multi_margin"))
+    summary = window.gradients_view.summary.text()
+    assert "kink at a₁ = 1.0000" in summary and "all ways agree" in summary
 
 
 def test_3d_toggle_is_disabled_offscreen_with_a_reason(window):

@@ -104,15 +104,17 @@ def test_every_tab_fits_1024_by_680_in_chinese(switched, qtbot):
     check_every_tab(chinese, qtbot)
 
 
-def test_gradient_headers_tell_ce_from_mse_when_narrow(window):
+def test_gradient_headers_name_the_loss_when_narrow(window):
     window.resize(*SMALL)
     QApplication.processEvents()
     grid = window.gradients_view.table
-    shown = [grid.header_shown(c) for c in range(grid.column_count())]
-    # the first lines are shared, so each column's own line has the whole column
-    assert shown[1][0] == shown[2][0] == shown[3][0] == "∂CE/∂aᵢ"
-    assert shown[4][0] == shown[5][0] == shown[6][0] == "∂MSE/∂aᵢ"
-    assert "autograd" in grid.header_tooltip(1) and "∂MSE/∂aᵢ" in grid.header_tooltip(4)
+    for loss, name in (("cross_entropy", "∂CE/∂aᵢ"), ("sigmoid_focal", "∂FL/∂aᵢ")):
+        window.set_state(window.state().replace(loss=loss))
+        QApplication.processEvents()
+        shown = [grid.header_shown(c) for c in range(grid.column_count())]
+        # the first lines are shared, so each column's own line has the whole column
+        assert shown[1][0] == shown[2][0] == shown[3][0] == shown[4][0] == name
+        assert "autograd" in grid.header_tooltip(1) and name in grid.header_tooltip(4)
 
 
 def test_a_large_window_gives_its_width_to_the_plots(window):

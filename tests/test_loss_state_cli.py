@@ -31,10 +31,14 @@ VERSION_1 = {  # a state file as version 1 wrote it: no loss keys at all
 # ------------------------------------------------------------------ the State
 def test_version_1_files_load_with_default_losses_and_are_written_as_version_2():
     s = State.from_dict(VERSION_1)
-    assert (s.loss, s.regression.loss, s.class_weights, s.p) == ("cross_entropy", "mse", None, 1)
+    # version 1's surface.loss (what the surface showed) is the loss every view now follows
+    assert (s.loss, s.regression.loss, s.class_weights, s.p) == ("mse", "mse", None, 1)
+    assert State.from_dict({**VERSION_1, "surface": {"axes": [0, 1]}}).loss == "cross_entropy"
+    # a file with both keeps the top-level loss
+    assert State.from_dict({**VERSION_1, "loss": "kl_div"}).loss == "kl_div"
     assert s.regression.reduction == "sum"  # the old top-level reduction still applies
     data = json.loads(s.to_json())
-    assert data["version"] == 2 and data["loss"] == "cross_entropy"
+    assert data["version"] == 2 and data["loss"] == "mse" and "loss" not in data["surface"]
     assert State.from_json(s.to_json()) == s
 
 

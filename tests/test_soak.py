@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from core import State, Surface
+from core.losses.catalog import CLASSIFIER_NAMES, INDEX_ONLY
 from core.state import MAX_ABS_LOGIT
 
 UPDATES = 1000
@@ -52,7 +53,9 @@ def random_state(rng: np.random.Generator) -> State:
                  temperature=float(rng.choice([1e-3, 0.05, 1.0, 20.0, 1e3])),
                  label_smoothing=float(rng.choice([0.0, 0.1, 0.999])),
                  reduction=str(rng.choice(["mean", "sum"])),
-                 surface=Surface(loss=str(rng.choice(["cross_entropy", "mse"])), axes=axes,
+                 loss=str(rng.choice([n for n in CLASSIFIER_NAMES if isinstance(target, int)
+                                      or n not in INDEX_ONLY])),
+                 surface=Surface(axes=axes,
                                  range=(-10.0, 10.0) if rng.random() < 0.7 else (-1e4, 1e4),
                                  grid=int(rng.choice([10, 25, 40]))))
 

@@ -27,7 +27,7 @@ def scene_of_state(state: State):
     result = compute(state)
     surface = result.surface
     i, j = surface.axes
-    point = (state.logits[i], state.logits[j], result.losses[surface.loss])
+    point = (state.logits[i], state.logits[j], result.chosen.value)
     return surface, scene_of(surface.xs, surface.ys, surface.values, surface.finite_range, point)
 
 
@@ -66,7 +66,7 @@ def test_huge_logits_point_sits_on_the_surface():
         expected = (logit - (lo + hi) / 2) / ((hi - lo) / 2) * HALF_WIDTH
         assert scene.point[axis] == pytest.approx(expected)
     low, high = surface.finite_range
-    loss = compute(state).losses[surface.loss]
+    loss = compute(state).chosen.value
     assert scene.point[2] == pytest.approx((loss - low) / (high - low) * HEIGHT)
 
 

@@ -43,6 +43,7 @@ class LossInfo:
     index_only: bool          # needs a class index target (not probabilities)
     options: tuple[str, ...]  # the option names it reads
     title: str
+    short: str = ""           # its symbol in plot labels (∂CE/∂a): the same in every language
 
 
 MAX_OPTION = 1e4
@@ -72,26 +73,30 @@ CLASS_WEIGHT_MAX = MAX_OPTION  # each class weight in [0, CLASS_WEIGHT_MAX]
 
 CLASSIFIER: tuple[LossInfo, ...] = (
     LossInfo("cross_entropy", "classifier", False, ("class_weights",),
-             QT_TRANSLATE_NOOP("Losses", "cross-entropy")),
-    LossInfo("mse", "classifier", False, (), QT_TRANSLATE_NOOP("Losses", "MSE on the softmax")),
-    LossInfo("nll", "classifier", True, (), QT_TRANSLATE_NOOP("Losses", "NLL on log_softmax")),
+             QT_TRANSLATE_NOOP("Losses", "cross-entropy"), "CE"),
+    LossInfo("mse", "classifier", False, (),
+             QT_TRANSLATE_NOOP("Losses", "MSE on the softmax"), "MSE"),
+    LossInfo("nll", "classifier", True, (),
+             QT_TRANSLATE_NOOP("Losses", "NLL on log_softmax"), "NLL"),
     LossInfo("kl_div", "classifier", False, (),
-             QT_TRANSLATE_NOOP("Losses", "KL divergence (batchmean)")),
+             QT_TRANSLATE_NOOP("Losses", "KL divergence (batchmean)"), "KL"),
     LossInfo("binary_cross_entropy_with_logits", "classifier", False, ("pos_weight",),
-             QT_TRANSLATE_NOOP("Losses", "BCE with logits (one yes/no per class)")),
+             QT_TRANSLATE_NOOP("Losses", "BCE with logits (one yes/no per class)"), "BCE"),
     LossInfo("binary_cross_entropy", "classifier", False, (),
-             QT_TRANSLATE_NOOP("Losses", "BCE on σ(z)")),
+             QT_TRANSLATE_NOOP("Losses", "BCE on σ(z)"), "BCE(σ)"),
     LossInfo("sigmoid_focal", "classifier", False, ("gamma", "alpha"),
-             QT_TRANSLATE_NOOP("Losses", "sigmoid focal loss")),
+             QT_TRANSLATE_NOOP("Losses", "sigmoid focal loss"), "FL"),
     LossInfo("multi_margin", "classifier", True, ("p", "margin"),
-             QT_TRANSLATE_NOOP("Losses", "multi-class hinge (multi_margin)")),
+             QT_TRANSLATE_NOOP("Losses", "multi-class hinge (multi_margin)"), "Hinge"),
 )
 REGRESSION: tuple[LossInfo, ...] = (
-    LossInfo("mse", "regression", False, (), QT_TRANSLATE_NOOP("Losses", "MSE")),
-    LossInfo("l1", "regression", False, (), QT_TRANSLATE_NOOP("Losses", "L1 (absolute error)")),
-    LossInfo("huber", "regression", False, ("delta",), QT_TRANSLATE_NOOP("Losses", "Huber")),
+    LossInfo("mse", "regression", False, (), QT_TRANSLATE_NOOP("Losses", "MSE"), "MSE"),
+    LossInfo("l1", "regression", False, (),
+             QT_TRANSLATE_NOOP("Losses", "L1 (absolute error)"), "L1"),
+    LossInfo("huber", "regression", False, ("delta",),
+             QT_TRANSLATE_NOOP("Losses", "Huber"), "Huber"),
     LossInfo("smooth_l1", "regression", False, ("beta",),
-             QT_TRANSLATE_NOOP("Losses", "SmoothL1")),
+             QT_TRANSLATE_NOOP("Losses", "SmoothL1"), "SmoothL1"),
 )
 CLASSIFIER_NAMES: tuple[str, ...] = tuple(i.name for i in CLASSIFIER)
 REGRESSION_NAMES: tuple[str, ...] = tuple(i.name for i in REGRESSION)

@@ -6,13 +6,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QWidget
 
+from core.losses.catalog import CLASSIFIER
 from core.number_format import fmt
 from core.state import State
-from core.state_edits import set_surface_axes, set_surface_loss
+from core.state_edits import set_loss, set_surface_axes
 from gui.controls.number_entry import IntegerEntry
 from gui.controls.state_editor import StateEditor
 from gui.controls.state_store import StateStore
 from gui.items.readout_label import ReadoutLabel, set_text
+from gui.look.language import loss_title
 
 if TYPE_CHECKING:
     from core.result import Result
@@ -22,10 +24,11 @@ class LossEditor(StateEditor):
     def __init__(self, store: StateStore, parent: QWidget | None = None) -> None:
         super().__init__(store, parent)
         self.loss = QComboBox(self)
-        self.loss.addItem(self.tr("Cross-entropy"), "cross_entropy")
-        self.loss.addItem(self.tr("MSE"), "mse")
+        for info in CLASSIFIER:
+            self.loss.addItem(f"{info.short} — {loss_title(info.name)}", info.name)
         self.loss.setAccessibleName(self.tr("Loss shown"))
-        self.loss.setToolTip(self.tr("The loss whose surface and gradient bars are shown"))
+        self.loss.setToolTip(self.tr("The loss whose surface, gradient bars and gradient "
+                                     "table are shown"))
         self.loss.activated.connect(self._on_loss_chosen)
 
         self.ce_value = ReadoutLabel(1, parent=self)
@@ -81,7 +84,7 @@ class LossEditor(StateEditor):
         return [self.loss, self.reduction, self.axis_i, self.axis_j]
 
     def set_state(self, state: State) -> None:
-        for combo, value in ((self.loss, state.surface.loss), (self.reduction, state.reduction)):
+        for combo, value in ((self.loss, state.loss), (self.reduction, state.reduction)):
             combo.blockSignals(True)
             combo.setCurrentIndex(combo.findData(value))
             combo.blockSignals(False)
@@ -99,7 +102,7 @@ class LossEditor(StateEditor):
 
     def _on_loss_chosen(self, index: int) -> None:
         loss = self.loss.itemData(index)
-        self.edit(lambda s: set_surface_loss(s, loss), "", self.tr("Show %1")
+        self.edit(lambda s: set_loss(s, loss), "", self.tr("Show %1")
                   .replace("%1", self.loss.itemText(index)))
 
     def _on_reduction_chosen(self, index: int) -> None:

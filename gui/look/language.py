@@ -81,3 +81,23 @@ def reduction_label(reduction: str) -> str:
     labels = {"mean": QCoreApplication.translate("Reduction", "mean"),
               "sum": QCoreApplication.translate("Reduction", "sum")}
     return labels.get(reduction, reduction)
+
+
+def short_name(loss: str, kind: str = "classifier") -> str:
+    """A loss's symbol in labels (CE, FL, Hinge): the same in every language."""
+    from core.losses.catalog import CLASSIFIER, REGRESSION
+
+    for info in CLASSIFIER if kind == "classifier" else REGRESSION:
+        if info.name == loss:
+            return info.short
+    return loss
+
+
+def loss_title(loss: str, kind: str = "classifier") -> str:
+    """A loss's name in the current language (the catalog's title, context "Losses")."""
+    from core.losses.catalog import CLASSIFIER, REGRESSION
+
+    for info in CLASSIFIER if kind == "classifier" else REGRESSION:
+        if info.name == loss:
+            return QCoreApplication.translate("Losses", info.title)
+    return loss

@@ -1,76 +1,110 @@
-"""Gradients & checks: ∂L/∂a for CE and MSE by three independent ways, and how far apart.
+"""Gradients & checks: ∂L/∂a of the chosen loss by four independent ways, and how far apart.
 
-autograd.grad, backward()/.grad and the closed form are computed separately in core; this
-table lays them side by side so a learner sees them agree to the last digits.
+autograd.grad, backward()/.grad, the closed form and central finite differences are
+computed separately in core (core.losses.four_ways); this table lays them side by side
+so a learner sees the exact three agree to the last digits and the differences agree
+within their own error estimate. Where the loss has a kink (the hinge at its margin), a
+line inspects it: the subgradient torch returns there and the two one-sided slopes.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import numpy as np
 from PySide6.QtWidgets import QLabel, QWidget
 
-from core.number_format import fmt, fmt_diff
+from core.number_format import fmt, fmt_diff, sub
 from gui.items.number_grid import NumberGrid
 from gui.items.readout_label import ReadoutLabel, set_text
 from gui.items.view_column import view_column
-from gui.look.language import reduction_label
+from gui.look.language import loss_title, reduction_label, short_name
 from gui.look.plot_style import sign_color
 
 if TYPE_CHECKING:
+    from core.losses.kinks import KinkCheck
     from core.result import Result
 
 AGREE_BELOW = 1e-12  # relative to 1/T, since every gradient scales with it
+KINKS_SHOWN = 2      # the kink inspector's lines: the first kinks of the first logits
 
 
 class GradientsView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.title = QLabel(self.tr("<b>Gradients &amp; checks</b> ∂L/∂a three independent "
-                                    "ways"), self)
+        self.title = QLabel(self)
         self.table = NumberGrid(self)
         self.table.setAccessibleName(self.tr("Gradient table"))
-        self.table.setToolTip(self.tr("Each gradient computed by torch.autograd.grad, by "
-                                      "backward() then .grad, and by the closed form; hover "
-                                      "a cell for its full value"))
-        self.table.set_headers(
-            [self.tr("pᵢ"),
-             self.tr("∂CE/∂aᵢ\nautograd"), self.tr("∂CE/∂aᵢ\nbackward"),
-             self.tr("∂CE/∂aᵢ\nformula"),
-             self.tr("∂MSE/∂aᵢ\nautograd"), self.tr("∂MSE/∂aᵢ\nbackward"),
-             self.tr("∂MSE/∂aᵢ\nformula")],
-            [self.tr("pᵢ = softmax(a/T)ᵢ"),
-             self.tr("torch.autograd.grad(loss, [a])[0]"),
-             self.tr("loss.backward(); a.grad — on a fresh leaf tensor"),
-             self.tr("the closed form (p − y_eff)/T"),
-             self.tr("torch.autograd.grad(loss, [a])[0]"),
-             self.tr("loss.backward(); a.grad — on a fresh leaf tensor"),
-             self.tr("the closed form Jᵀ·∂MSE/∂p with J = (diag(p) − p pᵀ)/T")])
+        self.table.setToolTip(self.tr("The chosen loss's gradient computed by "
+                                      "torch.autograd.grad, by backward() then .grad, by the "
+                                      "closed form and by central differences; hover a cell "
+                                      "for its full value"))
         self.summary = ReadoutLabel(3, parent=self)
         self.summary.setAccessibleName(self.tr("Losses and agreement"))
+        self._headers_for: str | None = None
 
         view_column(self, self.title, self.table, self.summary, stretch=self.table)
 
+    def _set_headers(self, loss: str) -> None:
+        d = self.tr("∂%1/∂aᵢ").replace("%1", short_name(loss))
+        self.title.setText(self.tr("<b>Gradients &amp; checks</b> ∂%1/∂a four independent "
+                                   "ways").replace("%1", short_name(loss)))
+        self.table.set_headers(
+            [self.tr("pᵢ"), d + "\n" + self.tr("autograd"), d + "\n" + self.tr("backward"),
+             d + "\n" + self.tr("formula"), d + "\n" + self.tr("central"),
+             self.tr("±\nerror")],
+            [self.tr("pᵢ = softmax(a/T)ᵢ"),
+             self.tr("torch.autograd.grad(loss, [a])[0]"),
+             self.tr("loss.backward(); a.grad — on a fresh leaf tensor"),
+             self.tr("the closed form (Help ▸ Formulas)"),
+             self.tr("(L(a + h·eᵢ) − L(a − h·eᵢ))/2h with h = ε^(1/3)·max(|aᵢ|, T): needs "
+                     "no calculus"),
+             self.tr("how far the central difference can be from the true slope: the gap "
+                     "between steps h and 2h plus rounding (and half the jump at a kink)")])
+        self._headers_for = loss
+
     def set_result(self, result: Result) -> None:
-        c, s = result.classifier, result.state
+        s = result.state
+        if s.loss != self._headers_for:
+            self._set_headers(s.loss)
+        c, chosen = result.classifier, result.chosen
+        ways = chosen.grad
         self.table.set_columns(
-            [c.probs, c.grad_cross_entropy.autograd, c.grad_cross_entropy.backward,
-             c.grad_cross_entropy.formula, c.grad_mse.autograd, c.grad_mse.backward,
-             c.grad_mse.formula],
-            colour_of=sign_color, coloured=[False] + [True] * 6)
+            [c.probs, ways.autograd, ways.backward, ways.formula, ways.finite_difference,
+             ways.finite_difference_error],
+            colour_of=sign_color, coloured=[False, True, True, True, True, False])
         tolerance = AGREE_BELOW / s.temperature
-        verdict = (self.tr("all ways agree ✓") if result.max_abs_diff <= tolerance
-                   else self.tr("ways disagree ✗"))
-        mse_formula = "Σ(p−y_eff)²/N" if s.reduction == "mean" else "Σ(p−y_eff)²"
-        set_text(self.summary,
-                 self.tr("CE = −Σ y_eff log p = %1    MSE = %2 = %3\n"
-                         "max |diff|: ∂CE %4 · ∂MSE %5 · Jacobian %6 — %7\n"
-                         "T = %8 · label smoothing ε = %9 · reduction = %10")
-                 .replace("%10", reduction_label(s.reduction))
-                 .replace("%1", fmt(c.cross_entropy)).replace("%2", mse_formula)
-                 .replace("%3", fmt(c.mse))
-                 .replace("%4", fmt_diff(c.grad_cross_entropy.max_abs_diff))
-                 .replace("%5", fmt_diff(c.grad_mse.max_abs_diff))
-                 .replace("%6", fmt_diff(c.jacobian.max_abs_diff)).replace("%7", verdict)
-                 .replace("%8", f"{s.temperature:g}")
-                 .replace("%9", f"{s.label_smoothing:g}"))
+        fd_gap = np.abs(ways.finite_difference - ways.formula)
+        fd_within = bool(np.all(fd_gap <= ways.finite_difference_error + tolerance))
+        if ways.exact_max_abs_diff <= tolerance and fd_within:
+            verdict = self.tr("all ways agree ✓")
+        elif ways.exact_max_abs_diff <= tolerance and bool(ways.at_corner.any()):
+            verdict = self.tr("exact ways agree ✓; differences straddle a kink")
+        else:
+            verdict = self.tr("ways disagree ✗")
+        name = short_name(s.loss)
+        first = (self.tr("%1 %2 = %3").replace("%1", loss_title(s.loss))
+                 .replace("%2", name).replace("%3", fmt(chosen.value)))
+        if s.loss not in ("cross_entropy", "mse"):
+            first += self.tr(" · CE = %1 · MSE = %2").replace("%1", fmt(c.cross_entropy)) \
+                .replace("%2", fmt(c.mse))
+        second = (self.tr("max |diff| of the exact ways %1 · central diff. within %2 · "
+                          "Jacobian %3 — %4")
+                  .replace("%1", fmt_diff(ways.exact_max_abs_diff))
+                  .replace("%2", fmt_diff(float(np.max(fd_gap))))
+                  .replace("%3", fmt_diff(c.jacobian.max_abs_diff)).replace("%4", verdict))
+        third = (self.tr("T = %1 · label smoothing ε = %2 · reduction = %3")
+                 .replace("%1", f"{s.temperature:g}").replace("%2", f"{s.label_smoothing:g}")
+                 .replace("%3", reduction_label(s.reduction)))
+        lines = [first, second, third]
+        lines += [self.kink_text(k) for k in result.chosen_kinks[:KINKS_SHOWN]]
+        set_text(self.summary, "\n".join(lines))
+
+    def kink_text(self, kink: KinkCheck) -> str:
+        """One kink of the chosen loss: torch's subgradient there, and the two slopes."""
+        i = kink.coordinate.removeprefix("a_")
+        return (self.tr("kink at a%1 = %2: torch's ∂L/∂a%1 = %3; one-sided slopes %4 (left), "
+                        "%5 (right)")
+                .replace("%1", sub(int(i)) if i.isdigit() else i)
+                .replace("%2", fmt(kink.at, 4)).replace("%3", fmt(kink.subgradient, 4))
+                .replace("%4", fmt(kink.left, 4)).replace("%5", fmt(kink.right, 4)))

@@ -22,6 +22,7 @@ from gui.items.text_grid_item import TextGridItem
 from gui.items.tick_labels import ClassTicks, readable_ticks
 from gui.items.view_column import view_column
 from gui.look import theme
+from gui.look.language import short_name
 from gui.look.plot_style import (
     NEGATIVE_COLOR,
     POSITIVE_COLOR,
@@ -116,10 +117,9 @@ class SoftmaxView(QWidget):
         n = state.n_classes
         if n != self._n:
             self._rebuild_for(n)
-        loss = state.surface.loss
-        loss_name = self.tr("CE") if loss == "cross_entropy" else self.tr("MSE")
+        loss_name = short_name(state.loss)
         probs = result.probs
-        grad = result.grads[loss].formula
+        grad = result.chosen.grad.formula
         idx = np.arange(n, dtype=float)
 
         self.prob_bars.setOpts(x=idx - BAR_WIDTH / 2, height=probs, width=BAR_WIDTH)

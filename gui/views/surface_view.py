@@ -26,6 +26,7 @@ from gui.items.surface_plot import SurfacePlot
 from gui.items.tick_labels import readable_ticks
 from gui.items.view_column import view_column
 from gui.look.gl_support import opengl_unavailable_reason
+from gui.look.language import short_name
 from gui.look.plot_style import new_plot_widget
 
 if TYPE_CHECKING:
@@ -35,10 +36,6 @@ ARROW_FRACTION = 0.2    # the longest arrow, as a fraction of the axis range
 # |∇L|·T at which the arrow reaches its longest: CE's gradient is at most √2/T, so its
 # arrow saturates only when confidently wrong, and a vanishing gradient draws a dot.
 ARROW_FULL = 0.5
-
-
-def loss_label(loss: str) -> str:
-    return {"cross_entropy": "CE", "mse": "MSE"}.get(loss, loss)
 
 
 class SurfaceView(QWidget):
@@ -84,7 +81,7 @@ class SurfaceView(QWidget):
         surface = result.surface
         i, j = surface.axes
         lo, hi = state.surface.range
-        name = loss_label(surface.loss)
+        name = short_name(state.loss)
         labels = (name, i, j)
         if labels != self._labels:
             self.title.setText(self.tr("<b>Loss surface</b> %1 over (a<sub>%2</sub>, "
@@ -95,7 +92,7 @@ class SurfaceView(QWidget):
 
         self.surface.set_surface(surface, (lo, hi), (lo, hi))
         x, y = state.logits[i], state.logits[j]
-        grad = result.grads[surface.loss].formula
+        grad = result.chosen.grad.formula
         g = np.array([grad[i], grad[j]])
         norm = float(np.hypot(*g))
         # the arrow grows with |∇L|·T up to its longest (a NaN or infinite norm draws none)
@@ -109,7 +106,7 @@ class SurfaceView(QWidget):
             .replace("%1", sub(i)).replace("%2", sub(j))
             .replace("%3", minus(f"{x + 0.0:.3g}")).replace("%4", minus(f"{y + 0.0:.3g}"))
             .replace("%5", where)
-            .replace("%6", name).replace("%7", minus(fmt(result.losses[surface.loss], 4)))
+            .replace("%6", name).replace("%7", minus(fmt(result.chosen.value, 4)))
             .replace("%8", minus(fmt(-g[0], 4))).replace("%9", minus(fmt(-g[1], 4))))
         if self.view_3d is not None and self.toggle_3d.isChecked():
             self.view_3d.set_result(result)
