@@ -17,9 +17,15 @@ from core.result import Result
 def result_json(result: Result) -> str:
     """The same text as `main.py compute --format json` (indented up to 100 kB, compact and
     fast above): the Result, then "losses" (every classifier loss of the family that
-    applies to the State) and "regression_losses", each value with its gradient four ways."""
+    applies to the State) and "regression_losses", each value with its gradient four ways,
+    then "autograd_graph" and "regression_graph": torch's grad_fn nodes of the selected
+    classifier and regression losses with the gradients backward passed through them."""
+    from core.autograd_graph import classifier_graph, regression_graph
+
     text = result.to_json()
     family = result.loss_family.to_dict()
+    family["autograd_graph"] = classifier_graph(result.state).to_dict()
+    family["regression_graph"] = regression_graph(result.state).to_dict()
     if text.startswith("{\n"):  # indented, so small: read back, extend, write again
         data = json.loads(text)
         data.update(family)

@@ -1,0 +1,467 @@
+"""The live autograd graph: torch's own grad_fn nodes of the current loss, what each saved,
+the gradient on every edge, and backward replayed step by step.
+
+Nothing here is drawn by hand: the nodes are found by walking `next_functions` from the
+loss's grad_fn down to the AccumulateGrad leaves, the gradients are captured by hooks on
+those nodes while `backward()` really runs, and the order of the steps is the order the
+hooks fired in. The step-through then checks the chain rule against it: each node's
+local Jacobian (the node called on one-hot gradients while the graph is retained) times
+its incoming gradient must give what the hooks saw it pass on.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import torch
+
+from core.arrays import frozen
+from core.classifier import DTYPE
+from core.i18n import QT_TRANSLATE_NOOP
+from core.losses.four_ways import finite_or_none
+from core.losses.registry import CLASSIFIER_LOSSES, REGRESSION_LOSSES
+from core.losses.spec import ClassifierInputs, RegressionInputs
+from core.number_format import minus, sig
+from core.state import State
+
+MAX_JACOBIAN_OUTPUTS = 64   # above this a node's local Jacobian is not formed (None)
+MAX_SAVED_VALUES = 16       # a saved tensor with more values keeps its shape and a head
+SAVED_HEAD = 6              # the values kept of a large saved tensor
+SAVED_PREFIX = "_saved_"
+FREED = QT_TRANSLATE_NOOP("Graph", "freed")
+
+# What each node type of the family computes during backward, g being the gradient that
+# flows into it (w.r.t. its output). tests/test_autograd_graph.py builds every loss's graph
+# with every option and checks each name it meets is here.
+MEANINGS: dict[str, str] = {
+    "AccumulateGrad": QT_TRANSLATE_NOOP(
+        "Graph", "a leaf tensor: adds the gradient that reaches it into its .grad"),
+    "AbsBackward0": QT_TRANSLATE_NOOP("Graph", "backward of |x|: passes sign(x)·g (0 at x = 0)"),
+    "AddBackward0": QT_TRANSLATE_NOOP("Graph", "backward of x + α·y: passes g to x and α·g to y"),
+    "AddBackward1": QT_TRANSLATE_NOOP("Graph", "backward of x + a number: passes g unchanged"),
+    "BinaryCrossEntropyBackward0": QT_TRANSLATE_NOOP(
+        "Graph", "backward of binary_cross_entropy on probabilities p: passes "
+                 "(p − y)/(p(1 − p))·g (÷ N for the mean)"),
+    "BinaryCrossEntropyWithLogitsBackward0": QT_TRANSLATE_NOOP(
+        "Graph", "backward of BCE with logits z: passes (σ(z) − y)·g, with pos_weight on the "
+                 "positive term (÷ N for the mean)"),
+    "DivBackward0": QT_TRANSLATE_NOOP(
+        "Graph", "backward of x / y: passes g / y to x (and −g·x / y² to y if y needs a "
+                 "gradient); here z = a / T, so the gradient is divided by T"),
+    "DivBackward1": QT_TRANSLATE_NOOP("Graph", "backward of x / a number c: passes g / c"),
+    "ExpBackward0": QT_TRANSLATE_NOOP("Graph", "backward of exp(x): passes exp(x)·g"),
+    "HuberLossBackward0": QT_TRANSLATE_NOOP(
+        "Graph", "backward of huber_loss: passes r·g where |r| ≤ δ and δ·sign(r)·g beyond, "
+                 "r = input − target (÷ M for the mean)"),
+    "LogBackward0": QT_TRANSLATE_NOOP("Graph", "backward of log(x): passes g / x"),
+    "LogSoftmaxBackward0": QT_TRANSLATE_NOOP(
+        "Graph", "backward of log_softmax: passes g − softmax(z)·Σg"),
+    "MaskedFillBackward0": QT_TRANSLATE_NOOP(
+        "Graph", "backward of masked_fill: passes g where the mask is off, 0 where it filled"),
+    "MeanBackward0": QT_TRANSLATE_NOOP("Graph", "backward of mean: spreads g / N over every "
+                                                "element"),
+    "MeanBackward1": QT_TRANSLATE_NOOP("Graph", "backward of mean over a dimension: spreads "
+                                                "g / n along it"),
+    "MseLossBackward0": QT_TRANSLATE_NOOP(
+        "Graph", "backward of mse_loss: passes 2(input − target)·g (÷ N for the mean)"),
+    "MulBackward0": QT_TRANSLATE_NOOP("Graph", "backward of x·y: passes g·y to x and g·x to y"),
+    "MulBackward1": QT_TRANSLATE_NOOP("Graph", "backward of x·a number c: passes c·g"),
+    "MultiMarginLossBackward0": QT_TRANSLATE_NOOP(
+        "Graph", "backward of multi_margin_loss: for each active hinge h_i > 0, p·h_i^(p−1)·g/N "
+                 "to z_i and minus it to the target's z_y"),
+    "NegBackward0": QT_TRANSLATE_NOOP("Graph", "backward of −x: passes −g"),
+    "NllLossBackward0": QT_TRANSLATE_NOOP(
+        "Graph", "backward of nll_loss: passes −g (times the class weight) to the target's "
+                 "log-probability, 0 to the others"),
+    "PowBackward0": QT_TRANSLATE_NOOP("Graph", "backward of x^e for a number e: passes "
+                                               "e·x^(e−1)·g"),
+    "RsubBackward1": QT_TRANSLATE_NOOP("Graph", "backward of c − α·x (a number minus a "
+                                                "tensor): passes −α·g"),
+    "SigmoidBackward0": QT_TRANSLATE_NOOP(
+        "Graph", "backward of sigmoid: passes σ(1 − σ)·g, from the saved result σ"),
+    "SmoothL1LossBackward0": QT_TRANSLATE_NOOP(
+        "Graph", "backward of smooth_l1_loss: passes r/β·g where |r| < β and sign(r)·g "
+                 "beyond, r = input − target (÷ M for the mean)"),
+    "SoftmaxBackward0": QT_TRANSLATE_NOOP(
+        "Graph", "backward of softmax: passes p ⊙ (g − p·g), the softmax Jacobian "
+                 "(diag(p) − p pᵀ) times g"),
+    "SubBackward0": QT_TRANSLATE_NOOP("Graph", "backward of x − α·y: passes g to x and −α·g "
+                                               "to y"),
+    "SumBackward0": QT_TRANSLATE_NOOP("Graph", "backward of sum: copies g to every element"),
+    "SumBackward1": QT_TRANSLATE_NOOP("Graph", "backward of sum over a dimension: copies g "
+                                               "along it"),
+    "UnsqueezeBackward0": QT_TRANSLATE_NOOP(
+        "Graph", "backward of unsqueeze: drops the added dimension of g"),
+}
+# For a node type not in MEANINGS; {op} is the name without "Backward…" (GUI: translate,
+# then format).
+GENERIC_MEANING = QT_TRANSLATE_NOOP(
+    "Graph", "backward of torch's {op}: turns g into the gradients of its inputs")
+
+
+def meaning(name: str) -> str:
+    """The plain-words line for a node class name (English; the GUI translates it)."""
+    known = MEANINGS.get(name)
+    if known is not None:
+        return known
+    op = name.split("Backward")[0] or name
+    return GENERIC_MEANING.format(op=op)
+
+
+# --------------------------------------------------------------------------- the records
+@dataclass(frozen=True)
+class SavedValue:
+    """One attribute a node saved for backward (`_saved_self`, `_saved_dim`, …)."""
+
+    name: str                    # e.g. "_saved_self"
+    values: np.ndarray | None    # float64 (flattened head when large); None if freed/not a tensor
+    shape: tuple[int, ...]
+    text: str                    # short display text: "[0.659, 0.242, 0.0986]", "dim = 0", "freed"
+    freed: bool = False
+    value: Any = None            # a non-tensor attribute as it is (int, float, tuple, None)
+    is_tensor: bool = False
+    truncated: bool = False      # values holds only the first SAVED_HEAD of a large tensor
+
+    @property
+    def short_name(self) -> str:
+        """"self" for "_saved_self"."""
+        return self.name[len(SAVED_PREFIX):]
+
+    def to_json(self) -> Any:
+        if self.freed:
+            return {"freed": True}
+        if not self.is_tensor:
+            return _json_plain(self.value)
+        assert self.values is not None
+        return {"shape": list(self.shape), "values": _floats(self.values),
+                "truncated": self.truncated}
+
+
+@dataclass(frozen=True)
+class GraphNode:
+    id: int
+    name: str                        # type(node).__name__
+    meaning: str                     # English, marked QT_TRANSLATE_NOOP("Graph", …)
+    saved: tuple[SavedValue, ...]
+    grad_output: np.ndarray | None   # gradient into the node (w.r.t. its output); for
+                                     # AccumulateGrad the gradient it accumulates
+    leaf: str | None                 # "a", "w", "b" for AccumulateGrad nodes, else None
+
+
+@dataclass(frozen=True)
+class GraphEdge:
+    source: int                  # the node closer to the loss
+    target: int                  # its next function
+    grad: np.ndarray | None      # the gradient passed along this edge during backward
+    input_nr: int = 0            # which next_functions entry of source this edge is
+
+
+@dataclass(frozen=True)
+class BackwardStep:
+    node: int
+    grad_output: np.ndarray | None                  # incoming (None only if torch sent none)
+    local_jacobians: tuple[np.ndarray | None, ...]  # per outgoing edge: (out size, in size)
+    products: tuple[np.ndarray | None, ...]         # per outgoing edge: what it passes on
+
+
+@dataclass(frozen=True)
+class AutogradGraph:
+    nodes: tuple[GraphNode, ...]     # nodes[0] is the loss's grad_fn, then breadth first
+    edges: tuple[GraphEdge, ...]     # node by node, each in next_functions order
+    steps: tuple[BackwardStep, ...]  # in the order autograd ran them
+    loss: float
+    leaf_grads: dict[str, np.ndarray]    # .grad of each leaf after backward
+    closed_form: dict[str, np.ndarray]   # the closed-form gradient of each leaf
+
+    def shape_key(self) -> tuple:
+        """Names and edges: equal while the graph's shape is unchanged (numbers may move)."""
+        return (tuple(n.name for n in self.nodes),
+                tuple((e.source, e.target) for e in self.edges))
+
+    @property
+    def order(self) -> tuple[int, ...]:
+        """Node ids in the order backward ran them."""
+        return tuple(s.node for s in self.steps)
+
+    def edges_from(self, node: int) -> tuple[GraphEdge, ...]:
+        """The node's outgoing edges, in the order its step's jacobians/products use."""
+        return tuple(e for e in self.edges if e.source == node)
+
+    def leaf_node(self, leaf: str) -> GraphNode | None:
+        return next((n for n in self.nodes if n.leaf == leaf), None)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON of `main.py compute --format json` (NaN/inf as null)."""
+        return {"nodes": [{"id": n.id, "name": n.name, "leaf": n.leaf,
+                           "saved": {s.name: s.to_json() for s in n.saved},
+                           "grad": None if n.grad_output is None else _floats(n.grad_output)}
+                          for n in self.nodes],
+                "edges": [[e.source, e.target] for e in self.edges]}
+
+
+# --------------------------------------------------------------------------- public
+def classifier_graph(state: State) -> AutogradGraph:
+    """The graph of the State's classifier loss of z = a/T, a the logits leaf."""
+    spec = CLASSIFIER_LOSSES[state.loss]
+    c = ClassifierInputs.of(state)
+    t = state.temperature
+    a = torch.tensor(state.logits, dtype=DTYPE, requires_grad=True)
+    loss = spec.value(a / t, c)
+    closed = {"a": frozen(spec.grad_z(a.detach() / t, c) / t)}
+    return trace(loss, {"a": a}, closed)
+
+
+def regression_graph(state: State) -> AutogradGraph:
+    """The graph of the State's regression loss of ŷ = w·x + b, w and b scalar leaves."""
+    reg = state.regression
+    w = torch.tensor(reg.w, dtype=DTYPE, requires_grad=True)
+    b = torch.tensor(reg.b, dtype=DTYPE, requires_grad=True)
+    return regression_trace(state, w, b)
+
+
+def regression_trace(state: State, w: torch.Tensor, b: torch.Tensor) -> AutogradGraph:
+    """regression_graph with the caller's leaves (pitfall B passes a w without grad)."""
+    return trace(regression_loss(state, w, b), {"w": w, "b": b},
+                 regression_closed_form(state))
+
+
+def regression_loss(state: State, w: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
+    """The State's regression loss of ŷ = w·x + b, recorded by autograd as w and b allow."""
+    reg = state.regression
+    x = torch.tensor(reg.x, dtype=DTYPE)
+    return REGRESSION_LOSSES[reg.loss].value(w * x + b, RegressionInputs.of(reg))
+
+
+def regression_closed_form(state: State) -> dict[str, np.ndarray]:
+    """∂L/∂w = Σ ∂L/∂ŷ_k·x_k and ∂L/∂b = Σ ∂L/∂ŷ_k from the loss's closed-form ∂L/∂ŷ."""
+    reg = state.regression
+    spec = REGRESSION_LOSSES[reg.loss]
+    x = torch.tensor(reg.x, dtype=DTYPE)
+    g = spec.grad_pred(reg.w * x + reg.b, RegressionInputs.of(reg))
+    return {"w": frozen(torch.dot(g, x)), "b": frozen(g.sum())}
+
+
+def walk(root: Any) -> list[Any]:
+    """torch's grad_fn nodes reachable from root through next_functions, breadth first,
+    each once (a node feeding two others is one node with two incoming edges)."""
+    index = {root: 0}
+    nodes = [root]
+    for node in nodes:  # grows while it is walked
+        for fn, _ in node.next_functions:
+            if fn is not None and fn not in index:
+                index[fn] = len(nodes)
+                nodes.append(fn)
+    return nodes
+
+
+def trace(root: torch.Tensor, leaves: dict[str, torch.Tensor],
+          closed_form: dict[str, np.ndarray], *, gradient: torch.Tensor | None = None,
+          retain_graph: bool = True) -> AutogradGraph:
+    """Walk root's graph, run `root.backward(gradient)` with hooks on every node, and read
+    back what each node saved and passed on.
+
+    With retain_graph the saved tensors stay alive, so the step-through can call each node
+    on one-hot gradients for its local Jacobian; without, torch frees them during backward
+    and the nodes' saved tensors come back marked freed (pitfall C).
+    """
+    if root.grad_fn is None:
+        raise ValueError("the root has no grad_fn: nothing it depends on requires grad")
+    fns = walk(root.grad_fn)
+    index = {fn: i for i, fn in enumerate(fns)}
+    edge_list = [(i, index[fn], k) for i, node in enumerate(fns)
+                 for k, (fn, _) in enumerate(node.next_functions) if fn is not None]
+
+    order: list[int] = []
+    incoming: dict[int, tuple[torch.Tensor | None, ...]] = {}
+    passed: dict[int, tuple[torch.Tensor | None, ...]] = {}
+    handles = []
+    for i, fn in enumerate(fns):
+        handles.append(fn.register_prehook(_prehook(i, order, incoming)))
+        handles.append(fn.register_hook(_posthook(i, passed)))
+    try:
+        root.backward(gradient, retain_graph=retain_graph)
+    finally:
+        for h in handles:
+            h.remove()
+
+    leaf_of = {id(t): name for name, t in leaves.items()}
+    nodes = tuple(GraphNode(
+        id=i, name=type(fn).__name__, meaning=meaning(type(fn).__name__),
+        saved=_saved(fn), grad_output=_first(incoming.get(i)),
+        leaf=leaf_of.get(id(fn.variable)) if type(fn).__name__ == "AccumulateGrad" else None)
+        for i, fn in enumerate(fns))
+    edges = tuple(GraphEdge(source=s, target=t, grad=_grad_of(passed.get(s), k), input_nr=k)
+                  for s, t, k in edge_list)
+    with torch.no_grad():
+        steps = tuple(_step(i, fns[i], incoming.get(i, ()), _inputs(fns[i]), retain_graph)
+                      for i in order)
+    grads = {name: frozen(t.grad) for name, t in leaves.items() if t.grad is not None}
+    loss = float(root.detach().sum() if gradient is None else (root.detach() * gradient).sum())
+    return AutogradGraph(nodes=nodes, edges=edges, steps=steps, loss=loss, leaf_grads=grads,
+                         closed_form=closed_form)
+
+
+# --------------------------------------------------------------------------- hooks
+def _prehook(i: int, order: list[int], incoming: dict) -> Callable:
+    def hook(grad_outputs: tuple) -> None:
+        order.append(i)
+        incoming[i] = tuple(None if g is None else g.detach().clone() for g in grad_outputs)
+    return hook
+
+
+def _posthook(i: int, passed: dict) -> Callable:
+    def hook(grad_inputs: tuple, grad_outputs: tuple) -> None:
+        passed[i] = tuple(None if g is None else g.detach().clone() for g in grad_inputs)
+    return hook
+
+
+def _first(grads: tuple[torch.Tensor | None, ...] | None) -> np.ndarray | None:
+    """A node's gradient w.r.t. its output (several outputs: concatenated, flattened)."""
+    if not grads or any(g is None for g in grads):
+        return None
+    if len(grads) == 1:
+        return frozen(grads[0])
+    return frozen(torch.cat([g.reshape(-1) for g in grads]))
+
+
+def _grad_of(grads: tuple[torch.Tensor | None, ...] | None, k: int) -> np.ndarray | None:
+    if grads is None or k >= len(grads) or grads[k] is None:
+        return None
+    return frozen(grads[k])
+
+
+# --------------------------------------------------------------------------- stepping
+def _inputs(fn: Any) -> list[tuple[int, torch.Size]]:
+    """(next_functions index, the shape its gradient must have) of each outgoing edge."""
+    return [(k, nxt._input_metadata[nr].shape)
+            for k, (nxt, nr) in enumerate(fn.next_functions) if nxt is not None]
+
+
+def _step(i: int, fn: Any, grad_outputs: tuple, inputs: list[tuple[int, torch.Size]],
+          retained: bool) -> BackwardStep:
+    """One node of backward: its incoming gradient, its local Jacobian per outgoing edge
+    (node called on each one-hot gradient) and their product, the chain rule's term.
+
+    A node called directly returns its gradients before the engine fits them to their
+    inputs: a broadcast input (b in w·x + b) gets a gradient of the output's shape, which
+    the engine sums down to b's. The same sum is done here, so the local Jacobian is the
+    derivative of the node's output w.r.t. the input as it really was."""
+    none = tuple(None for _ in inputs)
+    if not inputs or not retained or any(g is None for g in grad_outputs):
+        return BackwardStep(node=i, grad_output=_first(grad_outputs), local_jacobians=none,
+                            products=none)
+    size = sum(g.numel() for g in grad_outputs)
+    jacobians: tuple[np.ndarray | None, ...] = none
+    if size <= MAX_JACOBIAN_OUTPUTS:
+        rows: list[list[torch.Tensor]] = [[] for _ in inputs]
+        for o, g in enumerate(grad_outputs):
+            for r in range(g.numel()):
+                one_hot = [torch.zeros(h.shape, dtype=h.dtype) for h in grad_outputs]
+                one_hot[o].view(-1)[r] = 1.0
+                out = _call(fn, one_hot, inputs)
+                for e, x in enumerate(out):
+                    rows[e].append(x)
+        jacobians = tuple(None if any(x is None for x in row)
+                          else frozen(torch.stack([x.reshape(-1) for x in row]))
+                          for row in rows)
+    g_flat = torch.cat([g.reshape(-1) for g in grad_outputs])
+    if all(j is not None for j in jacobians):
+        products = tuple(frozen(g_flat.numpy() @ j) for j in jacobians)  # type: ignore[operator]
+    else:  # too large to form: the same product as one vector-Jacobian call
+        products = tuple(None if x is None else frozen(x.reshape(-1))
+                         for x in _call(fn, list(grad_outputs), inputs))
+    return BackwardStep(node=i, grad_output=_first(grad_outputs), local_jacobians=jacobians,
+                        products=products)
+
+
+def _call(fn: Any, grad_outputs: list[torch.Tensor], inputs: list[tuple[int, torch.Size]]
+          ) -> tuple[torch.Tensor | None, ...]:
+    """The node's gradient for each outgoing edge, summed to its input's shape as the engine
+    does."""
+    out = fn(*grad_outputs)
+    out = out if isinstance(out, tuple) else (out,)
+    return tuple(None if out[k] is None else out[k].sum_to_size(shape)
+                 for k, shape in inputs)
+
+
+# --------------------------------------------------------------------------- saved values
+@functools.cache
+def _saved_names(node_type: type) -> tuple[str, ...]:
+    return tuple(k for k in dir(node_type) if k.startswith(SAVED_PREFIX))
+
+
+def _saved(fn: Any) -> tuple[SavedValue, ...]:
+    return tuple(_saved_value(fn, name) for name in _saved_names(type(fn)))
+
+
+def _saved_value(fn: Any, name: str) -> SavedValue:
+    try:
+        v = getattr(fn, name)
+    except RuntimeError:  # torch freed it: backward ran without retain_graph
+        return SavedValue(name=name, values=None, shape=(), text=FREED, freed=True,
+                          is_tensor=True)
+    short = name[len(SAVED_PREFIX):]
+    if isinstance(v, torch.Tensor):
+        t = v.detach()
+        shape = tuple(t.shape)
+        flat = t.reshape(-1).to(DTYPE)
+        truncated = flat.numel() > MAX_SAVED_VALUES
+        values = frozen(flat[:SAVED_HEAD] if truncated else t.to(DTYPE))
+        integral = not (t.is_floating_point() or t.is_complex())
+        return SavedValue(name=name, values=values, shape=shape,
+                          text=_tensor_text(values, shape, truncated, integral),
+                          is_tensor=True, truncated=truncated)
+    value = _plain(v)
+    return SavedValue(name=name, values=None, shape=(), text=f"{short} = {_plain_text(value)}",
+                      value=value)
+
+
+def _plain(v: Any) -> Any:
+    """Numbers as numbers, tuples as tuples; torch hands int64 -100 out as 2⁶⁴ − 100."""
+    if isinstance(v, bool) or v is None or isinstance(v, float):
+        return v
+    if isinstance(v, int):
+        return v - 2 ** 64 if v >= 2 ** 63 else v
+    if isinstance(v, (tuple, list)):
+        return tuple(_plain(x) for x in v)
+    return str(v)
+
+
+def _json_plain(value: Any) -> Any:
+    if isinstance(value, tuple):
+        return [_json_plain(x) for x in value]
+    return finite_or_none(value) if isinstance(value, float) else value
+
+
+def _plain_text(value: Any) -> str:
+    if isinstance(value, float):
+        return sig(value)
+    if isinstance(value, tuple):
+        return "(" + ", ".join(_plain_text(x) for x in value) + ("," if len(value) == 1
+                                                                  else "") + ")"
+    return minus(str(value))
+
+
+def _tensor_text(values: np.ndarray, shape: tuple[int, ...], truncated: bool,
+                 integral: bool) -> str:
+    def one(x: float) -> str:
+        return minus(str(int(x))) if integral and np.isfinite(x) else sig(float(x))
+
+    if truncated:
+        dims = "×".join(str(d) for d in shape)
+        return "[" + ", ".join(one(x) for x in values) + ", …]  " + dims
+
+    def nested(a: np.ndarray) -> str:
+        if a.ndim == 0:
+            return one(float(a))
+        return "[" + ", ".join(nested(x) for x in a) + "]"
+
+    return nested(values)
+
+
+def _floats(values: np.ndarray) -> list[float | None]:
+    return [finite_or_none(float(v)) for v in np.ravel(values)]
