@@ -291,7 +291,7 @@ def trace(root: torch.Tensor, leaves: dict[str, torch.Tensor],
     leaf_of = {id(t): name for name, t in leaves.items()}
     nodes = tuple(GraphNode(
         id=i, name=type(fn).__name__, meaning=meaning(type(fn).__name__),
-        saved=_saved(fn), grad_output=_first(incoming.get(i)),
+        saved=_saved(fn), grad_output=_output_grad(incoming.get(i)),
         leaf=leaf_of.get(id(fn.variable)) if type(fn).__name__ == "AccumulateGrad" else None)
         for i, fn in enumerate(fns))
     edges = tuple(GraphEdge(source=s, target=t, grad=_grad_of(passed.get(s), k), input_nr=k)
@@ -319,7 +319,7 @@ def _posthook(i: int, passed: dict) -> Callable:
     return hook
 
 
-def _first(grads: tuple[torch.Tensor | None, ...] | None) -> np.ndarray | None:
+def _output_grad(grads: tuple[torch.Tensor | None, ...] | None) -> np.ndarray | None:
     """A node's gradient w.r.t. its output (several outputs: concatenated, flattened)."""
     if not grads or any(g is None for g in grads):
         return None
@@ -352,7 +352,7 @@ def _step(i: int, fn: Any, grad_outputs: tuple, inputs: list[tuple[int, torch.Si
     derivative of the node's output w.r.t. the input as it really was."""
     none = tuple(None for _ in inputs)
     if not inputs or not retained or any(g is None for g in grad_outputs):
-        return BackwardStep(node=i, grad_output=_first(grad_outputs), local_jacobians=none,
+        return BackwardStep(node=i, grad_output=_output_grad(grad_outputs), local_jacobians=none,
                             products=none)
     size = sum(g.numel() for g in grad_outputs)
     jacobians: tuple[np.ndarray | None, ...] = none
@@ -374,7 +374,7 @@ def _step(i: int, fn: Any, grad_outputs: tuple, inputs: list[tuple[int, torch.Si
     else:  # too large to form: the same product as one vector-Jacobian call
         products = tuple(None if x is None else frozen(x.reshape(-1))
                          for x in _call(fn, list(grad_outputs), inputs))
-    return BackwardStep(node=i, grad_output=_first(grad_outputs), local_jacobians=jacobians,
+    return BackwardStep(node=i, grad_output=_output_grad(grad_outputs), local_jacobians=jacobians,
                         products=products)
 
 
