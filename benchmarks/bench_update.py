@@ -44,6 +44,10 @@ LOADED_CASES = [  # (N, surface grid, surface loss, target p95 in ms)
     (256, 400, "mse", 66.0),
 ]
 
+# Every classifier loss of the family shown in the window (its surface, bars and gradient
+# table four ways), at the unloaded budgets: (N, surface grid, target p95 in ms)
+FAMILY_SIZES = [(10, 200, 16.0), (256, 400, 33.0)]
+
 
 @contextlib.contextmanager
 def busy_machine(processes: int = BUSY_PROCESSES) -> Iterator[None]:

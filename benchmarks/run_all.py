@@ -40,6 +40,8 @@ def main() -> None:
     parser.add_argument("--samples", type=int, default=200, help="window updates per case")
     parser.add_argument("--rounds", type=int, default=3, help="rounds of all update cases")
     parser.add_argument("--mpl-samples", type=int, default=20, help="matplotlib updates")
+    parser.add_argument("--family-samples", type=int, default=100,
+                        help="window updates per loss of the family")
     parser.add_argument("--runs", type=int, default=5, help="start-up and CLI runs")
     parser.add_argument("--compare-threads", action="store_true",
                         help="also measure the loaded rows with torch on 2 threads, as the "
@@ -49,7 +51,7 @@ def main() -> None:
 
     configure_pyqtgraph()
     report: dict = {"machine": bench_update.machine(), "update": [], "loaded": [],
-                    "startup": {}, "cli": {}}
+                    "family": [], "startup": {}, "cli": {}}
     try:
         import bench_matplotlib
     except ImportError:
@@ -67,6 +69,21 @@ def main() -> None:
             row.update(mpl_p50=mpl["p50"], mpl_p95=mpl["p95"],
                        speedup_p50=mpl["p50"] / row["p50"])
         report["update"].append(row)
+
+    from core.losses.catalog import CLASSIFIER
+
+    family = [[bench_update.measure_window(n, grid, args.family_samples, info.name)
+               for info in CLASSIFIER for n, grid, _ in bench_update.FAMILY_SIZES]
+              for _ in range(args.rounds)]
+    cases = [(info, n, grid, target) for info in CLASSIFIER
+             for n, grid, target in bench_update.FAMILY_SIZES]
+    for k, (info, n, grid, target) in enumerate(cases):
+        p95s = [r[k]["p95"] for r in family]
+        report["family"].append({"loss": info.name, "short": info.short, "N": n,
+                                 "grid": grid, "p50": float(np.median([r[k]["p50"]
+                                                                       for r in family])),
+                                 "p95": float(np.median(p95s)), "p95_min": min(p95s),
+                                 "p95_max": max(p95s), "target_p95": target})
 
     with bench_update.busy_machine():
         loaded = [[bench_update.measure_window(n, grid, args.samples, loss)
@@ -123,6 +140,15 @@ def main() -> None:
                  if "two_threads_p50" in r else "")
         print(f"{r['N']:>5} {r['grid']:>5}² {loss:>8} {r['p50']:>7.2f} {r['p95']:>7.2f} "
               f"{spread:>13} {target:>7}{extra}")
+    print("\nEach loss of the family shown (surface, bars, gradient four ways; ms, median "
+          f"of {args.rounds} rounds)")
+    print(f"{'loss':>8} {'N':>5} {'grid':>6} {'p50':>7} {'p95':>7} {'p95 range':>13} "
+          f"{'target':>7}")
+    for r in report["family"]:
+        target = f"{r['target_p95']:.0f} {'✓' if r['p95'] <= r['target_p95'] else '✗'}"
+        spread = f"{r['p95_min']:.1f}–{r['p95_max']:.1f}"
+        print(f"{r['short']:>8} {r['N']:>5} {r['grid']:>5}² {r['p50']:>7.2f} {r['p95']:>7.2f} "
+              f"{spread:>13} {target:>7}")
     s = report["startup"]
     print("\nStart-up (s, p50 / p95 of runs)")
     def met(value: float, limit: float) -> str:
