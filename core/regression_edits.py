@@ -75,6 +75,21 @@ def set_reduction(state: State, reduction: str) -> State:
     return _regression(state, reduction=reduction)
 
 
+def set_loss(state: State, loss: str) -> State:
+    """The regression's loss (mse, l1, huber, smooth_l1); δ and β keep their values."""
+    return _regression(state, loss=loss)
+
+
+def set_delta(state: State, delta: float) -> State:
+    """Huber's δ (> 0); the State refuses any other value with a message naming it."""
+    return _regression(state, delta=delta)
+
+
+def set_beta(state: State, beta: float) -> State:
+    """SmoothL1's β (≥ 0; 0 is L1)."""
+    return _regression(state, beta=beta)
+
+
 def set_learning_rate(state: State, rate: float) -> State:
     return _regression(state, learning_rate=rate)
 

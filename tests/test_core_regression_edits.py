@@ -11,7 +11,10 @@ from core.regression_edits import (
     fit_ranges,
     least_squares,
     remove_point,
+    set_beta,
+    set_delta,
     set_learning_rate,
+    set_loss,
     set_parameters,
     set_point,
     set_reduction,
@@ -125,3 +128,29 @@ def test_fit_ranges_have_a_minimum_width():
     reg = fit_ranges(s).regression
     assert reg.w_range[1] - reg.w_range[0] >= 1.0
     assert reg.b_range[1] - reg.b_range[0] >= 1.0
+
+
+def test_loss_delta_and_beta_edits_are_checked_by_the_state():
+    s = State()
+    huber = set_delta(set_loss(s, "huber"), 0.25)
+    assert (huber.regression.loss, huber.regression.delta) == ("huber", 0.25)
+    assert set_loss(huber, "mse").regression.delta == 0.25      # kept for the next visit
+    assert set_beta(s, 0.0).regression.beta == 0.0               # β = 0 is L1: allowed
+    for edit, value, field in ((set_delta, 0.0, "regression.delta"),
+                               (set_delta, -1.0, "regression.delta"),
+                               (set_beta, -0.5, "regression.beta"),
+                               (set_beta, 2e6, "regression.beta"),
+                               (set_loss, "l2", "regression.loss")):
+        with pytest.raises(ValueError, match=field):
+            edit(s, value)
+
+
+def test_descent_step_follows_the_chosen_loss():
+    s = data([0, 1, 2], [0, 1, 5], w=0.0, b=0.0, learning_rate=0.1)
+    huber = set_delta(set_loss(s, "huber"), 0.5)
+    stepped = descent_step(huber).regression
+    x, y = np.array([0.0, 1.0, 2.0]), np.array([0.0, 1.0, 5.0])
+    slope = np.clip(-y, -0.5, 0.5) / 3                          # ℓ'(r) / M at w = b = 0
+    assert (stepped.w, stepped.b) == pytest.approx((-0.1 * (slope * x).sum(),
+                                                    -0.1 * slope.sum()), rel=1e-14)
+    assert descent_step(s).regression.w != stepped.w
