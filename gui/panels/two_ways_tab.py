@@ -1,5 +1,6 @@
 """Two ways to a gradient: torch.autograd.grad and backward()/.grad, side by side,
-checked against the closed form, and what happens to .grad when it is not zeroed.
+checked against the closed form, and what happens to .grad when it is not zeroed; with the
+Regression tab's chosen loss (MSE, L1, Huber, SmoothL1).
 
 The two ways sit side by side where there is room for both, one above the other where
 there is not: side by side at 1024 px they made the tab wider than the window and cut
@@ -18,6 +19,7 @@ from core.number_format import fmt, fmt_diff
 from gui.items.code_block import CodeBlock
 from gui.items.readout_label import ReadoutLabel, set_text
 from gui.look.language import reduction_label
+from gui.panels.regression.loss_names import symbol
 
 SIDE_BY_SIDE = 900  # the tab's width from which the two ways go side by side
 
@@ -95,7 +97,8 @@ class TwoWaysTab(QWidget):
                 set_text(self.cells[(name, way)], fmt(pair[index]))
         first, twice, zeroed = (t.grad_after_first, t.grad_after_second_without_zeroing,
                                 t.grad_after_zeroing_and_backward)
-        set_text(self.summary, self.tr(
+        # the chosen regression loss names the sentence: "Huber: loss = …"
+        set_text(self.summary, f"{symbol(t.loss_name)}: " + self.tr(
             "loss = %1 (reduction %2). %3. Largest difference between the ways: %4.\n"
             "A second backward without zeroing adds to .grad: w.grad %5 → %6; after "
             "w.grad.zero_() it is %7 again.")

@@ -1,6 +1,7 @@
-"""The Regression tab's column of controls: the data points in a table, the line's w and b
-with the loss's reduction, gradient descent (learning rate, steps drawn, step, play, reset),
-and below them the loss and gradient computed two ways.
+"""The Regression tab's column of controls: the data points in a table, the line's w and b,
+the loss (MSE, L1, Huber with δ, SmoothL1 with β) and its reduction, gradient descent
+(learning rate, steps drawn, step, play, reset), and below them the loss and gradient
+computed two ways and, for a loss with kinks, the kink inspector.
 
 The controls show a State and hold the widgets whose signals the tab turns into edits;
 they never edit anything themselves.
@@ -8,7 +9,7 @@ they never edit anything themselves.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -23,11 +24,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.losses.catalog import OPTIONS, REGRESSION_NAMES
 from core.number_text import format_number
 from core.state import MAX_ABS_DATA, MAX_GD_STEPS, MAX_POINTS, Regression, State
 from gui.controls.float_control import FloatControl
-from gui.controls.number_entry import IntegerEntry
+from gui.controls.number_entry import IntegerEntry, interval
+from gui.panels.regression import loss_names
+from gui.panels.regression.kink_panel import KinkPanel
 from gui.panels.regression.loss_numbers import LossNumbers
+
+# the option each loss reads, shown only for it
+OPTION_OF = {"huber": "delta", "smooth_l1": "beta"}
 
 
 def cell_text(value: float) -> str:
@@ -43,11 +50,17 @@ class RegressionControls(QWidget):
         layout.setSpacing(4)
         layout.addWidget(self._build_data_box())
         layout.addWidget(self._build_line_box(regression))
+        layout.addWidget(self._build_loss_box())
         layout.addWidget(self._build_descent_box())
-        # a plain widget, not a group box: the readouts paint the window's colour
-        layout.addWidget(QLabel(self.tr("<b>Loss and gradient, two ways</b>"), self))
+        # plain widgets, not group boxes: the readouts paint the window's colour
+        self.numbers_title = QLabel(self)
+        self.numbers_title.setWordWrap(True)
+        layout.addWidget(self.numbers_title)
         self.numbers = LossNumbers(self)
         layout.addWidget(self.numbers)
+        self.kinks = KinkPanel(self)
+        self.kinks.hide()
+        layout.addWidget(self.kinks)
         layout.addStretch(1)
 
     def _build_data_box(self) -> QGroupBox:
@@ -97,26 +110,72 @@ class RegressionControls(QWidget):
             decimals=4, step=0.01, label_width=14, accessible_name=self.tr("Intercept b"),
             tooltip=self.tr("The intercept b of the line ŷ = w·x + b. The slider covers the "
                             "surface's b range; type any value within ±1e6."), parent=line_box)
-        self.reduction = QComboBox(line_box)
-        self.reduction.addItem(self.tr("mean: Σ(ŷ−y)²/M"), "mean")
-        self.reduction.addItem(self.tr("sum: Σ(ŷ−y)²"), "sum")
-        self.reduction.setAccessibleName(self.tr("MSE reduction"))
-        self.reduction.setToolTip(self.tr("How the squared residuals combine: mean divides "
-                                          "their sum by the number of points M; the note's "
-                                          "formula is the sum. The classifier's MSE has "
-                                          "its own reduction."))
-        reduction_label = QLabel(self.tr("&Loss"), line_box)
-        reduction_label.setBuddy(self.reduction)
-        reduction_row = QHBoxLayout()
-        reduction_row.addWidget(reduction_label)
-        reduction_row.addWidget(self.reduction, 1)
         line_layout = QVBoxLayout(line_box)
         line_layout.setContentsMargins(6, 4, 6, 6)
         line_layout.setSpacing(4)
         line_layout.addWidget(self.w_control)
         line_layout.addWidget(self.b_control)
-        line_layout.addLayout(reduction_row)
         return line_box
+
+    def _build_loss_box(self) -> QGroupBox:
+        loss_box = QGroupBox(self.tr("Loss ℓ(r) of the residuals r = ŷ − y"), self)
+        self.loss = QComboBox(loss_box)
+        for name in REGRESSION_NAMES:
+            self.loss.addItem(loss_names.title(name), name)
+        self.loss.setAccessibleName(self.tr("Regression loss"))
+        self.loss.setToolTip(self.tr(
+            "The loss of the fit, summed over the points (÷ M for the mean):\n"
+            "MSE: ℓ(r) = r²\n"
+            "L1: ℓ(r) = |r|, a corner at r = 0\n"
+            "Huber: ℓ(r) = r²/2 for |r| ≤ δ, δ·(|r| − δ/2) beyond\n"
+            "SmoothL1: ℓ(r) = r²/(2β) for |r| < β, |r| − β/2 beyond (β = 0: |r|)"))
+        loss_label = QLabel(self.tr("&Loss"), loss_box)
+        loss_label.setBuddy(self.loss)
+        loss_row = QHBoxLayout()
+        loss_row.addWidget(loss_label)
+        loss_row.addWidget(self.loss, 1)
+
+        delta, beta = OPTIONS["delta"], OPTIONS["beta"]
+        self.delta_control = FloatControl(
+            "δ", slider_range=(0.01, 100.0), entry_range=(delta.low, delta.high),
+            log_scale=True, open_ends=(delta.low_open, False), label_width=14,
+            accessible_name=self.tr("Huber delta"),
+            tooltip=self.tr("%1. In the units of y. The slider is logarithmic from 0.01 to "
+                            "100; type any number in %2.")
+            .replace("%1", QCoreApplication.translate("Losses", delta.meaning))
+            .replace("%2", interval(delta.low, delta.high, delta.low_open)), parent=loss_box)
+        self.beta_control = FloatControl(
+            "β", slider_range=(0.01, 100.0), entry_range=(beta.low, beta.high),
+            log_scale=True, label_width=14, accessible_name=self.tr("SmoothL1 beta"),
+            tooltip=self.tr("%1. In the units of y. The slider is logarithmic from 0.01 to "
+                            "100; type any number in %2 (0 makes it L1).")
+            .replace("%1", QCoreApplication.translate("Losses", beta.meaning))
+            .replace("%2", interval(beta.low, beta.high)), parent=loss_box)
+        self.option_controls = {"delta": self.delta_control, "beta": self.beta_control}
+        for control in self.option_controls.values():
+            control.hide()
+
+        self.reduction = QComboBox(loss_box)
+        self.reduction.addItem(self.tr("mean: Σℓ(ŷ−y)/M"), "mean")
+        self.reduction.addItem(self.tr("sum: Σℓ(ŷ−y)"), "sum")
+        self.reduction.setAccessibleName(self.tr("Regression loss reduction"))
+        self.reduction.setToolTip(self.tr("How the points' losses combine: mean divides "
+                                          "their sum by the number of points M; the note's "
+                                          "formula is the sum. The classifier's MSE has "
+                                          "its own reduction."))
+        reduction_label = QLabel(self.tr("Red&uction"), loss_box)
+        reduction_label.setBuddy(self.reduction)
+        reduction_row = QHBoxLayout()
+        reduction_row.addWidget(reduction_label)
+        reduction_row.addWidget(self.reduction, 1)
+        loss_layout = QVBoxLayout(loss_box)
+        loss_layout.setContentsMargins(6, 4, 6, 6)
+        loss_layout.setSpacing(4)
+        loss_layout.addLayout(loss_row)
+        loss_layout.addWidget(self.delta_control)
+        loss_layout.addWidget(self.beta_control)
+        loss_layout.addLayout(reduction_row)
+        return loss_box
 
     def _build_descent_box(self) -> QGroupBox:
         descent_box = QGroupBox(self.tr("Gradient descent θ ← θ − η·∇L"), self)
@@ -172,10 +231,19 @@ class RegressionControls(QWidget):
         self.w_control.set_value(reg.w)
         self.b_control.set_value(reg.b)
         self.rate_control.set_value(reg.learning_rate)
-        if self.reduction.currentData() != reg.reduction:
-            self.reduction.blockSignals(True)
-            self.reduction.setCurrentIndex(self.reduction.findData(reg.reduction))
-            self.reduction.blockSignals(False)
+        for combo, value in ((self.reduction, reg.reduction), (self.loss, reg.loss)):
+            if combo.currentData() != value:
+                combo.blockSignals(True)
+                combo.setCurrentIndex(combo.findData(value))
+                combo.blockSignals(False)
+        self.delta_control.set_value(reg.delta)
+        self.beta_control.set_value(reg.beta)
+        for option, control in self.option_controls.items():
+            control.setVisible(OPTION_OF.get(reg.loss) == option)
+        text = (self.tr("<b>%1: loss and gradient, two ways</b>")
+                .replace("%1", loss_names.symbol(reg.loss)))
+        if self.numbers_title.text() != text:
+            self.numbers_title.setText(text)
         if self.steps.value() != reg.steps:
             self.steps.blockSignals(True)
             self.steps.setValue(reg.steps)

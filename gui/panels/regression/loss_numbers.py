@@ -1,5 +1,5 @@
-"""The loss and its gradient computed two ways, autograd and the closed form, side by side
-with their largest difference and the formulas in use."""
+"""The chosen loss and its gradient computed two ways, autograd and the closed form, side by
+side with their largest difference and the formulas in use."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from core.number_format import fmt, fmt_diff
 from gui.items.readout_label import ReadoutLabel, set_text
+from gui.panels.regression import loss_names
 
 if TYPE_CHECKING:
     from core.regression import RegressionResult
@@ -22,16 +23,17 @@ class LossNumbers(QWidget):
         grid.setContentsMargins(6, 0, 6, 0)
         grid.setHorizontalSpacing(8)
         grid.setVerticalSpacing(0)
-        for column, (text, tip) in enumerate(
-                ((self.tr("autograd"), self.tr("torch.autograd.grad of F.mse_loss")),
-                 (self.tr("formula"), self.tr("The closed form 2·Σ(ŷ−y)·∂ŷ/∂θ (÷ M for the "
-                                              "mean)")))):
+        self.headers = []
+        for column, text in enumerate((self.tr("autograd"), self.tr("formula"))):
             header = QLabel(f"<i>{text}</i>", self)
-            header.setToolTip(tip)
             grid.addWidget(header, 0, column + 1)
+            self.headers.append(header)
+        self.headers[1].setToolTip(self.tr("The closed form Σ ℓ'(ŷ−y)·∂ŷ/∂θ (÷ M for the "
+                                           "mean), ℓ' the chosen loss's slope: MSE 2r, L1 "
+                                           "sign(r), Huber clamp(r, −δ, δ), SmoothL1 "
+                                           "clamp(r/β, −1, 1)"))
         self.loss_value = ReadoutLabel(1, parent=self)
         self.loss_value.setAccessibleName(self.tr("Loss value"))
-        self.loss_value.setToolTip(self.tr("F.mse_loss(w·x + b, y, reduction)"))
         self.grad_w_value = ReadoutLabel(1, parent=self)
         self.grad_w_value.setAccessibleName(self.tr("dL/dw by autograd"))
         self.grad_w_formula = ReadoutLabel(1, parent=self)
@@ -56,10 +58,13 @@ class LossNumbers(QWidget):
         self.formula = ReadoutLabel(3, parent=self)
         self.formula.setAccessibleName(self.tr("Formulas in use"))
         self.formula.setToolTip(self.tr("The loss and gradient formulas for the chosen "
-                                        "reduction; M is the number of points"))
+                                        "loss and reduction; M is the number of points"))
         grid.addWidget(self.formula, len(rows) + 1, 0, 1, 3)
 
     def show_result(self, state: State, reg: RegressionResult) -> None:
+        call = loss_names.torch_call(state.regression)
+        self.loss_value.setToolTip(call)
+        self.headers[0].setToolTip(self.tr("torch.autograd.grad of %1").replace("%1", call))
         set_text(self.loss_value, fmt(reg.loss))
         set_text(self.grad_w_value, fmt(reg.grad_w))
         set_text(self.grad_w_formula, fmt(reg.grad_w_formula))
@@ -69,9 +74,37 @@ class LossNumbers(QWidget):
         verdict = (self.tr("agree ✓") if reg.max_abs_diff <= 1e-12 * scale
                    else self.tr("disagree ✗"))
         set_text(self.diff_value, f"{fmt_diff(reg.max_abs_diff)}  {verdict}")
-        m = len(state.regression.x)
-        if state.regression.reduction == "mean":
-            text = self.tr("L = Σ(ŷ−y)²/M, M = %1\n∂L/∂w = 2·Σ(ŷ−y)·x/M\n∂L/∂b = 2·Σ(ŷ−y)/M")
+        set_text(self.formula, self._formulas(state))
+
+    def _formulas(self, state: State) -> str:
+        """The loss and its closed-form gradient as the chosen loss and reduction have them."""
+        reg = state.regression
+        mean = reg.reduction == "mean"
+        loss = "l1" if reg.loss == "smooth_l1" and reg.beta == 0 else reg.loss
+        if loss == "mse":
+            text = (self.tr("L = Σ(ŷ−y)²/M, M = %1\n∂L/∂w = 2·Σ(ŷ−y)·x/M\n∂L/∂b = 2·Σ(ŷ−y)/M")
+                    if mean else
+                    self.tr("L = Σ(ŷ−y)² (sum), M = %1\n∂L/∂w = 2·Σ(ŷ−y)·x\n∂L/∂b = 2·Σ(ŷ−y)"))
+        elif loss == "l1":
+            text = (self.tr("L = Σ|ŷ−y|/M, M = %1\n∂L/∂w = Σ sign(ŷ−y)·x/M\n"
+                            "∂L/∂b = Σ sign(ŷ−y)/M") if mean else
+                    self.tr("L = Σ|ŷ−y| (sum), M = %1\n∂L/∂w = Σ sign(ŷ−y)·x\n"
+                            "∂L/∂b = Σ sign(ŷ−y)"))
+            if reg.loss == "smooth_l1":
+                text += self.tr("\n(SmoothL1 with β = 0 is L1)")
+        elif loss == "huber":
+            text = (self.tr("L = Σℓ(ŷ−y)/M, M = %1, δ = %2\nℓ(r) = r²/2 for |r| ≤ δ, "
+                            "δ·(|r| − δ/2) beyond\n∂L/∂w = Σ clamp(ŷ−y, −δ, δ)·x/M\n"
+                            "∂L/∂b = Σ clamp(ŷ−y, −δ, δ)/M") if mean else
+                    self.tr("L = Σℓ(ŷ−y) (sum), M = %1, δ = %2\nℓ(r) = r²/2 for |r| ≤ δ, "
+                            "δ·(|r| − δ/2) beyond\n∂L/∂w = Σ clamp(ŷ−y, −δ, δ)·x\n"
+                            "∂L/∂b = Σ clamp(ŷ−y, −δ, δ)"))
         else:
-            text = self.tr("L = Σ(ŷ−y)² (sum), M = %1\n∂L/∂w = 2·Σ(ŷ−y)·x\n∂L/∂b = 2·Σ(ŷ−y)")
-        set_text(self.formula, text.replace("%1", str(m)))
+            text = (self.tr("L = Σℓ(ŷ−y)/M, M = %1, β = %2\nℓ(r) = r²/(2β) for |r| < β, "
+                            "|r| − β/2 beyond\n∂L/∂w = Σ clamp((ŷ−y)/β, −1, 1)·x/M\n"
+                            "∂L/∂b = Σ clamp((ŷ−y)/β, −1, 1)/M") if mean else
+                    self.tr("L = Σℓ(ŷ−y) (sum), M = %1, β = %2\nℓ(r) = r²/(2β) for |r| < β, "
+                            "|r| − β/2 beyond\n∂L/∂w = Σ clamp((ŷ−y)/β, −1, 1)·x\n"
+                            "∂L/∂b = Σ clamp((ŷ−y)/β, −1, 1)"))
+        option = reg.delta if reg.loss == "huber" else reg.beta
+        return text.replace("%1", str(len(reg.x))).replace("%2", f"{option:g}")

@@ -1,4 +1,5 @@
-"""The MSE surface over (w, b): gui.items.surface_plot's map, contours, point and −∇L arrow,
+"""The loss surface over (w, b), of the chosen loss (MSE, L1, Huber, SmoothL1):
+gui.items.surface_plot's map, contours, point and −∇L arrow,
 with the gradient-descent path ahead, the trail of the steps already taken, and a button
 that fits the ranges to it all.
 
@@ -25,6 +26,7 @@ from core.number_format import fmt
 from gui.items.readout_label import set_text
 from gui.items.surface_plot import SurfacePlot, arrow_length
 from gui.look.plot_style import HIGHLIGHT_COLOR, data_pen, marker_size
+from gui.panels.regression import loss_names
 from gui.panels.regression.data_plot import pixel_round
 from gui.panels.regression.plot_panel import PlotPanel
 
@@ -97,8 +99,7 @@ TRAIL_RIM = "#202020"
 
 class MseSurface(PlotPanel):
     def __init__(self, on_pick: Callable[[float, float, bool], None]) -> None:
-        super().__init__(self.tr("<b>MSE surface</b> L(w, b), descent path"),
-                         self.tr("MSE loss surface over w and b"))
+        super().__init__(self._title("mse"), self.tr("Loss surface over w and b"))
         self.fit_button = QPushButton(self.tr("F&it view"))
         self.fit_button.setAccessibleName(self.tr("Fit the surface ranges"))
         self.fit_button.setToolTip(self.tr("Set the w and b ranges of the surface and the "
@@ -121,6 +122,10 @@ class MseSurface(PlotPanel):
                                    head_length=12, layers=(self.grip, self.trail, self.path))
         self.surface.set_axis_labels(self.tr("w"), self.tr("b"))
 
+    def _title(self, loss: str) -> str:
+        return (self.tr("<b>%1 surface</b> L(w, b), descent path")
+                .replace("%1", loss_names.symbol(loss)))
+
     def show_trail(self, points: np.ndarray) -> None:
         """The (w, b) of the descent steps already taken, up to the current point."""
         self.trail.setData(points[:, 0], points[:, 1])
@@ -128,6 +133,7 @@ class MseSurface(PlotPanel):
 
     def show_result(self, state: State, reg: RegressionResult) -> None:
         w_range, b_range = state.regression.w_range, state.regression.b_range
+        self.set_title(self._title(state.regression.loss))
         self.surface.set_surface(reg.surface, w_range, b_range)
         self.grip.set_rect(w_range, b_range)
         self.path.setData(reg.path[:, 0], reg.path[:, 1])

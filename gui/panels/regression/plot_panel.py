@@ -20,6 +20,7 @@ class PlotPanel(QWidget):
         super().__init__()
         label = QLabel(title, self)
         label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.title = label
         self.widget = new_plot_widget(self, plot_name)
         self.widget.setMinimumSize(MIN_PLOT_WIDTH, 150)
         self.plot = self.widget.getPlotItem()
@@ -37,6 +38,11 @@ class PlotPanel(QWidget):
         self._footer.addWidget(self.readout, 1)
         view_column(self, self._header, self.widget, self._footer, stretch=self.widget,
                     margins=(4, 2, 4, 2))
+
+    def set_title(self, title: str) -> None:
+        """A new title (the chosen loss names it); set only when it changes."""
+        if self.title.text() != title:
+            self.title.setText(title)
 
     def add_to_footer(self, widget: QWidget) -> None:
         """A widget at the right of the readout (such as a button): beside the title it

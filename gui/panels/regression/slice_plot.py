@@ -1,4 +1,5 @@
-"""The slice L(w) at the current b, with the tangent at the current w: its slope is ∂L/∂w."""
+"""The slice L(w) of the chosen loss at the current b, with the tangent at the current w: its
+slope is ∂L/∂w (at a kink, torch's subgradient)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from core.number_format import fmt
 from gui.items.readout_label import set_text
 from gui.look import theme
 from gui.look.plot_style import POINT_COLOR, data_pen, marker_size, nice_range
+from gui.panels.regression import loss_names
 from gui.panels.regression.plot_panel import PlotPanel
 
 if TYPE_CHECKING:
@@ -24,7 +26,7 @@ TANGENT_FRACTION = 0.2    # tangent half-length, as a fraction of the w range
 
 class SlicePlot(PlotPanel):
     def __init__(self) -> None:
-        super().__init__(self.tr("<b>Slice</b> L(w) at b, tangent slope ∂L/∂w"),
+        super().__init__(self._title("mse"),
                          self.tr("Loss along w at the current b, with the tangent line"))
         self._view = None
         self.readout.setAccessibleName(self.tr("Slope dL/dw"))
@@ -40,7 +42,12 @@ class SlicePlot(PlotPanel):
         for item in (self.curve, self.tangent, self.point):
             plot.addItem(item)
 
+    def _title(self, loss: str) -> str:
+        return (self.tr("<b>Slice</b> %1 L(w) at b, tangent slope ∂L/∂w")
+                .replace("%1", loss_names.symbol(loss)))
+
     def show_result(self, state: State, reg: RegressionResult) -> None:
+        self.set_title(self._title(state.regression.loss))
         w = state.regression.w
         wlo, whi = state.regression.w_range
         self.curve.setData(reg.slice_w, reg.slice_loss)

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from gui.items.readout_label import set_text
 from gui.look import theme
 from gui.look.plot_style import HIGHLIGHT_COLOR, data_pen, marker_size
+from gui.panels.regression import loss_names
 from gui.panels.regression.plot_panel import PlotPanel
 
 if TYPE_CHECKING:
@@ -26,7 +27,7 @@ def _drawable(steps: np.ndarray, losses: np.ndarray) -> tuple[np.ndarray, np.nda
 
 class StepsPlot(PlotPanel):
     def __init__(self) -> None:
-        super().__init__(self.tr("<b>Loss per step</b> of descent (log)"),
+        super().__init__(self._title("mse"),
                          self.tr("Loss at each gradient-descent step, log scale"))
         self.readout.setAccessibleName(self.tr("Loss at the first and last step"))
         plot = self.plot
@@ -43,8 +44,13 @@ class StepsPlot(PlotPanel):
         plot.addItem(self.taken_curve)
         plot.addItem(self.loss_curve)
 
+    def _title(self, loss: str) -> str:
+        return (self.tr("<b>%1 per step</b> of descent (log)")
+                .replace("%1", loss_names.symbol(loss)))
+
     def show_result(self, reg: RegressionResult, taken: np.ndarray | None = None) -> None:
         """taken: the losses of the steps already taken, ending at the current point."""
+        self.set_title(self._title(reg.loss_name))
         losses = np.asarray(reg.path_loss, dtype=float)
         self.loss_curve.setData(*_drawable(np.arange(len(losses), dtype=float), losses))
         taken = np.empty(0) if taken is None else np.asarray(taken, dtype=float)

@@ -1,4 +1,5 @@
-"""The Regression (MSE) tab: its controls beside its four plots, joined to the store.
+"""The Regression tab: its controls beside its four plots, joined to the store. The loss is
+the State's regression loss (MSE, L1, Huber, SmoothL1), chosen here.
 
 The controls' signals become edits of the store's State (one undo step each; a drag of a
 point is one step); a State is shown in the controls, a Result drawn in the plots. Gradient
@@ -20,7 +21,10 @@ from core.regression_edits import (
     descent_step,
     fit_ranges,
     remove_point,
+    set_beta,
+    set_delta,
     set_learning_rate,
+    set_loss,
     set_parameters,
     set_point,
     set_reduction,
@@ -31,6 +35,7 @@ from gui.controls.number_entry import refusal_message
 from gui.controls.state_editor import StateEditor
 from gui.controls.state_store import StateStore
 from gui.look.language import reduction_label
+from gui.panels.regression import loss_names
 from gui.panels.regression.controls import RegressionControls, cell_text
 from gui.panels.regression.data_plot import DataPlot
 from gui.panels.regression.mse_surface import MseSurface
@@ -111,8 +116,12 @@ class RegressionTab(StateEditor):
         c.w_control.value_edited.connect(self._on_w_edited)
         c.b_control.value_edited.connect(self._on_b_edited)
         c.reduction.activated.connect(self._on_reduction_chosen)
+        c.loss.activated.connect(self._on_loss_chosen)
+        c.delta_control.value_edited.connect(self._on_delta_edited)
+        c.beta_control.value_edited.connect(self._on_beta_edited)
         c.rate_control.value_edited.connect(self._on_rate_edited)
-        for control in (c.w_control, c.b_control, c.rate_control, c.steps):
+        for control in (c.w_control, c.b_control, c.rate_control, c.steps, c.delta_control,
+                        c.beta_control):
             control.refused.connect(self.rejected)
         c.steps.valueChanged.connect(self._on_steps_changed)
         c.step_button.clicked.connect(self._on_step)
@@ -125,6 +134,8 @@ class RegressionTab(StateEditor):
         c, n = self.controls, self.controls.numbers
         self.table, self.add_button, self.remove_button = c.table, c.add_button, c.remove_button
         self.w_control, self.b_control, self.reduction = c.w_control, c.b_control, c.reduction
+        self.loss, self.delta_control, self.beta_control = c.loss, c.delta_control, c.beta_control
+        self.kinks, self.loss_title = c.kinks, c.numbers_title
         self.rate_control, self.steps = c.rate_control, c.steps
         self.step_button, self.play_button, self.reset_button = (
             c.step_button, c.play_button, c.reset_button)
@@ -172,6 +183,7 @@ class RegressionTab(StateEditor):
             self.surface_panel.show_result(state, reg)
             self.slice_panel.show_result(state, reg)
             self.controls.numbers.show_result(state, reg)
+            self.controls.kinks.show_result(state, reg)
         self._draw_trail(state, reg)
 
     def _draw_trail(self, state: State, reg) -> None:
@@ -207,6 +219,21 @@ class RegressionTab(StateEditor):
         reduction = self.controls.reduction.itemData(index)
         self.edit(lambda s: set_reduction(s, reduction), "",
                   self.tr("Reduction %1").replace("%1", reduction_label(reduction)))
+
+    def _on_loss_chosen(self, index: int) -> None:
+        loss = self.controls.loss.itemData(index)
+        self.edit(lambda s: set_loss(s, loss), "",
+                  self.tr("Loss %1").replace("%1", loss_names.title(loss)))
+
+    def _on_delta_edited(self, value: float) -> None:
+        self.edit(lambda s: set_delta(s, value),
+                  f"regression delta #{self.controls.delta_control.gesture}",
+                  self.tr("Set Huber δ"))
+
+    def _on_beta_edited(self, value: float) -> None:
+        self.edit(lambda s: set_beta(s, value),
+                  f"regression beta #{self.controls.beta_control.gesture}",
+                  self.tr("Set SmoothL1 β"))
 
     def _on_table_item_changed(self, item: QTableWidgetItem) -> None:
         row, column = item.row(), item.column()

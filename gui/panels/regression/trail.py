@@ -1,9 +1,10 @@
 """The trail of gradient-descent steps taken with Step and Play: view state, not State.
 
 It is history, not a setting: saving, loading or undoing never writes it. The tab keeps
-it and draws it on every redraw. It belongs to one data set (x, y and the reduction) and
-to the (w, b) it leads to: editing the data, or moving (w, b) off the trail (typing w,
-dragging the line, a click on the map) ends it, and Reset clears it. Undo along the trail
+it and draws it on every redraw. It belongs to one data set (x, y, the reduction, the loss
+and its δ or β) and to the (w, b) it leads to: editing the data or the loss, or moving
+(w, b) off the trail (typing w, dragging the line, a click on the map) ends it, and Reset
+clears it. Undo along the trail
 keeps it and shows it up to where (w, b) now is, so Redo finds it whole. At most
 TRAIL_LIMIT points are kept (the oldest go first; where the descent began is kept apart
 for Reset).
@@ -20,7 +21,8 @@ LOSSES_KEPT = 4 * TRAIL_LIMIT
 
 
 def _data(reg: Regression) -> tuple:
-    return reg.x, reg.y, reg.reduction
+    """What the losses depend on besides (w, b): a new loss or δ, β begins a new trail."""
+    return reg.x, reg.y, reg.reduction, reg.loss, reg.delta, reg.beta
 
 
 class DescentTrail:
