@@ -22,6 +22,7 @@ from core.surfaces import LossSurface
 from core.two_ways import TwoWays, two_ways
 
 if TYPE_CHECKING:
+    from core.autograd_graph import AutogradGraph
     from core.losses.family import LossFamily, LossGradients
     from core.losses.kinks import KinkCheck
 
@@ -142,6 +143,21 @@ class Result:
         from core.losses.kinks import classifier_kinks
 
         return classifier_kinks(self.state, self.state.loss)
+
+    @cached_property
+    def autograd_graph(self) -> AutogradGraph:
+        """torch's autograd graph of the chosen classifier loss, backward replayed step by
+        step (core.autograd_graph); computed when the Graph panel first asks."""
+        from core.autograd_graph import classifier_graph
+
+        return classifier_graph(self.state)
+
+    @cached_property
+    def regression_graph(self) -> AutogradGraph:
+        """The same for the regression loss of ŷ = w·x + b (leaves w and b)."""
+        from core.autograd_graph import regression_graph
+
+        return regression_graph(self.state)
 
     @cached_property
     def script(self) -> str:
