@@ -335,3 +335,18 @@ def test_two_ways_and_code_tabs_follow_the_chosen_loss(window, qtbot):
     qtbot.waitUntil(lambda: bool(window.code_tab.code.text()), timeout=5000)
     assert ("reg_loss = F.huber_loss(y_hat, y_data, reduction=reg_reduction, delta=0.75)"
             in window.code_tab.code.text())
+
+
+def test_loss_per_step_log_labels_do_not_overprint_when_l1_oscillates(harness):
+    # L1's fixed-step descent bounces between about 0.05 and 0.08: under one decade, where
+    # pyqtgraph labels every 2…9 × 10ⁿ, a few pixels apart near the decade's top
+    harness.store.request(BASE.replace(regression=Regression(
+        x=(0.0, 1.0), y=(0.0, 3.0), w=2.0, b=0.0, loss="l1")), "", "test")
+    QApplication.processEvents()
+    axis = harness.tab.steps_plot.getAxis("left")
+    lo, hi = axis.range
+    size = axis.height()
+    minor = [values for spacing, values in axis.tickValues(lo, hi, size) if spacing is None]
+    assert minor and len(minor[0]) >= 3
+    pixels = np.diff(sorted(minor[0])) * size / (hi - lo)
+    assert pixels.min() >= 18 - 1e-9

@@ -18,6 +18,36 @@ from gui.panels.regression.plot_panel import PlotPanel
 if TYPE_CHECKING:
     from core.regression import RegressionResult
 
+MIN_LABEL_GAP = 18   # pixels between two labelled ticks of the log axis (a label's height)
+
+
+def _spaced(values: list[float], gap: float) -> list[float]:
+    """The ticks at least `gap` apart (in log10 units), from the bottom up."""
+    kept: list[float] = []
+    for v in sorted(values):
+        if not kept or v - kept[-1] >= gap:
+            kept.append(v)
+    return kept
+
+
+def thin_log_ticks(axis: pg.AxisItem) -> None:
+    """Within a decade or two pyqtgraph labels every 2…9 × 10ⁿ; near the top of a decade
+    they are a few pixels apart and their labels overprint (0.06, 0.07, 0.08, 0.09 over
+    one another when L1's descent oscillates). Keep only minor ticks a label's height
+    apart; whole decades stay as pyqtgraph gives them."""
+    original = axis.logTickValues
+
+    def log_tick_values(min_val, max_val, size, std_ticks):
+        levels = original(min_val, max_val, size, std_ticks)
+        if size <= 0 or max_val <= min_val:
+            return levels
+        gap = MIN_LABEL_GAP * (max_val - min_val) / size
+        return [(spacing, values if spacing is not None else _spaced(list(values), gap))
+                for spacing, values in levels]
+
+    axis.logTickValues = log_tick_values
+
+
 def _drawable(steps: np.ndarray, losses: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The points a log axis can draw: a loss of exactly 0 (or inf) is left out, so the
     curve ends where the fit became exact, rather than lying on an invented floor."""
@@ -32,6 +62,7 @@ class StepsPlot(PlotPanel):
         self.readout.setAccessibleName(self.tr("Loss at the first and last step"))
         plot = self.plot
         plot.setLogMode(y=True)
+        thin_log_ticks(plot.getAxis("left"))
         plot.showGrid(x=True, y=True, alpha=0.2)
         plot.setLabel("bottom", self.tr("step"))
         plot.setLabel("left", self.tr("L"))
