@@ -101,3 +101,6 @@ REGRESSION: tuple[LossInfo, ...] = (
 CLASSIFIER_NAMES: tuple[str, ...] = tuple(i.name for i in CLASSIFIER)
 REGRESSION_NAMES: tuple[str, ...] = tuple(i.name for i in REGRESSION)
 INDEX_ONLY: frozenset[str] = frozenset(i.name for i in CLASSIFIER if i.index_only)
+# the losses whose gradient passes through the softmax's Jacobian (the others take σ(z) of
+# each logit, or z itself)
+THROUGH_SOFTMAX: frozenset[str] = frozenset({"cross_entropy", "mse", "nll", "kl_div"})

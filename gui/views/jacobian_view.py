@@ -15,6 +15,7 @@ from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF
 from PySide6.QtWidgets import QGraphicsRectItem, QLabel, QWidget
 
+from core.losses.catalog import THROUGH_SOFTMAX
 from core.number_format import fmt_cell, fmt_diff, sig, sub
 from core.number_text import format_number
 from gui.items.heatmap_item import HeatmapItem
@@ -22,6 +23,7 @@ from gui.items.readout_label import ReadoutLabel, set_text
 from gui.items.text_grid_item import TextGridItem
 from gui.items.tick_labels import ClassTicks, readable_ticks
 from gui.items.view_column import view_column
+from gui.look.language import short_name
 from gui.look.plot_style import (
     HIGHLIGHT_COLOR,
     data_pen,
@@ -177,14 +179,18 @@ class JacobianView(QWidget):
         i = self.selected_row
         if i is None or self._result is None or i >= self._n:
             self.row_highlight.setVisible(False)
-            if self._result is not None and self._figure:
-                set_text(self.info, self.tr("Diagonal > 0, off-diagonal < 0; every row "
-                                            "and column sums to 0."))
-            elif self._result is not None:
-                set_text(self.info, self.tr("Diagonal > 0, off-diagonal < 0; every row "
-                                            "and column sums to 0. Click a row (or focus the "
-                                            "map and press ↑/↓) to check it against "
-                                            "autograd."))
+            if self._result is None:
+                return
+            text = self.tr("Diagonal > 0, off-diagonal < 0; every row and column sums to 0.")
+            if not self._figure:
+                text += self.tr(" Click a row (or focus the map and press ↑/↓) to check it "
+                                "against autograd.")
+            loss = self._result.state.loss
+            if loss not in THROUGH_SOFTMAX:
+                text += "\n" + self.tr("%1 does not go through the softmax, so this "
+                                       "Jacobian is not on its gradient's path.") \
+                    .replace("%1", short_name(loss))
+            set_text(self.info, text)
             return
         self.row_highlight.setRect(QRectF(-0.5, i - 0.5, self._n, 1))
         self.row_highlight.setVisible(True)
