@@ -218,3 +218,14 @@ def test_json_settings_say_which_loss_and_options_were_used():
     settings = result.to_dict()["settings"]
     assert settings["loss"] == "sigmoid_focal" and settings["gamma"] == 1.5
     assert settings["regression_loss"] == "mse" and settings["class_weights"] is None
+
+
+def test_export_draws_the_chosen_loss(tmp_path):
+    """`export --loss`: the surface of that loss, titled with its symbol (in the SVG's
+    text), in a subprocess as a user runs it."""
+    out_file = tmp_path / "hinge.svg"
+    out = run("export", str(out_file), "--view", "surface", "--loss", "multi_margin",
+              "--margin", "2", "--p", "2")
+    assert out.returncode == 0, out.stderr
+    text = out_file.read_text()
+    assert "Hinge" in text and "CE over" not in text
