@@ -105,9 +105,68 @@ def test_default_spans(window):
 
 
 def test_the_dialog_offers_only_numbers_a_view_draws(window):
-    """Focal γ, the hinge margin, Huber δ… move nothing on screen yet: not offered."""
+    """A loss's options move the picture only while that loss is chosen: γ and α with the
+    focal loss, the margin with the hinge, pw with BCE, δ with Huber; never the hinge's
+    power p (1 or 2: structure, not a value to watch move)."""
+    from core.state import Regression
     from gui.shell.animation_dialog import animated_fields
 
-    fields = dict(animated_fields(window.state()))
+    options = {"gamma", "alpha", "margin", "pos_weight", "p", "regression.delta",
+               "regression.beta"}
+    fields = dict(animated_fields(window.state()))  # cross-entropy, MSE regression
     assert "temperature" in fields and "binary.z" in fields
-    assert not {"gamma", "alpha", "margin", "pos_weight", "regression.delta"} & set(fields)
+    assert not options & set(fields)
+    state = window.state()
+    for changes, offered in (
+            ({"loss": "sigmoid_focal"}, {"gamma", "alpha"}),
+            ({"loss": "multi_margin", "p": 2}, {"margin"}),
+            ({"loss": "binary_cross_entropy_with_logits"}, {"pos_weight"}),
+            ({"regression": Regression(loss="huber")}, {"regression.delta"}),
+            ({"regression": Regression(loss="smooth_l1")}, {"regression.beta"})):
+        fields = dict(animated_fields(state.replace(**changes)))
+        assert options & set(fields) == offered, changes
+    fields = dict(animated_fields(state.replace(loss="sigmoid_focal")))
+    assert (fields["gamma"], fields["alpha"]) == ("Focal γ", "Focal α")
+    assert default_span(state.replace(loss="sigmoid_focal"), "gamma") == (0.5, 8.0)
+
+
+def test_class_weights_are_offered_where_they_weigh_the_loss(window):
+    """v = w⊙y/w_y is y itself for a class target without smoothing: the weights move
+    the picture only with smoothing or a probability target."""
+    from gui.shell.animation_dialog import animated_fields
+
+    weighted = window.state().replace(class_weights=(1.0, 2.0, 0.0))
+    assert not any(f.startswith("class_weights.") for f, _ in animated_fields(weighted))
+    smoothed = dict(animated_fields(weighted.replace(label_smoothing=0.1)))
+    assert smoothed["class_weights.1"] == "Class weight w₁"
+    assert default_span(weighted, "class_weights.1") == (0.5, 8.0)
+    assert default_span(weighted, "class_weights.2") == (0.0, 4.0)  # never below 0
+    assert not any(f.startswith("class_weights.") for f, _ in animated_fields(
+        weighted.replace(label_smoothing=0.1, loss="mse")))
+
+
+def test_focal_gamma_is_chosen_in_the_dialog_of_a_focal_state(real_dialog):
+    """Through the real dialog: with the focal loss chosen in the window, "Focal γ" is a
+    choice of Vary, and choosing it by keyboard fills its range around γ = 2."""
+    from PySide6.QtWidgets import QApplication
+
+    editor = real_dialog.loss_editor
+    editor.loss.setFocus()
+    for _ in range(editor.loss.count()):  # bounded: a missing item fails, never hangs
+        if editor.loss.currentData() == "sigmoid_focal":
+            break
+        QTest.keyClick(editor.loss, Qt.Key.Key_Down)
+    QApplication.processEvents()
+    assert real_dialog.state().loss == "sigmoid_focal"
+
+    def steps(dialog):
+        dialog.field.setFocus()
+        for _ in range(dialog.field.count()):
+            if dialog.field_name() == "gamma":
+                break
+            QTest.keyClick(dialog.field, Qt.Key.Key_Down)
+        texts = dialog.field.currentText(), dialog.start.text(), dialog.end.text()
+        dialog.reject()
+        return texts
+
+    assert drive(real_dialog, steps)["result"] == ("Focal γ", "0.5", "8")

@@ -9,7 +9,8 @@ and checked before the first picture, and a bad range is said in the dialog in o
 The numbers offered are named as the window names them (Temperature T, Logit a₀), in the
 app's language; `main.py animate --vary` keeps the state-file paths (logits.0). Numbers
 that only shape the picture's structure (surface axes, grids, step counts, the target's
-index) are not offered. The choices are remembered (validated, gui.shell.app_settings).
+index) are not offered, nor a loss's option while another loss is chosen (its frames
+would all be the same). The choices are remembered (validated, gui.shell.app_settings).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.losses.catalog import CLASSIFIER, OPTIONS, REGRESSION
 from core.number_format import minus
 from core.number_text import NumberTextError, parse_number
 from core.state import State
@@ -57,12 +59,13 @@ SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 # numbers that set what is drawn rather than a value worth watching move
 STRUCTURAL = ("target", "surface.axes.", "surface.grid", "regression.steps",
               "regression.grid", "p")  # p: the hinge's power, 1 or 2
-# the loss family's options: the command line computes with them, no view draws them yet,
-# so moving one would give identical frames (review)
-NOT_DRAWN = ("pos_weight", "gamma", "alpha", "margin", "regression.delta",
-             "regression.beta", "class_weights.")
 POSITIVE_SCALES = ("temperature", "regression.learning_rate", "binary.pos_weight",
                    "pos_weight", "gamma", "margin")
+CLASSIFIER_INFO = {info.name: info for info in CLASSIFIER}
+REGRESSION_INFO = {info.name: info for info in REGRESSION}
+# the loss family's options, by the kind of loss that reads them (p is STRUCTURAL)
+CLASSIFIER_OPTIONS = frozenset(o for info in CLASSIFIER for o in info.options) & set(OPTIONS)
+REGRESSION_OPTIONS = frozenset(o for info in REGRESSION for o in info.options)
 SPAN = 4  # a field moves ×/÷ SPAN (a positive scale) or ± SPAN (anything else) by default
 
 
@@ -78,8 +81,10 @@ def default_span(state: State, field: str) -> tuple[float, float]:
     other positive scales ÷4…×4, label smoothing 0…0.5, a probability 0…1, the target over
     every class, a count halved…doubled, any other number ±4 (a logit, w, b, a range end)."""
     value = value_at(state, field)
-    if field in POSITIVE_SCALES and value > 0:
+    if (field in POSITIVE_SCALES or field.startswith("class_weights.")) and value > 0:
         return value / SPAN, value * SPAN
+    if field.startswith("class_weights."):  # a weight of 0: up to SPAN
+        return 0.0, float(SPAN)
     if field == "label_smoothing":
         return 0.0, 0.5
     if field in ("binary.y", "alpha"):  # a probability
@@ -103,6 +108,7 @@ def field_label(field: str) -> str | None:
         "target": translate("AnimationDialog", "Target probability y%1"),
         "regression.x": translate("AnimationDialog", "Data x%1"),
         "regression.y": translate("AnimationDialog", "Data y%1"),
+        "class_weights": translate("AnimationDialog", "Class weight w%1"),
     }
     if index.isdigit() and head in indexed:
         return indexed[head].replace("%1", sub)
@@ -133,11 +139,27 @@ def field_label(field: str) -> str | None:
     return named.get(field, field)
 
 
+def drawn(state: State, field: str) -> bool:
+    """Whether moving `field` moves anything on screen. A loss option does only while its
+    loss is chosen (γ and α with the focal loss, the margin with the hinge, pw with BCE,
+    δ and β with Huber and SmoothL1): otherwise every frame would be the same picture.
+    Cross-entropy's class weights cancel (v = w⊙y/w_y = y) for a class target without
+    label smoothing."""
+    head, _, name = field.rpartition(".")
+    if head == "class_weights":
+        return ("class_weights" in CLASSIFIER_INFO[state.loss].options
+                and (not state.target_is_index or state.label_smoothing > 0))
+    if not head and name in CLASSIFIER_OPTIONS:
+        return name in CLASSIFIER_INFO[state.loss].options
+    if head == "regression" and name in REGRESSION_OPTIONS:
+        return name in REGRESSION_INFO[state.regression.loss].options
+    return True
+
+
 def animated_fields(state: State) -> list[tuple[str, str]]:
     """(path, label) of every number the dialog offers, in state-file order."""
     labelled = ((field, field_label(field)) for field in numeric_fields(state)
-                if not any(field == n or (n.endswith(".") and field.startswith(n))
-                           for n in NOT_DRAWN))
+                if drawn(state, field))
     return [(field, label) for field, label in labelled if label is not None]
 
 
