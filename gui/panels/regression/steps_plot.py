@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from core.regression import RegressionResult
 
 MIN_LABEL_GAP = 18   # pixels between two labelled ticks of the log axis (a label's height)
+LABELLED_DECADES = 2  # pyqtgraph labels the minor ticks (2…9 × 10ⁿ) of a shorter range
 
 
 def _spaced(values: list[float], gap: float) -> list[float]:
@@ -39,8 +40,8 @@ def thin_log_ticks(axis: pg.AxisItem) -> None:
 
     def log_tick_values(min_val, max_val, size, std_ticks):
         levels = original(min_val, max_val, size, std_ticks)
-        if size <= 0 or max_val <= min_val:
-            return levels
+        if size <= 0 or not 0 < max_val - min_val < LABELLED_DECADES:
+            return levels   # over more decades the minor ticks carry no labels
         gap = MIN_LABEL_GAP * (max_val - min_val) / size
         return [(spacing, values if spacing is not None else _spaced(list(values), gap))
                 for spacing, values in levels]
