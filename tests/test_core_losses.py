@@ -379,3 +379,31 @@ def test_the_difference_error_estimate_holds_beside_a_corner(offset):
     d1, error, _corner = central_differences(batch_loss, theta, steps_for(theta, 1.0))
     true = 0.0 if offset == 0.0 else float(np.sign(offset))
     assert abs(d1[0] - true) <= error[0] + 1e-15
+
+
+@pytest.mark.parametrize("name", ["binary_cross_entropy_with_logits", "binary_cross_entropy",
+                                  "sigmoid_focal"])
+def test_separable_differences_equal_the_full_rows_ones(name):
+    """The sigmoid family's O(N) differences (one term changed per coordinate) give what
+    the O(N²) evaluation of whole rows gives, error estimate and corner flags included."""
+    from core.losses.four_ways import central_differences, separable_differences, steps_for
+    from core.losses.registry import CLASSIFIER_LOSSES
+    from core.losses.spec import ClassifierInputs
+
+    spec = CLASSIFIER_LOSSES[name]
+    rng = np.random.default_rng(11)
+    for n in (2, 7, 40):
+        state = State(logits=tuple(rng.normal(0, 3, n)), target=(rng.dirichlet(np.ones(n))
+                      .tolist()), temperature=0.6, pos_weight=2.5, gamma=1.5, alpha=0.3)
+        c = ClassifierInputs.of(state)
+        theta = torch.tensor(state.logits, dtype=torch.float64)
+        h = steps_for(theta, state.temperature)
+        full = central_differences(lambda rows, c=c: spec.rows(rows / 0.6, c), theta, h)
+        fast = separable_differences(lambda rows, c=c: spec.terms(rows / 0.6, c.y_eff, c),
+                                     theta, h)
+        # they differ by rounding only: within either's own error estimate
+        assert np.all(np.abs(fast[0] - full[0]) <= full[1])
+        formula = (spec.grad_z(theta / 0.6, c) / 0.6).numpy()
+        assert np.all(np.abs(fast[0] - formula) <= fast[1])
+        assert np.all(fast[1] <= 4 * full[1] + 1e-13)
+        np.testing.assert_array_equal(fast[2], full[2])

@@ -19,9 +19,12 @@ def value(z: torch.Tensor, c: ClassifierInputs) -> torch.Tensor:
     return F.binary_cross_entropy(torch.sigmoid(z), c.y_eff)
 
 
+def terms(z: torch.Tensor, y: torch.Tensor, c: ClassifierInputs) -> torch.Tensor:
+    return F.binary_cross_entropy(torch.sigmoid(z), y.expand(z.shape[0], -1), reduction="none")
+
+
 def rows(z: torch.Tensor, c: ClassifierInputs) -> torch.Tensor:
-    return F.binary_cross_entropy(torch.sigmoid(z), c.y_eff.expand(z.shape[0], -1),
-                                  reduction="none").mean(dim=1)
+    return terms(z, c.y_eff, c).mean(dim=1)
 
 
 def grad_z(z: torch.Tensor, c: ClassifierInputs) -> torch.Tensor:
@@ -29,7 +32,7 @@ def grad_z(z: torch.Tensor, c: ClassifierInputs) -> torch.Tensor:
 
 
 SPEC = ClassifierLoss(
-    info=CLASSIFIER[5], value=value, grad_z=grad_z, rows=rows,
+    info=CLASSIFIER[5], value=value, grad_z=grad_z, rows=rows, terms=terms,
     formula=QT_TRANSLATE_NOOP("Losses", "L = −(1/N)·Σ_i [y_i·log σ(z_i) + (1 − y_i)·"
                                         "log(1 − σ(z_i))],  each log clamped at −100 by torch"),
     gradient=QT_TRANSLATE_NOOP("Losses", "∂L/∂a_i = (σ(z_i) − y_i)/(N·T)  (torch's backward "

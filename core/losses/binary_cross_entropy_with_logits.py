@@ -18,10 +18,14 @@ def value(z: torch.Tensor, c: ClassifierInputs) -> torch.Tensor:
         z, c.y_eff, pos_weight=torch.tensor(c.pos_weight, dtype=DTYPE))
 
 
-def rows(z: torch.Tensor, c: ClassifierInputs) -> torch.Tensor:
+def terms(z: torch.Tensor, y: torch.Tensor, c: ClassifierInputs) -> torch.Tensor:
     return F.binary_cross_entropy_with_logits(
-        z, c.y_eff.expand(z.shape[0], -1), pos_weight=torch.tensor(c.pos_weight, dtype=DTYPE),
-        reduction="none").mean(dim=1)
+        z, y.expand(z.shape[0], -1), pos_weight=torch.tensor(c.pos_weight, dtype=DTYPE),
+        reduction="none")
+
+
+def rows(z: torch.Tensor, c: ClassifierInputs) -> torch.Tensor:
+    return terms(z, c.y_eff, c).mean(dim=1)
 
 
 def grad_z(z: torch.Tensor, c: ClassifierInputs) -> torch.Tensor:
@@ -31,7 +35,7 @@ def grad_z(z: torch.Tensor, c: ClassifierInputs) -> torch.Tensor:
 
 
 SPEC = ClassifierLoss(
-    info=CLASSIFIER[4], value=value, grad_z=grad_z, rows=rows,
+    info=CLASSIFIER[4], value=value, grad_z=grad_z, rows=rows, terms=terms,
     formula=QT_TRANSLATE_NOOP("Losses", "L = −(1/N)·Σ_i [pw·y_i·log σ(z_i) + (1 − y_i)·"
                                         "log(1 − σ(z_i))],  z = a/T,  y = y_eff"),
     gradient=QT_TRANSLATE_NOOP("Losses", "∂L/∂a_i = ((1 − y_i)·σ(z_i) − pw·y_i·(1 − σ(z_i)))"

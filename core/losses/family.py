@@ -74,8 +74,11 @@ def classifier_loss(state: State, name: str) -> LossGradients:
     spec = CLASSIFIER_LOSSES[name]
     c = ClassifierInputs.of(state)
     t = state.temperature
+    terms = (None if spec.terms is None
+             else lambda rows: spec.terms(rows / t, c.y_eff, c))
     value, ways = four_ways(lambda a: spec.value(a / t, c), lambda a: spec.grad_z(a / t, c) / t,
-                            lambda rows: spec.rows(rows / t, c), state.logits, scale=t)
+                            lambda rows: spec.rows(rows / t, c), state.logits, scale=t,
+                            terms=terms)
     return LossGradients(name, value, ways)
 
 

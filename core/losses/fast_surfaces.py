@@ -86,10 +86,21 @@ def _sweeps(state: State, rows_of: Callable[[torch.Tensor], torch.Tensor]
 
 
 def _separable(state: State, name: str, c: ClassifierInputs) -> torch.Tensor:
-    """L(x, y) = L(x, a_j) + L(a_i, y) − L(a_i, a_j) for a sum of one term per class."""
+    """L(x, y) = L(x, a_j) + L(a_i, y) − L(a_i, a_j) for a sum of one term per class; with
+    the loss's own terms (the sigmoid family), from the two axes' terms alone: O(grid)."""
     spec = CLASSIFIER_LOSSES[name]
-    _, along_i, along_j, here = _sweeps(state, lambda z: spec.rows(z, c))
-    return (along_j.unsqueeze(1) - here) + along_i.unsqueeze(0)
+    if spec.terms is None:
+        _, along_i, along_j, here = _sweeps(state, lambda z: spec.rows(z, c))
+        return (along_j.unsqueeze(1) - here) + along_i.unsqueeze(0)
+    i, j = state.surface.axes
+    n, t = state.n_classes, state.temperature
+    axis = grid_axis(*state.surface.range, state.surface.grid)
+    z = torch.tensor(state.logits, dtype=DTYPE) / t
+    with torch.no_grad():
+        here = spec.terms(z.unsqueeze(0), c.y_eff, c)[0]
+        columns = spec.terms(torch.stack((axis / t, axis / t), dim=1), c.y_eff[[i, j]], c)
+        rest = (here.sum() - here[i] - here[j]) / n
+        return rest + columns[:, 1].unsqueeze(1) / n + columns[:, 0].unsqueeze(0) / n
 
 
 def _hinge(state: State, c: ClassifierInputs) -> torch.Tensor:

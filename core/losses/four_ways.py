@@ -78,7 +78,33 @@ def central_differences(batch_loss: Callable[[torch.Tensor], torch.Tensor],
         spans.append(plus.diagonal() - minus.diagonal())
     with torch.no_grad():
         values = batch_loss(torch.cat([*rows, theta[None, :]]))
-    f_plus1, f_minus1, f_plus2, f_minus2, f0 = values.split([n, n, n, n, 1])
+    return _estimate(*values.split([n, n, n, n, 1]), spans, h)
+
+
+def separable_differences(terms: Callable[[torch.Tensor], torch.Tensor], theta: torch.Tensor,
+                          h: torch.Tensor) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """central_differences for a loss that is the mean of one term per coordinate:
+    L(θ + h·e_i) = (Σ_k t_k(θ) − t_i(θ) + t_i(θ_i + h_i))/n, so five rows of terms — θ and
+    every coordinate moved by ±h, ±2h at once — give all 4·n + 1 values in O(n).
+
+    terms maps rows of θ (B, n) to each row's per-coordinate terms (B, n).
+    """
+    n = theta.numel()
+    shifted = [theta + h, theta - h, theta + 2 * h, theta - 2 * h]
+    spans = [shifted[0] - shifted[1], shifted[2] - shifted[3]]
+    with torch.no_grad():
+        t = terms(torch.stack([*shifted, theta]))
+    t0 = t[4]
+    rest = t0.sum() - t0            # the other terms, for each coordinate moved
+    moved = [(rest + t[k]) / n for k in range(4)]
+    return _estimate(*moved, (t0.sum() / n).reshape(1), spans, h)
+
+
+def _estimate(f_plus1: torch.Tensor, f_minus1: torch.Tensor, f_plus2: torch.Tensor,
+              f_minus2: torch.Tensor, f0: torch.Tensor, spans: list[torch.Tensor],
+              h: torch.Tensor) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """D(h), its error estimate and the corner flags from the loss at θ ± h·e_i, θ ± 2h·e_i
+    and θ (spans: the steps actually taken, 2h and 4h in floating point)."""
     d1 = (f_plus1 - f_minus1) / spans[0]
     d2 = (f_plus2 - f_minus2) / spans[1]
     level = torch.maximum(torch.maximum(f_plus2.abs(), f_minus2.abs()), f0.abs())
@@ -103,12 +129,15 @@ def central_differences(batch_loss: Callable[[torch.Tensor], torch.Tensor],
 def four_ways(loss: Callable[[torch.Tensor], torch.Tensor],
               formula: Callable[[torch.Tensor], torch.Tensor],
               batch_loss: Callable[[torch.Tensor], torch.Tensor],
-              theta: tuple[float, ...], scale: float) -> tuple[float, FourWays]:
+              theta: tuple[float, ...], scale: float,
+              terms: Callable[[torch.Tensor], torch.Tensor] | None = None
+              ) -> tuple[float, FourWays]:
     """The loss value at θ and its gradient four ways.
 
     loss maps a 1-D θ to the scalar loss with torch's own function; formula maps θ to the
     closed-form gradient; batch_loss maps rows of θ (B, n) to the loss of each (B,), for
-    the finite differences.
+    the finite differences — or, for a mean of one term per coordinate, terms maps rows to
+    their terms (B, n) and the differences cost O(n) (separable_differences).
     """
     a = torch.tensor(theta, dtype=DTYPE, requires_grad=True)
     value = loss(a)
@@ -118,7 +147,9 @@ def four_ways(loss: Callable[[torch.Tensor], torch.Tensor],
     with torch.no_grad():
         g_formula = formula(a.detach())
     base = a.detach()
-    fd, error, corner = central_differences(batch_loss, base, steps_for(base, scale))
+    h = steps_for(base, scale)
+    fd, error, corner = (central_differences(batch_loss, base, h) if terms is None
+                         else separable_differences(terms, base, h))
     corner.setflags(write=False)
     ways = FourWays(autograd=frozen(g_autograd), backward=frozen(leaf.grad),
                     formula=frozen(g_formula), finite_difference=fd,

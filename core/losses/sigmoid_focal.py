@@ -32,8 +32,12 @@ def value(z: torch.Tensor, c: ClassifierInputs) -> torch.Tensor:
     return _unreduced(z, c.y_eff, c).mean()
 
 
+def terms(z: torch.Tensor, y: torch.Tensor, c: ClassifierInputs) -> torch.Tensor:
+    return _unreduced(z, y.expand(z.shape[0], -1), c)
+
+
 def rows(z: torch.Tensor, c: ClassifierInputs) -> torch.Tensor:
-    return _unreduced(z, c.y_eff.expand(z.shape[0], -1), c).mean(dim=1)
+    return terms(z, c.y_eff, c).mean(dim=1)
 
 
 def grad_z(z: torch.Tensor, c: ClassifierInputs) -> torch.Tensor:
@@ -54,7 +58,7 @@ def grad_z(z: torch.Tensor, c: ClassifierInputs) -> torch.Tensor:
 
 
 SPEC = ClassifierLoss(
-    info=CLASSIFIER[6], value=value, grad_z=grad_z, rows=rows,
+    info=CLASSIFIER[6], value=value, grad_z=grad_z, rows=rows, terms=terms,
     formula=QT_TRANSLATE_NOOP("Losses", "L = (1/N)·Σ_i α_t·(1 − p_t)^γ·BCE(z_i, y_i),  p = σ(z),"
                                         "  p_t = p·y + (1 − p)(1 − y),  α_t = α·y + (1 − α)"
                                         "(1 − y) (α < 0: 1)"),

@@ -92,6 +92,11 @@ class ClassifierLoss:
     kinks: str = ""     # where the loss is not differentiable ("" when it is smooth)
     # (coordinate i, value of a_i) of each kink to inspect, for these logits a
     kink_points: Callable[[torch.Tensor, ClassifierInputs], list[tuple[int, float]]] | None = None
+    # A loss that is the mean over the classes of one term per class (the sigmoid family):
+    # terms(z (B, K), y (K,), c) -> (B, K), y the y_eff entries of z's K columns. Changing
+    # one logit then changes one term, so finite differences and surfaces cost O(N), not
+    # O(N²) (core.losses.four_ways, core.losses.fast_surfaces).
+    terms: Callable[[torch.Tensor, torch.Tensor, ClassifierInputs], torch.Tensor] | None = None
 
     @property
     def name(self) -> str:
