@@ -186,12 +186,24 @@ def test_views_are_covered_until_torch_has_loaded_and_do_not_jump(qtbot, monkeyp
 @pytest.mark.parametrize("tab, enabled", [
     ("regression", set()), ("two_ways", set()),
     ("pitfalls", {"logits", "classes", "temperature"}), ("binary", {"logits"}),
-    ("mse_vs_ce", {"logits", "classes", "temperature", "target", "smoothing", "loss"})])
+    ("mse_vs_ce", {"logits", "classes", "temperature", "target", "smoothing", "loss"}),
+    ("code", {"logits", "classes", "temperature", "target", "smoothing", "loss", "gamma"})])
 def test_classifier_controls_are_greyed_where_they_change_nothing(window, qtbot, tab, enabled):
+    """The loss chosen and its options (γ here) follow the classifier's views and the code;
+    MSE vs CE compares those two whatever is chosen: greyed there, with the reduction
+    (which it reads) left live."""
     names = list(window.lazy_panels)
+    window.loss_editor.loss.setFocus()
+    for _ in range(window.loss_editor.loss.count()):
+        if window.state().loss == "sigmoid_focal":
+            break
+        QTest.keyClick(window.loss_editor.loss, Qt.Key.Key_Down)
+        QApplication.processEvents()
+    assert window.state().loss == "sigmoid_focal"
     controls = {"logits": window.control_boxes["logits"],
                 "target": window.control_boxes["target"],
-                "loss": window.control_boxes["loss"],
+                "loss": window.loss_editor.reduction,
+                "gamma": window.loss_editor.option_controls["gamma"].entry,
                 "classes": window.global_controls.classes,
                 "temperature": window.global_controls.temperature.entry,
                 "smoothing": window.global_controls.smoothing.slider}
@@ -203,9 +215,11 @@ def test_classifier_controls_are_greyed_where_they_change_nothing(window, qtbot,
     assert window.controls_column.isVisible() == column_used
     assert (window.tabs.width() > width + 200) == (not column_used)
     assert window.scope_note.isVisible() == (column_used and len(enabled) < len(controls))
+    tab_name = window.tabs.tabText(window.tabs.currentIndex())
     if len(enabled) < len(controls):
-        assert window.tabs.tabText(window.tabs.currentIndex()) in \
-            window.global_controls.smoothing.statusTip()
+        assert tab_name in window.scope_note.text() or not column_used
+    if "smoothing" not in enabled:
+        assert tab_name in window.global_controls.smoothing.statusTip()
     click_tab(window, qtbot, 0)
     assert all(w.isEnabled() for w in controls.values())
     assert window.controls_column.isVisible() and window.tabs.width() == width

@@ -198,6 +198,12 @@ class LossEditor(StateEditor):
         return [self.loss, self.class_weights, *options, self.power, self.reduction,
                 self.axis_i, self.axis_j]
 
+    def choice_widgets(self) -> list[QWidget]:
+        """The loss chosen and its options, with their labels: a tab that does not follow
+        the chosen loss greys them (gui.shell.control_scope)."""
+        fields = [self.loss, *self.option_rows.values()]
+        return fields + [self.form.labelForField(w) for w in fields]
+
     # ------------------------------------------------------------------ state -> widgets
     def set_state(self, state: State) -> None:
         for combo, value in ((self.loss, state.loss), (self.reduction, state.reduction),

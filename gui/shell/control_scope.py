@@ -1,11 +1,13 @@
 """Which of the classifier's controls the current tab reads; the others are greyed.
 
 The left column (logits, target, loss) and the toolbar's Classes, T and ε set the
-classifier. On the Regression tab they changed nothing, yet looked live; each tab now
-declares what it reads (from core/: the regression and two-ways panels read only the
-regression's own state, the pitfalls read the logits and T, the rest read all). A tab
-that reads none of the column's boxes gets the column's width (it is hidden there); on
-the others a line at the top of the column says why the greyed ones are greyed.
+classifier; the loss chosen and its options (γ, the margin, …) only the classifier's views
+and the code, not MSE vs CE, which compares those two losses whatever is chosen. On the
+Regression tab they changed nothing, yet looked live; each tab now declares what it reads
+(from core/: the regression and two-ways panels read only the regression's own state, the
+pitfalls read the logits and T, the rest read all). A tab that reads none of the column's
+boxes gets the column's width (it is hidden there); on the others a line at the top of
+the column says why the greyed ones are greyed.
 """
 
 from __future__ import annotations
@@ -22,11 +24,16 @@ if TYPE_CHECKING:
 
 translate = QCoreApplication.translate  # lupdate reads translate("MainWindow", "…")
 
-EVERY = frozenset({"logits", "classes", "temperature", "target", "smoothing", "loss"})
+# "loss" is the Loss box (its readouts, the reduction, the surface's axes); "loss_choice"
+# the loss the classifier views follow and its options, inside that box
+EVERY = frozenset({"logits", "classes", "temperature", "target", "smoothing", "loss",
+                   "loss_choice"})
+ALL_BUT_THE_CHOICE = EVERY - {"loss_choice"}
 READS: dict[str, frozenset[str]] = {
     "classifier": EVERY,
     "regression": frozenset(),  # core.regression: state.regression only
-    "mse_vs_ce": EVERY,  # core.mse_vs_ce: logits, target, T, ε, reduction
+    # core.mse_vs_ce: logits, target, T, ε, reduction; CE and MSE whatever loss is chosen
+    "mse_vs_ce": ALL_BUT_THE_CHOICE,
     "two_ways": frozenset(),  # core.two_ways: state.regression only
     "pitfalls": frozenset({"logits", "classes", "temperature"}),  # C and D: logits and T
     "binary": frozenset({"logits"}),  # core.binary: its own z, y, pos_weight; and a₀, a₁
@@ -50,6 +57,7 @@ class ControlScope:
             "logits": [window.control_boxes["logits"]],
             "target": [window.control_boxes["target"]],
             "loss": [window.control_boxes["loss"]],
+            "loss_choice": window.loss_editor.choice_widgets(),
             "classes": [g.classes], "temperature": [g.temperature],
             "smoothing": [g.smoothing]}
         window.tabs.currentChanged.connect(self.apply)
@@ -70,6 +78,9 @@ class ControlScope:
             why = (translate("MainWindow", "The %1 tab does not use the classifier: the "
                              "greyed controls change nothing here.")
                    if not reads else
+                   translate("MainWindow", "The %1 tab compares CE and MSE whatever loss is "
+                             "chosen: the greyed loss and its options change nothing here.")
+                   if reads == ALL_BUT_THE_CHOICE else
                    translate("MainWindow", "The %1 tab reads only the logits a₀ and a₁ (for "
                              "the two-class softmax); the greyed controls change nothing here.")
                    if reads == {"logits"} else
