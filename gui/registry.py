@@ -89,7 +89,7 @@ ENTRIES: tuple[Entry, ...] = (
     Entry("gradients", QT_TRANSLATE_NOOP("Views", "Gradients & checks"),
           "gui.views.gradients_view:GradientsView",
           place=GRID, lazy=False, attribute="gradients_view"),
-    Entry("regression", QT_TRANSLATE_NOOP("Views", "Regression (MSE)"),
+    Entry("regression", QT_TRANSLATE_NOOP("Views", "Regression"),
           "gui.panels.regression:RegressionTab",
           needs_store=True, export_size=(1100, 700), attribute="regression_tab"),
     # listed last by `export --help`, where it came after Code (README's usage line)

@@ -1,4 +1,4 @@
-"""The Regression (MSE) tab, driven as a user would (pytest-qt, offscreen).
+"""The Regression tab, driven as a user would (pytest-qt, offscreen).
 
 A small harness stands in for the window: a StateStore, the tab, and on every `changed`
 core.compute(state) -> tab.set_state + tab.set_result. Dragging a point is simulated with

@@ -50,7 +50,7 @@ def test_links_cover_the_views_in_order_and_are_in_the_text(formulas):
     assert positions == sorted(positions)  # `links` lists them in reading order
     text = formulas.browser.toPlainText()
     assert text.count("Show in view: ") == len(formulas.links)
-    assert "Show in view: Jacobian" in text and "Show in view: Regression (MSE)" in text
+    assert "Show in view: Jacobian" in text and "Show in view: Regression" in text
 
 
 def test_each_link_brings_its_view_forward(window, formulas):

@@ -19,7 +19,7 @@ from gui import registry
 ROOT = Path(__file__).resolve().parent.parent
 CLI_ORDER = ("all", "softmax", "jacobian", "surface", "gradients", "regression", "two_ways",
              "binary", "pitfalls", "code", "mse_vs_ce")
-TABS = ["Classifier", "Regression (MSE)", "MSE vs CE", "Two ways", "Binary", "Pitfalls",
+TABS = ["Classifier", "Regression", "MSE vs CE", "Two ways", "Binary", "Pitfalls",
         "Code"]
 
 
