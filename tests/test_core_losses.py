@@ -15,7 +15,6 @@ from core.losses import catalog
 from core.losses.family import applicable_classifier_losses, classifier_loss, regression_loss
 from core.losses.kinks import classifier_kinks, regression_kinks
 from core.losses.registry import CLASSIFIER_LOSSES, REGRESSION_LOSSES
-from core.losses.saturation import binary_point, saturation_onset
 from core.losses.spec import ClassifierInputs, RegressionInputs
 from core.losses.views import classifier_surface, regression_surface, target_sweep
 from core.regression import compute_regression
@@ -344,13 +343,16 @@ def test_target_sweep_gradient_is_the_family_gradient_along_the_target():
 @pytest.mark.parametrize(("dtype", "z", "onset"), [(torch.float64, 37.0, 36.7),
                                                   (torch.float32, 17.0, 16.6)])
 def test_bce_on_probabilities_sticks_at_100_where_with_logits_stays_exact(dtype, z, onset):
-    assert saturation_onset(dtype) == pytest.approx(onset, abs=0.05)
-    stuck = binary_point(z, 0.0, dtype)
-    assert stuck.sigma == 1.0
-    assert stuck.bce == 100.0 and stuck.bce_grad == 0.0
-    assert stuck.with_logits == z and stuck.with_logits_grad == 1.0
-    before = binary_point(onset - 4, 0.0, dtype)
-    assert before.sigma < 1.0 and before.bce == pytest.approx(onset - 4, rel=1e-3)
+    from core.binary import compute_binary, dtype_name, rounds_to_one_from
+    from core.state import Binary
+
+    assert rounds_to_one_from(dtype) == pytest.approx(onset, abs=0.05)
+    stuck = compute_binary(State(binary=Binary(z=z, y=0.0))).at(dtype_name(dtype))
+    assert stuck.sigmoid == 1.0 and stuck.saturated
+    assert stuck.on_probs == 100.0 and stuck.grad_on_probs == 0.0
+    assert stuck.with_logits == z and stuck.grad_with_logits == 1.0
+    before = compute_binary(State(binary=Binary(z=onset - 4, y=0.0))).at(dtype_name(dtype))
+    assert before.sigmoid < 1.0 and before.on_probs == pytest.approx(onset - 4, rel=1e-3)
 
 
 def test_saturated_bce_shows_torchs_gradient_departing_from_the_closed_form():
