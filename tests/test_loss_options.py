@@ -159,6 +159,10 @@ def test_index_only_losses_are_disabled_while_the_target_is_probabilities(window
         settle()
         seen.append(window.state().loss)
     assert set(seen) == {info.name for info in CLASSIFIER} - disabled
+    for letters in ("NLL", "Hinge"):  # typing a name's first letters does not reach them
+        QTest.keyClicks(editor.loss, letters)
+        settle()
+        assert window.state().loss not in disabled
     # chosen anyway (a stale list): refused with the State's message, the state kept
     before = window.state()
     editor.loss.activated.emit(nll)
