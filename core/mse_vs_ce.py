@@ -100,44 +100,62 @@ def _signed_logsumexp(logs: torch.Tensor, signs: torch.Tensor) -> torch.Tensor:
     return top.squeeze(-1) + torch.log(total.abs())
 
 
-def mse_vs_ce(state: State, points: int = 201, span: float = 15.0) -> MseVsCe:
-    """CE and MSE, and |∂L/∂a_c| for each, along a_c ∈ [m - span, m + span]."""
+def sweep_rows(state: State, points: int, span: float) -> tuple[int, torch.Tensor,
+                                                                 torch.Tensor]:
+    """c, the sweep of a_c over [m - span, m + span], and the rows of logits: one per
+    point, then the state's own logits as the last row."""
     if isinstance(points, bool) or not isinstance(points, int) or points < 2:
         raise ValueError(f"points: expected an integer of at least 2, got {points!r}")
     if not span > 0 or not np.isfinite(span):
         raise ValueError(f"span: expected a positive finite number, got {span!r}")
     c = true_class(state)
-    n = state.n_classes
     base = torch.tensor(state.logits, dtype=DTYPE)
     others = torch.cat([base[:c], base[c + 1:]])
     sweep = others.max() + torch.linspace(-span, span, points, dtype=DTYPE)
-
-    # One row per point, plus the state's own logits as the last row.
     rows = base.repeat(points + 1, 1)
     rows[:points, c] = sweep
-    z = rows / state.temperature
-    is_c = torch.arange(n) == c
+    return c, sweep, rows
 
-    # d = logsumexp of the other logits - z_c: p_c = σ(-d), 1 - p_c = σ(d)
+
+@dataclass(frozen=True)
+class SoftmaxLogs:
+    """The softmax of rows of z as logarithms, with p_c and 1 - p_c never formed."""
+
+    c: int
+    is_c: torch.Tensor    # (N,) True at c
+    d: torch.Tensor       # (rows,) logsumexp of the other z minus z_c: p_c = σ(-d)
+    log_p: torch.Tensor   # (rows, N) log p_i
+    log_q: torch.Tensor   # (rows,) log(1 - p_c)
+
+
+def softmax_logs(z: torch.Tensor, c: int) -> SoftmaxLogs:
+    is_c = torch.arange(z.shape[1]) == c
     d = torch.logsumexp(z.masked_fill(is_c, -math.inf), dim=1) - z[:, c]
     log_norm = z[:, c] + _softplus(d)                        # logsumexp of all
     log_p = torch.where(is_c, -_softplus(d)[:, None], z - log_norm[:, None])
-    log_q = -_softplus(-d)                                   # log(1 - p_c)
+    return SoftmaxLogs(c, is_c, d, log_p, -_softplus(-d))
 
-    y = effective_target(state)
+
+def cross_entropy_logs(s: SoftmaxLogs, v: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+    """log CE and log|∂CE/∂z_c| for CE = -Σ v_i log p_i (v ≥ 0: y_eff, or weighted)."""
+    c, is_c, log_p = s.c, s.is_c, s.log_p
+    log_v = torch.log(v)
+    log_v_rest = torch.log(v.masked_fill(is_c, 0.0).sum())   # log Σ_{i≠c} v_i
+    # CE = Σ v_i (-log p_i), every term ≥ 0; -log p_c = softplus(d) taken as a log.
+    log_nlp = torch.where(is_c, _log_softplus(s.d)[:, None], torch.log(-log_p))
+    log_ce = torch.logsumexp(torch.where(v > 0, log_v + log_nlp, -math.inf), dim=1)
+    # ∂CE/∂z_c = p_c Σ_i v_i - v_c = p_c Σ_{i≠c} v_i - v_c (1 - p_c)
+    log_g_ce, _ = _log_diff(log_p[:, c] + log_v_rest, log_v[c] + s.log_q)
+    return log_ce, log_g_ce
+
+
+def mse_logs(s: SoftmaxLogs, y: torch.Tensor, reduction: str
+             ) -> tuple[torch.Tensor, torch.Tensor]:
+    """log MSE and log|∂MSE/∂z_c| for MSE between the softmax and y (with `reduction`)."""
+    c, is_c, log_p, log_q = s.c, s.is_c, s.log_p, s.log_q
     log_y = torch.log(y)
-    log_y_rest = torch.log(y.masked_fill(is_c, 0.0).sum())   # log Σ_{i≠c} y_i
     log_1my = torch.log1p(-y[c])                             # log(1 - y_c)
-    log_scale = -math.log(n) if state.reduction == "mean" else 0.0
-    log_t = math.log(state.temperature)
-
-    # CE = Σ y_i (-log p_i), every term ≥ 0; -log p_c = softplus(d) taken as a log.
-    log_nlp = torch.where(is_c, _log_softplus(d)[:, None], torch.log(-log_p))
-    log_ce = torch.logsumexp(torch.where(y > 0, log_y + log_nlp, -math.inf), dim=1)
-
-    # ∂CE/∂z_c = p_c Σ_i y_i - y_c = p_c Σ_{i≠c} y_i - y_c (1 - p_c)
-    log_g_ce, _ = _log_diff(log_p[:, c] + log_y_rest, log_y[c] + log_q)
-
+    log_scale = -math.log(y.numel()) if reduction == "mean" else 0.0
     # p_i - y_i, with p_c - y_c = p_c (1 - y_c) - y_c (1 - p_c) (exact for y_c = 1)
     log_dev, sign_dev = _log_diff(log_p, log_y.expand_as(log_p))
     log_dev_c, sign_dev_c = _log_diff(log_p[:, c] + log_1my, log_y[c] + log_q)
@@ -150,6 +168,17 @@ def mse_vs_ce(state: State, points: int = 201, span: float = 15.0) -> MseVsCe:
     term_signs = torch.where(is_c, sign_dev, -sign_dev)
     log_d = _signed_logsumexp(term_logs, term_signs)
     log_g_mse = math.log(2.0) + log_scale + log_p[:, c] + log_d
+    return log_mse, log_g_mse
+
+
+def mse_vs_ce(state: State, points: int = 201, span: float = 15.0) -> MseVsCe:
+    """CE and MSE, and |∂L/∂a_c| for each, along a_c ∈ [m - span, m + span]."""
+    c, sweep, rows = sweep_rows(state, points, span)
+    s = softmax_logs(rows / state.temperature, c)
+    y = effective_target(state)
+    log_ce, log_g_ce = cross_entropy_logs(s, y)
+    log_mse, log_g_mse = mse_logs(s, y, state.reduction)
+    log_t = math.log(state.temperature)
 
     # ∂/∂a_c = (∂/∂z_c) / T
     logs = [log_ce, log_mse, log_g_ce - log_t, log_g_mse - log_t]
