@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from core.autograd_graph import AutogradGraph
     from core.losses.family import LossFamily, LossGradients
     from core.losses.kinks import KinkCheck
+    from core.saturation_sweep import SaturationSweep
 
 # JSON output is indented for reading up to this size; above it (N ≳ 40) it is compact:
 # at N = 1024 indentation alone added 19 MB and a second to the 1024×1024 Jacobians.
@@ -110,6 +111,14 @@ class Result:
     @cached_property
     def mse_vs_ce(self) -> MseVsCe:
         return mse_vs_ce(self.state)
+
+    @cached_property
+    def saturation(self) -> SaturationSweep:
+        """The saturation view's numbers: the two losses of state.saturation_losses and
+        |∂L/∂a_c| for each along the sweep of the true class's logit."""
+        from core.saturation_sweep import saturation_sweep
+
+        return saturation_sweep(self.state)
 
     @cached_property
     def two_ways(self) -> TwoWays:
