@@ -18,9 +18,9 @@ from gui import registry
 
 ROOT = Path(__file__).resolve().parent.parent
 CLI_ORDER = ("all", "softmax", "jacobian", "surface", "gradients", "regression", "two_ways",
-             "binary", "pitfalls", "code", "mse_vs_ce")
-TABS = ["Classifier", "Regression", "MSE vs CE", "Two ways", "Binary", "Pitfalls",
-        "Code"]
+             "binary", "graph", "pitfalls", "code", "mse_vs_ce")
+TABS = ["Classifier", "Regression", "MSE vs CE", "Two ways", "Binary", "Autograd graph",
+        "Pitfalls", "Code"]
 
 
 def test_help_and_the_registry_load_no_qt():
@@ -55,7 +55,7 @@ def test_orders_stay_as_they_were(window, capsys):
     assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == TABS
     assert [key for key, _ in window.export_choices()] == [
         "all", "softmax", "jacobian", "surface", "gradients", "regression", "mse_vs_ce",
-        "two_ways", "binary", "pitfalls", "code"]
+        "two_ways", "binary", "graph", "pitfalls", "code"]
 
 
 def test_old_attributes_reach_the_registry_panels(window):

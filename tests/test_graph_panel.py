@@ -1,0 +1,292 @@
+"""The Graph tab (issue 17) the way people use it: opened by a click on its tab, logits
+typed into the real entries, Step / Play / Reset pressed with the mouse, the selector and
+the row spinner driven by keys. Every number on it is checked against core's AutogradGraph
+(and the pitfalls' FreedGraph, LateRequiresGrad, SoftmaxRow), never against a literal."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from core.autograd_graph import classifier_graph
+from core.graph_pitfalls import freed_graph, late_requires_grad, softmax_row_graph
+from gui import registry
+from gui.items.graph_items import BAND, NOW, SAVED
+from gui.panels.graph_panel import MODES, STEP_MS
+
+ROOT = Path(__file__).resolve().parents[1]
+NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?")
+LOSSES = ["cross_entropy", "mse", "sigmoid_focal", "multi_margin"]
+
+
+def numbers(text: str) -> np.ndarray:
+    """The numbers written in a text (the app's − read back as -)."""
+    return np.array([float(x) for x in NUMBER.findall(text.replace("−", "-"))])
+
+
+def close(text: str, values, rtol: float = 6e-3, atol: float = 1e-12) -> bool:
+    """text writes exactly `values` (to its 3–4 significant digits)."""
+    got = numbers(text)
+    want = np.ravel(np.asarray(values, dtype=float))
+    return got.shape == want.shape and bool(np.allclose(got, want, rtol=rtol, atol=atol))
+
+
+def open_tab(window, qtbot):
+    """Click the Graph tab in the real tab bar."""
+    tabs = window.tabs
+    bar = tabs.tabBar()
+    title = registry.entry("graph").title()
+    index = next(i for i in range(tabs.count()) if tabs.tabText(i) == title)
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+    QApplication.processEvents()
+    assert tabs.currentIndex() == index
+    panel = window.panel("graph")
+    qtbot.waitUntil(lambda: panel.drawings() != [], timeout=5000)
+    return panel
+
+
+def drawn(window, qtbot, check) -> None:
+    qtbot.waitUntil(lambda: window.result() is not None and check(window.result()),
+                    timeout=5000)
+    QApplication.processEvents()
+
+
+def type_into(qtbot, entry, text: str) -> None:
+    line = entry.lineEdit()
+    qtbot.mouseClick(line, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(line, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(line, text)
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    QApplication.processEvents()
+
+
+def choose(qtbot, panel, mode: str) -> None:
+    """The selector, by keys as someone without a mouse would."""
+    combo = panel.mode
+    combo.setFocus()
+    target = MODES.index(mode)
+    while combo.currentIndex() != target:
+        key = Qt.Key.Key_Down if combo.currentIndex() < target else Qt.Key.Key_Up
+        qtbot.keyClick(combo, key)
+    QApplication.processEvents()
+
+
+def edge_texts(panel, drawing: int = 0) -> dict[tuple[int, int], str]:
+    """Each edge's label: the band row of its target, in the order of its incoming edges."""
+    graph = panel.drawings()[drawing].graph
+    found = {}
+    for node in graph.nodes:
+        bands = panel.node_items[drawing][node.id].row_texts(BAND)
+        incoming = [e for e in graph.edges if e.target == node.id]
+        if node.id == graph.nodes[0].id:
+            bands = bands[1:]  # the seed of backward
+        for e, text in zip(incoming, bands, strict=True):
+            found[(e.source, e.target)] = text.split(": ", 1)[-1]
+    return found
+
+
+def check_numbers(panel, graph) -> None:
+    """Each edge label and each saved tensor on the panel is the graph's."""
+    labels = edge_texts(panel)
+    for e in graph.edges:
+        assert close(labels[(e.source, e.target)], e.grad), (e, labels[(e.source, e.target)])
+    for node in graph.nodes:
+        saved = panel.node_items[0][node.id].row_texts(SAVED)
+        for s in node.saved:
+            if s.is_tensor and not s.truncated:
+                text = next(t for t in saved if t.startswith(f"{s.short_name} = "))
+                assert close(text.split(" = ", 1)[1], s.values), (node.name, s.name, text)
+
+
+def test_a_typed_logit_updates_the_numbers_not_the_layout(window, qtbot):
+    panel = open_tab(window, qtbot)
+    graph = window.result().autograd_graph
+    assert [d.graph for d in panel.drawings()] == [graph]
+    check_numbers(panel, graph)
+    layout = panel.layouts[0]
+    items = dict(panel.node_items[0])
+    type_into(qtbot, window.logits_editor.rows[1].entry, "-2.5")
+    drawn(window, qtbot, lambda r: r.state.logits[1] == -2.5)
+    new = window.result().autograd_graph
+    assert new is not graph and new.shape_key() == graph.shape_key()
+    check_numbers(panel, new)
+    last = new.edges[-1]  # into the leaf: ∂L/∂a, which the new logit changed
+    assert not close(edge_texts(panel)[(last.source, last.target)], graph.edges[-1].grad)
+    assert panel.layouts[0] is layout  # not laid out again: the same cached object
+    assert panel.node_items[0] == items  # the same boxes, their numbers rewritten
+    # the loss changes the graph's shape: new boxes, a new layout
+    window.set_state(window.state().replace(loss="sigmoid_focal"))
+    drawn(window, qtbot, lambda r: r.state.loss == "sigmoid_focal")
+    assert panel.layouts[0] is not layout
+    focal = window.result().autograd_graph
+    assert len(panel.node_items[0]) == len(focal.nodes) > len(graph.nodes)
+    check_numbers(panel, focal)
+
+
+@pytest.mark.parametrize("loss", LOSSES)
+def test_stepping_follows_autograd_and_ends_at_the_closed_form(window, qtbot, loss):
+    window.set_state(window.state().replace(logits=(1.5, -0.5, 0.25, 2.0), target=2,
+                                            loss=loss))
+    panel = open_tab(window, qtbot)
+    drawn(window, qtbot, lambda r: r.state.loss == loss)
+    graph = window.result().autograd_graph
+    assert panel.stepped().graph is graph
+    by_id = {n.id: n for n in graph.nodes}
+    for k, step in enumerate(graph.steps):
+        QTest.mouseClick(panel.step_button, Qt.MouseButton.LeftButton)
+        assert panel.current_node() == graph.order[k] == step.node
+        now = [i for i, item in panel.node_items[0].items() if item.role == NOW]
+        assert now == [step.node]
+        text = panel.readout.text()
+        assert by_id[step.node].name in text.splitlines()[0]
+        assert close(text.splitlines()[0].split("g = ", 1)[1], step.grad_output)
+        products = [line.split("g·J = ", 1)[1] for line in text.splitlines() if "g·J = " in line]
+        expected = [p for p in step.products if p is not None]
+        assert len(products) == len(expected)
+        for shown, product in zip(products, expected, strict=True):
+            assert close(shown, product, rtol=6e-4), (k, shown, product)
+    QTest.mouseClick(panel.step_button, Qt.MouseButton.LeftButton)
+    assert panel.current_node() is None
+    end = panel.readout.text().splitlines()[0]
+    grad, closed = graph.leaf_grads["a"], graph.closed_form["a"]
+    np.testing.assert_allclose(grad, closed, rtol=1e-9, atol=1e-12)
+    shown_grad, shown_closed = end.split("a.grad = ", 1)[1].split(" = closed form ")
+    assert close(shown_grad, grad, rtol=6e-4) and close(shown_closed.split(" (")[0], closed,
+                                                         rtol=6e-4)
+    # the other ways agree, as the Result says
+    assert "autograd.grad" in panel.readout.text()
+
+
+def test_the_state_changing_mid_step_keeps_the_step(window, qtbot):
+    panel = open_tab(window, qtbot)
+    for _ in range(3):
+        QTest.mouseClick(panel.step_button, Qt.MouseButton.LeftButton)
+    node = panel.current_node()
+    type_into(qtbot, window.logits_editor.rows[0].entry, "0.75")
+    drawn(window, qtbot, lambda r: r.state.logits[0] == 0.75)
+    assert panel.position == 2 and panel.current_node() == node
+    step = window.result().autograd_graph.steps[2]
+    assert close(panel.readout.text().splitlines()[0].split("g = ", 1)[1], step.grad_output)
+
+
+def test_reset_and_play_walk_backward_to_the_end(window, qtbot):
+    panel = open_tab(window, qtbot)
+    assert panel.timer.interval() == STEP_MS
+    QTest.mouseClick(panel.reset_button, Qt.MouseButton.LeftButton)
+    graph = panel.stepped().graph
+    assert panel.current_node() is None and panel.position == -1
+    assert all(text == panel.tr("not yet") for text in edge_texts(panel).values())
+    leaf = graph.leaf_node("a").id
+    assert panel.node_items[0][leaf].row_texts("grad") == ["a.grad = None"]
+    panel.timer.setInterval(60)  # the same timer, faster, so the test is short
+    QTest.mouseClick(panel.play_button, Qt.MouseButton.LeftButton)
+    assert panel.timer.isActive() and not panel.step_button.isEnabled()
+    seen = set()
+    qtbot.waitUntil(lambda: seen.add(panel.current_node()) or panel.position == len(graph.steps),
+                    timeout=5000)
+    assert not panel.timer.isActive() and panel.step_button.isEnabled()
+    assert seen - {None} <= set(graph.order) and len(seen - {None}) >= 2
+    assert "closed form" in panel.readout.text()
+    check_numbers(panel, graph)
+
+
+def test_pitfall_c_shows_freed_tensors_and_torchs_error(window, qtbot):
+    panel = open_tab(window, qtbot)
+    choose(qtbot, panel, "pitfall_c")
+    c = freed_graph(window.state())
+    assert c.error and c.error_type
+    note = panel.note.text()
+    assert c.error in note and c.error_type in note
+    assert close(note.split("accumulates: ", 1)[1].split(" after the first")[0], c.grad_first,
+                 rtol=6e-4)
+    np.testing.assert_allclose(c.grad_second, 2 * c.grad_first)
+    assert close(note.split("after the first, ", 1)[1].split(" after the second")[0],
+                 c.grad_second, rtol=6e-4)
+    freed_rows = [t for items in panel.node_items for item in items.values()
+                  for t in item.row_texts("freed")]
+    expected = sum(s.freed for n in c.graph.nodes for s in n.saved)
+    assert expected and len(freed_rows) == expected
+    assert all(t.endswith(": freed") for t in freed_rows)
+
+
+def test_pitfall_b_shows_the_graph_without_w_then_with_it(window, qtbot):
+    panel = open_tab(window, qtbot)
+    choose(qtbot, panel, "pitfall_b")
+    b = late_requires_grad(window.state())
+    before, after = panel.drawings()
+    assert before.graph.shape_key() == b.before.shape_key()
+    assert after.graph.shape_key() == b.after.shape_key()
+
+    def titles(k: int) -> list[str]:
+        return [t for item in panel.node_items[k].values() for t in item.row_texts("title")]
+
+    assert not any("leaf w" in t for t in titles(0)) and any("leaf b" in t for t in titles(0))
+    assert any("leaf w" in t for t in titles(1)) and any("leaf b" in t for t in titles(1))
+    assert b.error in panel.note.text()
+
+
+def test_pitfall_d_the_vjp_is_the_jacobian_row(window, qtbot):
+    panel = open_tab(window, qtbot)
+    choose(qtbot, panel, "pitfall_d")
+    assert panel.row_spin.isVisible()
+    type_into(qtbot, panel.row_spin, "1")
+    assert panel.row_spin.value() == 1
+    d = softmax_row_graph(window.state(), 1)
+    np.testing.assert_allclose(d.vjp, d.jacobian_row, atol=1e-15)
+    note = panel.note.text()
+    assert d.error in note
+    vjp_text = note.split("∂p/∂a = ", 1)[1].split(", row 1")[0]
+    assert close(vjp_text, d.vjp, rtol=6e-4)
+    assert close(note.split("its formula: ", 1)[1].split("; max")[0], d.jacobian_row, rtol=6e-4)
+    graph = panel.stepped().graph
+    assert graph.shape_key() == d.graph.shape_key()
+    leaf = graph.leaf_node("a").id
+    assert close(panel.node_items[0][leaf].row_texts("grad")[0].split(" = ", 1)[1], d.vjp)
+    # the seed of backward is the one-hot e_1
+    seed = panel.node_items[0][graph.nodes[0].id].row_texts(BAND)[0]
+    assert close(seed.split(" = ", 2)[2], [0.0, 1.0, 0.0])
+
+
+def test_regression_graph_has_both_leaves(window, qtbot):
+    panel = open_tab(window, qtbot)
+    choose(qtbot, panel, "regression")
+    graph = window.result().regression_graph
+    assert panel.stepped().graph is graph
+    for _ in range(len(graph.steps) + 1):
+        QTest.mouseClick(panel.step_button, Qt.MouseButton.LeftButton)
+    end = panel.readout.text()
+    for leaf in ("w", "b"):
+        part = end.split(f"{leaf}.grad = ", 1)[1].split(" (max")[0]
+        shown, closed = part.split(" = closed form ")
+        assert close(shown, graph.leaf_grads[leaf], rtol=6e-4)
+        assert close(closed, graph.closed_form[leaf], rtol=6e-4)
+
+
+def test_core_graph_equals_the_panels(window, qtbot):
+    """The panel draws the Result's graph: the same as core's for the same State."""
+    panel = open_tab(window, qtbot)
+    again = classifier_graph(window.state())
+    assert panel.stepped().graph.shape_key() == again.shape_key()
+    check_numbers(panel, again)
+
+
+def test_export_from_the_command_line(tmp_path):
+    out = tmp_path / "g.png"
+    run = subprocess.run([sys.executable, "main.py", "export", str(out), "--view", "graph"],
+                         cwd=ROOT, capture_output=True, text=True, timeout=180,
+                         env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert run.returncode == 0, run.stderr
+    from PIL import Image
+
+    with Image.open(out) as image:
+        assert image.size == registry.entry("graph").export_size
+        colours = image.convert("RGB").getcolors(maxcolors=1 << 20)
+        assert colours is not None and len(colours) > 50  # drawn, not blank
