@@ -90,6 +90,7 @@ class NodeItem(QGraphicsItem):
         self._palette = palette
         self._leaf = leaf
         self._line = {kind: QFontMetricsF(font).lineSpacing() for kind, font in fonts.items()}
+        self._ascent = {kind: QFontMetricsF(font).ascent() for kind, font in fonts.items()}
         self._texts = ["" for _ in rows]
         self._lines: list[list[str]] = [[""] for _ in rows]
         self._kinds = [kind for kind, _ in rows]
@@ -167,10 +168,9 @@ class NodeItem(QGraphicsItem):
             painter.setFont(font)
             painter.setPen(self._colour(shown, role or self.role))
             step = self._line[kind]
-            metrics = QFontMetricsF(font)
-            x = PAD
+            ascent = self._ascent[kind]
             for k, line in enumerate(lines[:limit]):
-                painter.drawText(QPointF(x, y + k * step + metrics.ascent()), line)
+                painter.drawText(QPointF(PAD, y + k * step + ascent), line)
             y += step * limit
 
     def _colour(self, kind: str, role: str) -> QColor:

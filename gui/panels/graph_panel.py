@@ -181,6 +181,7 @@ class GraphPanel(QWidget):
         self.edge_items: list[dict[tuple[int, int, int], EdgeItem]] = []
         self.captions: list[QGraphicsSimpleTextItem] = []
         self.position = 0      # step position: BEFORE, 0 … n − 1 (that step now), n (done)
+        self._line_counts: dict[tuple[str, str, float], int] = {}
         self._fonts = self._make_fonts()
         self._palette = self._make_palette()
 
@@ -344,7 +345,8 @@ class GraphPanel(QWidget):
             return
         self._shown_key = key
         drawings, note = self._drawings_for(result, mode)
-        structure = tuple(self._rows(d) for d in drawings)
+        rows = [[self._node_rows(d, n, self._ran(d)) for n in d.graph.nodes] for d in drawings]
+        structure = tuple(self._shape(d, r) for d, r in zip(drawings, rows, strict=True))
         rebuilt = structure != self._structure
         if rebuilt:
             self._structure = structure
@@ -353,7 +355,8 @@ class GraphPanel(QWidget):
         if rebuilt:
             self.position = len(self.stepped().graph.steps)  # everything shown: done
             self.timer.stop()
-        self._show_numbers()
+            rows = None  # the roles changed with the position
+        self._show_numbers(rows)
         self.note.setText(note)
         self.note.setVisible(bool(note))
 
@@ -456,20 +459,19 @@ class GraphPanel(QWidget):
         return rows
 
     def _lines(self, text: str, kind: str, width: float) -> int:
-        return len(fit_lines(text, self._fonts[kind], width, 99))
-
-    def _rows(self, drawing: Drawing) -> tuple:
-        """The drawing's shape as the boxes see it: each node's (name, leaf, rows' kinds
-        and lines), and the edges."""
-        done = self._ran_all
-        nodes = tuple((n.name, n.leaf, tuple((kind, lines) for kind, _, lines, _
-                                             in self._node_rows(drawing, n, done)))
-                      for n in drawing.graph.nodes)
-        return (nodes, tuple((e.source, e.target, e.input_nr) for e in drawing.graph.edges))
+        """Lines `text` wraps to (a meaning, a node's options: few texts, each measured once)."""
+        key = (text, kind, width)
+        if key not in self._line_counts:
+            self._line_counts[key] = len(fit_lines(text, self._fonts[kind], width, 99))
+        return self._line_counts[key]
 
     @staticmethod
-    def _ran_all(_node: int) -> str:
-        return DONE
+    def _shape(drawing: Drawing, rows: list[list[Row]]) -> tuple:
+        """The drawing's shape as the boxes see it: each node's (name, leaf, rows' kinds
+        and lines), and the edges; equal shapes keep the boxes and their layout."""
+        nodes = tuple((n.name, n.leaf, tuple((kind, lines) for kind, _, lines, _ in r))
+                      for n, r in zip(drawing.graph.nodes, rows, strict=True))
+        return (nodes, tuple((e.source, e.target, e.input_nr) for e in drawing.graph.edges))
 
     def _box_text_width(self) -> float:
         return BOX_WIDTH - 2 * PAD
@@ -522,17 +524,19 @@ class GraphPanel(QWidget):
         return node.name
 
     # ------------------------------------------------------------------ numbers
-    def _show_numbers(self) -> None:
-        """Every box's and edge's numbers and roles for the current step position."""
-        for drawing, items, edges, caption in zip(self._drawings, self.node_items,
-                                                  self.edge_items, self.captions, strict=True):
+    def _show_numbers(self, rows: list[list[list[Row]]] | None = None) -> None:
+        """Every box's and edge's numbers and roles for the current step position (rows:
+        the nodes' rows if already made for it)."""
+        for k, (drawing, items, edges, caption) in enumerate(zip(
+                self._drawings, self.node_items, self.edge_items, self.captions, strict=True)):
             caption.setText(drawing.caption)
             graph = drawing.graph
             ran = self._ran(drawing)
-            for node in graph.nodes:
+            for j, node in enumerate(graph.nodes):
                 item = items[node.id]
-                rows = self._node_rows(drawing, node, ran)
-                for index, (kind, text, _, role) in enumerate(rows):
+                made = (rows[k][j] if rows is not None
+                        else self._node_rows(drawing, node, ran))
+                for index, (kind, text, _, role) in enumerate(made):
                     item.set_row(index, text, kind, role)
                 item.set_role(ran(node.id))
             for e in graph.edges:
