@@ -48,6 +48,11 @@ LOADED_CASES = [  # (N, surface grid, surface loss, target p95 in ms)
 # table four ways), at the unloaded budgets: (N, surface grid, target p95 in ms)
 FAMILY_SIZES = [(10, 200, 16.0), (256, 400, 33.0)]
 
+# The Graph tab shown while a logit is dragged: torch's autograd graph traced and its
+# boxes' numbers rewritten every frame. (tab, loss, N, surface grid, target p95 in ms)
+TAB_CASES = [("graph", "cross_entropy", 10, 200, 16.0),
+             ("graph", "sigmoid_focal", 10, 200, 16.0)]
+
 
 @contextlib.contextmanager
 def busy_machine(processes: int = BUSY_PROCESSES) -> Iterator[None]:
@@ -93,15 +98,24 @@ class PaintWatcher:
         return len(self.painted) == len(self.widgets)
 
 
-def paint_targets(window):
-    """The widgets that draw each view: plot viewports and the gradient table's viewport."""
+def paint_targets(window, tab: str | None = None):
+    """The widgets that draw each view: plot viewports and the gradient table's viewport;
+    with a panel's tab shown (its registry name), the widget that draws that panel (its
+    graphics view's viewport, or the panel itself)."""
+    if tab is not None:
+        panel = window.panel(tab)
+        view = getattr(panel, "view", None)
+        return [view.viewport() if view is not None else panel]
     return [getattr(view, "plot_widget", None).viewport() if hasattr(view, "plot_widget")
             else view.table.viewport() for view in window.views.values()]
 
 
 def measure_window(n: int, grid: int, samples: int, loss: str = "cross_entropy",
-                   torch_threads: int | None = None) -> dict[str, float]:
-    """torch_threads: override the app's own setting (one thread), to compare."""
+                   torch_threads: int | None = None, tab: str | None = None
+                   ) -> dict[str, float]:
+    """torch_threads: override the app's own setting (one thread), to compare.
+    tab: time with that panel's tab shown (a registry name, e.g. "graph") instead of the
+    Classifier tab."""
     from PySide6.QtWidgets import QApplication
 
     from core import State, Surface
@@ -122,8 +136,14 @@ def measure_window(n: int, grid: int, samples: int, loss: str = "cross_entropy",
                  surface=Surface(grid=grid, axes=(0, 1)))
     window.set_state(base)
     app.processEvents()
+    if tab is not None:
+        window.show_view(tab)
+        while window.result() is None or window.result().state != base:
+            app.processEvents()
+        for _ in range(3):
+            app.processEvents()
     window.repaint()
-    watcher = PaintWatcher(paint_targets(window))
+    watcher = PaintWatcher(paint_targets(window, tab))
     times = []
     for k in range(samples + WARM_UP):
         logits = list(base.logits)
@@ -162,11 +182,20 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--samples", type=int, default=200)
     parser.add_argument("--only", type=int, metavar="N", help="run only the case with N classes")
+    parser.add_argument("--tab", help="only the cases with this panel's tab shown (graph)")
     args = parser.parse_args()
     from gui.look.plot_style import configure_pyqtgraph
 
     configure_pyqtgraph()
     rows = []
+    if args.tab:
+        for tab, loss, n, grid, target in TAB_CASES:
+            if tab != args.tab or (args.only and n != args.only):
+                continue
+            stats = measure_window(n, grid, args.samples, loss, tab=tab)
+            print(f"{tab} tab, {loss}, N = {n}: p50 {stats['p50']:.2f} ms, "
+                  f"p95 {stats['p95']:.2f} ms (target {target:.0f})")
+        return
     for n, grid, target in CASES:
         if args.only and n != args.only:
             continue
