@@ -431,10 +431,12 @@ class GraphPanel(QWidget):
         by_id = {n.id: n for n in graph.nodes} if len(incoming) > 1 else {}
         for e in incoming:
             text = values_text(e.grad) if ran(e.source) != PENDING else self.tr("not yet")
-            if len(incoming) > 1:
+            lines = lines_for(_size(e.grad))
+            if len(incoming) > 1:  # which edge: named by its source, a line more for it
                 text = self.tr("from %1: %2").replace(
                     "%1", short_name(by_id[e.source].name)).replace("%2", text)
-            rows.append((BAND, text, lines_for(_size(e.grad)), ran(e.source)))
+                lines = min(3, lines + 1) if _size(e.grad) > 1 else lines
+            rows.append((BAND, text, lines, ran(e.source)))
         rows.append((TITLE, self._title(node), 1, None))
         meaning = translated_meaning(node)
         lines = min(MEANING_LINES, self._lines(meaning, MEANING, width))
