@@ -92,9 +92,11 @@ def _add_state_flags(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--p", metavar="1|2", help="multi_margin's power (default 1)")
     group.add_argument("--class-weights", metavar="W0,W1,...",
                        help="cross-entropy's class weights, each ≥ 0 (default none)")
+    from core.resources import presets
+
     group.add_argument("--preset", metavar="NAME",
-                       help="start from a preset (e.g. softmax, low_temperature); "
-                            "see resources/presets/")
+                       help="start from a preset: "
+                            + ", ".join(p.key for p in presets()))
 
 
 def _add_picture_flags(parser: argparse.ArgumentParser, views: list[str], size: str) -> None:
@@ -205,9 +207,9 @@ def state_from_args(args: argparse.Namespace):  # -> core.State
         try:
             base = preset(args.preset).load()
         except KeyError:
-            known = ", ".join(p.key for p in presets())
             raise ValueError(f"--preset: no preset {shown(args.preset)} "
-                             f"(known: {known})") from None
+                             f"({_preset_hint(args.preset, [p.key for p in presets()])})"
+                             ) from None
     else:
         base = read_state(args.state) if args.state is not None else State()
     return apply_flags(base, logits=args.logits, target=args.target,
@@ -217,6 +219,18 @@ def state_from_args(args: argparse.Namespace):  # -> core.State
                        regression_loss=args.regression_loss,
                        class_weights=args.class_weights, p=args.p,
                        **{dest: getattr(args, dest) for _, dest, _, _ in LOSS_OPTION_FLAGS})
+
+
+def _preset_hint(name: str, known: list[str]) -> str:
+    """The presets a typo or a part of a name points to; else where they are listed (all
+    of them no longer fit one line of an error)."""
+    import difflib
+
+    close = [k for k in known if name and name.lower() in k]
+    close = close or difflib.get_close_matches(name, known, n=3, cutoff=0.5)
+    if close:
+        return f"did you mean {' or '.join(close[:3])}?"
+    return f"the {len(known)} presets are listed by --help"
 
 
 def run_compute(args: argparse.Namespace) -> int:

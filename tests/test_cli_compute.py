@@ -101,7 +101,9 @@ BAD_ARGS = [
     (["--state", ""], "--state: expected a file name, got an empty string"),
     (["--preset", ""], "--preset: expected a preset name, got an empty string"),
     (["--preset", " "], "--preset: no preset ' '"),
-    (["--preset", "nope"], "--preset: no preset 'nope' \\(known: softmax"),
+    (["--preset", "nope"], "--preset: no preset 'nope' \\(the 10 presets are listed by --help"),
+    (["--preset", "focal"], "--preset: no preset 'focal' \\(did you mean focal_easy_examples\\?"),
+    (["--preset", "sofmax"], "--preset: no preset 'sofmax' \\(did you mean softmax\\?"),
 ]
 
 
@@ -183,7 +185,11 @@ def test_large_json_is_compact_exact_and_the_same_as_json_dumps(capsys):
                       "--format", "json"]) == 0
     out = capsys.readouterr().out
     result = compute(state)
-    expected = {**result.to_dict(), **result.loss_family.to_dict()}
+    from core.autograd_graph import classifier_graph, regression_graph
+
+    expected = {**result.to_dict(), **result.loss_family.to_dict(),
+                "autograd_graph": classifier_graph(state).to_dict(),
+                "regression_graph": regression_graph(state).to_dict()}
     # json.dumps writes each float's shortest exact repr: equal text is equal numbers
     assert out == json.dumps(expected, separators=(",", ":"), allow_nan=False) + "\n"
     assert len(out) > JSON_INDENT_MAX_CHARS and "\n" not in out[:-1]
