@@ -27,8 +27,8 @@ def test_hidden_tabs_catch_up_when_shown(window):
     assert "mse_vs_ce" in window.updates.stale  # not shown: not drawn
     show_tab(window, "mse_vs_ce")
     assert "mse_vs_ce" not in window.updates.stale
-    sweep = window.result().mse_vs_ce
-    x, _ = window.mse_vs_ce_view.grad_mse.getData()
+    sweep = window.result().saturation
+    x, _ = window.mse_vs_ce_view.grad_curves[0].getData()
     np.testing.assert_allclose(x, sweep.logit_values)
     assert sweep.class_index == 2
 
@@ -37,14 +37,17 @@ def test_mse_vs_ce_shows_the_vanishing_gradient(window):
     show_tab(window, "mse_vs_ce")
     sweep = window.result().mse_vs_ce
     view = window.mse_vs_ce_view
-    _, log_ce = view.grad_ce.getData()
-    _, log_mse = view.grad_mse.getData()
+    assert window.state().saturation_losses == ("mse", "cross_entropy")
+    _, log_mse = view.grad_curves[0].getData()
+    _, log_ce = view.grad_curves[1].getData()
     ce, mse = 10 ** log_ce, 10 ** log_mse  # on a log axis getData gives log10 of the values
     np.testing.assert_allclose(ce, sweep.grad_cross_entropy_abs, rtol=1e-12)
     assert mse[0] < 1e-3 * ce[0]  # confidently wrong: MSE's gradient has vanished
     xs, ys = view.markers.getData()
     assert xs[0] == window.state().logits[0]
-    assert 10 ** ys[0] == pytest.approx(window.result().classifier.cross_entropy, rel=1e-9)
+    # circles on the losses (MSE, CE), then triangles on their gradients
+    assert 10 ** ys[1] == pytest.approx(window.result().classifier.cross_entropy, rel=1e-9)
+    assert 10 ** ys[0] == pytest.approx(window.result().classifier.mse, rel=1e-9)
     assert "Confidently wrong" in view.explain.text()
 
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QCheckBox, QRadioButton, QStyle, QStyleOptionButto
 
 from core import State, compute
 from core.resources import preset
+from gui.controls.state_store import StateStore
 from gui.look import theme
 from gui.look.plot_style import data_colors
 from gui.panels.mse_vs_ce_view import MseVsCeView
@@ -28,7 +29,8 @@ def themed():
 
 
 def _view(qtbot, state: State) -> MseVsCeView:
-    view = MseVsCeView()
+    view = MseVsCeView(StateStore(state))
+    view.set_state(state)
     qtbot.addWidget(view)
     view.resize(900, 560)
     view.show()
@@ -45,14 +47,14 @@ def test_legend_covers_no_point_of_any_curve(qtbot, state):
     assert legend.width() > 0 and legend.height() > 0
     vb = view.plot.getViewBox()
     assert legend.bottom() <= vb.sceneBoundingRect().top() + 1  # above the data area
-    for curve in (view.ce, view.mse, view.grad_ce, view.grad_mse):
+    for curve in (*view.loss_curves, *view.grad_curves):
         xs, ys = curve.getData()
         for x, y in zip(xs, ys, strict=True):
             if np.isfinite(y):
                 assert not legend.contains(vb.mapViewToScene(QPointF(x, y)))
-    c = compute(state).mse_vs_ce.class_index
+    c = compute(state).saturation.class_index
     names = [label.text for _, label in view.legend.items]
-    assert names[3] == f"|∂MSE/∂a{'₀₁₂'[c]}|"   # the class the sweep is about
+    assert names[2] == f"|∂MSE/∂a{'₀₁₂'[c]}|"   # the class the sweep is about
 
 
 POWER = re.compile(r"^10⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]+$")
@@ -94,7 +96,7 @@ def test_caption_says_when_values_are_below_float64s_smallest_normal(qtbot):
 def _mse_vs_ce_colours(qtbot) -> list[str]:
     view = _view(qtbot, STATES[0])
     pens = [item.opts["pen"].color().name() for item in
-            (view.ce, view.mse, view.grad_ce, view.grad_mse)]
+            (*view.loss_curves, *view.grad_curves)]
     brushes = [b.color().name() for b in view._marker_brushes]
     return pens + brushes
 
@@ -114,10 +116,11 @@ def test_data_colours_are_the_same_in_both_themes(qtbot, themed):
         seen[name] = ({k: c.name(QColor.NameFormat.HexArgb) for k, c in data_colors().items()},
                       _mse_vs_ce_colours(qtbot), _softmax_colours(qtbot))
     assert seen["light"] == seen["dark"]
-    # CE and MSE differ from each other, and each is the role plot_style gives it
+    # CE and MSE (the default pair: MSE compared with CE) differ from each other, and
+    # each is the role plot_style gives it
     colours = seen["dark"][1]
-    assert colours[0] == data_colors()["cross_entropy"].name()
-    assert colours[1] == data_colors()["mse"].name()
+    assert colours[0] == data_colors()["mse"].name()
+    assert colours[1] == data_colors()["cross_entropy"].name()
 
 
 def _luminance(colour: QColor) -> float:
