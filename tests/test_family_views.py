@@ -47,3 +47,13 @@ def test_focal_surface_at_n256_is_the_losses_own_and_finite(window):
         a = torch.tensor(s.logits, dtype=torch.float64)
         a[5], a[7] = axis[col], axis[r]
         assert image[r, col] == pytest.approx(float(spec.value(a, c)), rel=1e-12, abs=1e-15)
+
+
+def test_class_weighted_ce_is_named_so_beside_the_unweighted_one(window):
+    shown(window, State(logits=(2.0, 1.0, 0.1), target=(0.2, 0.5, 0.3),
+                        class_weights=(1.0, 4.0, 2.0)))
+    text = window.gradients_view.summary.text()
+    result = window.result()
+    assert result.chosen.value != pytest.approx(result.classifier.cross_entropy)
+    assert f"class-weighted CE = {result.chosen.value:.6f}" in text
+    assert f"unweighted CE = {result.classifier.cross_entropy:.6f}" in text

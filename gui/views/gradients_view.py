@@ -85,7 +85,12 @@ class GradientsView(QWidget):
         name = short_name(s.loss)
         first = (self.tr("%1 %2 = %3").replace("%1", loss_title(s.loss))
                  .replace("%2", name).replace("%3", fmt(chosen.value)))
-        if s.loss not in ("cross_entropy", "mse"):
+        weighted = s.loss == "cross_entropy" and s.class_weights is not None
+        if weighted:
+            first = (self.tr("class-weighted CE = %1 · unweighted CE = %2 · MSE = %3")
+                     .replace("%1", fmt(chosen.value)).replace("%2", fmt(c.cross_entropy))
+                     .replace("%3", fmt(c.mse)))
+        elif s.loss not in ("cross_entropy", "mse"):
             first += self.tr(" · CE = %1 · MSE = %2").replace("%1", fmt(c.cross_entropy)) \
                 .replace("%2", fmt(c.mse))
         second = (self.tr("max |diff| of the exact ways %1 · central diff. within %2 · "
