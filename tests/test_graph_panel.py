@@ -290,3 +290,34 @@ def test_export_from_the_command_line(tmp_path):
         assert image.size == registry.entry("graph").export_size
         colours = image.convert("RGB").getcolors(maxcolors=1 << 20)
         assert colours is not None and len(colours) > 50  # drawn, not blank
+
+
+def test_a_figure_shows_the_graph_and_readout_not_the_buttons(window, qtbot):
+    from gui.shell.figure_mode import figure_mode
+
+    window.set_state(window.state().replace(loss="sigmoid_focal"))  # a tall graph
+    panel = open_tab(window, qtbot)
+    choose(qtbot, panel, "pitfall_c")
+    drawn(window, qtbot, lambda r: r.state.loss == "sigmoid_focal")
+    assert panel.view.viewport().size() != panel.view.size()  # on screen it scrolls
+    with figure_mode(panel):
+        assert panel.controls.isHidden() and not panel.step_button.isVisible()
+        assert panel.view.isVisible() and panel.readout.isVisible() and panel.note.isVisible()
+        view = panel.view
+        assert view.viewport().size() == view.size()  # no scroll bars take room
+        # the whole graph in sight, however tall
+        shown = panel.view.mapToScene(panel.view.viewport().rect()).boundingRect()
+        assert shown.contains(panel.scene.itemsBoundingRect())
+    assert not panel.controls.isHidden() and panel.step_button.isVisible()
+
+
+def test_now_and_leaf_mean_the_same_in_both_themes(window, qtbot, switched):
+    from gui.look.plot_style import HIGHLIGHT_COLOR, PROB_COLOR
+
+    light = open_tab(window, qtbot)._palette
+    dark_window = switched(theme_name="dark")
+    qtbot.waitUntil(lambda: dark_window.result() is not None, timeout=10000)
+    dark = open_tab(dark_window, qtbot)._palette
+    assert light.now == dark.now == HIGHLIGHT_COLOR
+    assert light.leaf == dark.leaf == PROB_COLOR
+    assert light.background != dark.background and light.ink != dark.ink
