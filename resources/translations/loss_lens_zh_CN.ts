@@ -2,6 +2,165 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
     <context>
+        <name />
+        <message>
+            <source>The loss family</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Besides cross-entropy and MSE, the app computes a family of classifier losses, and the views follow the one chosen. Each is computed by torch's own function, and its gradient four ways: autograd, backward(), the closed form given below, and finite differences.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Every classifier loss acts on the scaled logits z = a/T, so the chain rule divides its gradient by T:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>y&lt;sub&gt;eff&lt;/sub&gt; is the smoothed target, one-hot for a class index when ε = 0, and N the number of classes. Where a loss has a kink (a corner, or a jump in its curvature) the derivative there is one-sided: torch takes one value, while finite differences average the two sides.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>one weight per class (none: every class weighs 1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Options: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Kinks: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Kinks: none, it is smooth everywhere.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Classifier loss: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>It takes a class index y, not probabilities.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Its gradient with respect to the logits, in closed form:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>In PyTorch, with z = a/T:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Identities in the loss family</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&lt;b&gt;Cross-entropy is NLL after log_softmax.&lt;/b&gt; log_softmax gives the log-probabilities, and NLL with a class index c picks the c-th and negates it:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>So with a class index, ε = 0 and no class weights the two have the same value and the same gradient, (p − onehot(c))/T; F.cross_entropy does both steps in one call. For a = [2, 1, 0.1], T = 1 and class 0 both are 0.417030.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&lt;b&gt;KL divergence is cross-entropy minus the target's entropy.&lt;/b&gt; Split the logarithm of the ratio:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>H(y&lt;sub&gt;eff&lt;/sub&gt;) does not depend on the logits, so KL and cross-entropy differ by a constant and share the gradient (p − y&lt;sub&gt;eff&lt;/sub&gt;)/T. KL is 0 where p = y&lt;sub&gt;eff&lt;/sub&gt;; cross-entropy's lowest value there is H(y&lt;sub&gt;eff&lt;/sub&gt;), not 0. For a = [2, 1, 0.1], T = 1, class 0 and ε = 0.1: CE = 0.513697, H(y&lt;sub&gt;eff&lt;/sub&gt;) = 0.291140 and KL = 0.222557.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&lt;b&gt;Focal loss with γ = 0 and α &amp;lt; 0 is BCE with logits.&lt;/b&gt; γ = 0 makes the modulating factor 1, and α &amp;lt; 0 turns the α-weighting off:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>which is F.binary_cross_entropy_with_logits(z, y) with pos_weight 1, in value and gradient. A γ above 0 multiplies each term by (1 − p&lt;sub&gt;t&lt;/sub&gt;)&lt;sup&gt;γ&lt;/sup&gt;, small where the term is already right (p&lt;sub&gt;t&lt;/sub&gt; near 1): easy examples count less. For a = [2, 1, 0.1], T = 1 and class 0 both are 0.728195.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The regression losses</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The Regression tab fits ŷ = w·x + b to M points with one of these losses. Each is a sum of one function ℓ of the residuals r&lt;sub&gt;k&lt;/sub&gt; = ŷ&lt;sub&gt;k&lt;/sub&gt; − y&lt;sub&gt;k&lt;/sub&gt;, divided by M for reduction 'mean':</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>ŷ&lt;sub&gt;k&lt;/sub&gt; moves by x&lt;sub&gt;k&lt;/sub&gt; per unit of w and by 1 per unit of b, so the chain rule gives:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>With reduction 'sum', drop the 1/M. At a kink the Regression tab shows the slope on each side next to torch's value.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Regression loss: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Its gradient, through ∂L/∂ŷ&lt;sub&gt;k&lt;/sub&gt;, in closed form:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>In PyTorch:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>∂L/∂L = 1 (backward() starts here)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The classifier's loss (%1) of z = a / T; leaf a</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The regression's loss (%1) of ŷ = w·x + b; leaves w and b</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>B. The graph was recorded while w did not require grad: it has no path to w. After w.requires_grad_(), torch.autograd.grad(old loss, [w]) raises %1: %2 Rebuilt after requires_grad_(), the graph reaches w (right).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Before: built, then w.requires_grad_()</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>After: the loss rebuilt</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reading one, or a second backward, raises %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reading one raises: %1 A second backward raises %2: %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>C. backward() without retain_graph freed the saved tensors (grey). %1 With retain_graph=True the second backward runs and a.grad accumulates: %2 after the first, %3 after the second.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>After loss.backward() without retain_graph</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>D. p is a vector: torch.autograd.grad(p, [a]) raises %1: %2 With grad_outputs = e_%3 it gives the vector–Jacobian product e_%3ᵀ·∂p/∂a = %4, row %3 of the Jacobian (its formula: %5; max |diff| %6).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>p = softmax(a / T), backward with grad_outputs = e_%1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>grad_outputs = e_%1 = %2</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>AnimationDialog</name>
         <message>
             <source>Export animation</source>
@@ -26,6 +185,10 @@
         <message>
             <source>Data y%1</source>
             <translation>数据 y%1</translation>
+        </message>
+        <message>
+            <source>Class weight w%1</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>from</source>
@@ -494,20 +657,6 @@ symmetric, so F.mse_loss(x * w, y), as Two ways writes it, is the same loss</sou
     <context>
         <name>CodeScript</name>
         <message>
-            <source>Loss Lens, as a plain PyTorch script.
-
-Generated from the app's current settings. It recomputes, with torch in float64, every
-number the app shows: softmax, cross-entropy, MSE, their gradients with respect to the
-logits, the softmax Jacobian, and the regression example (the note's MSE example).
-Run it with `python &lt;this file&gt;`; change a number and run it again.</source>
-            <translation>Loss Lens，纯 PyTorch 脚本版。
-
-由应用的当前设置生成。它用 torch 以 float64 重新计算应用显示的每个数值：
-softmax、交叉熵、MSE、它们对 logits 的梯度、softmax 的雅可比矩阵，
-以及回归示例（笔记中的 MSE 示例）。
-用 `python &lt;本文件&gt;` 运行；改一个数再运行一次。</translation>
-        </message>
-        <message>
             <source>the settings</source>
             <translation>设置</translation>
         </message>
@@ -532,16 +681,26 @@ softmax、交叉熵、MSE、它们对 logits 的梯度、softmax 的雅可比矩
             <translation>5. 雅可比矩阵</translation>
         </message>
         <message>
-            <source>6. regression (MSE)</source>
-            <translation>6. 回归 (MSE)</translation>
-        </message>
-        <message>
             <source>the numbers</source>
             <translation>数值</translation>
         </message>
         <message>
-            <source>the regression's own MSE reduction</source>
-            <translation>回归自己的 MSE 归约方式</translation>
+            <source>Loss Lens, as a plain PyTorch script.
+
+Generated from the app's current settings. It recomputes, with torch in float64, every
+number the app shows: softmax, cross-entropy, MSE, their gradients with respect to the
+logits, the softmax Jacobian, the classifier loss you chose with its gradient (by
+autograd and in closed form), and the regression example (the note's MSE example).
+Run it with `python &lt;this file&gt;`; change a number and run it again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>6. regression</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the regression's own reduction</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>a: the raw scores (logits), one per class</source>
@@ -636,6 +795,96 @@ a scalar output, so we go row by row, keeping the graph for the next row.</sourc
         <message>
             <source>The last line: every number as one JSON object, for other programs to read.</source>
             <translation>最后一行：全部数值组成的一个 JSON 对象，供其他程序读取。</translation>
+        </message>
+        <message>
+            <source>7. the loss you chose</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the classifier loss chosen in the app</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>one weight per class (None: every class weighs 1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>its gradient by autograd</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>torch's own cross-entropy on the same z = a / T. With class weights and a class index
+the mean over a batch of one divides by the target class's weight.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>MSE between softmax(z) and y_eff, as in section 3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>CE = NLL ∘ log_softmax: F.nll_loss takes log-probabilities and a class index
+(no label smoothing, no probabilities)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>KL(y_eff ‖ p) = CE - H(y_eff). F.kl_div takes log-probabilities and the target's
+probabilities; 'batchmean' of one row is the sum over the classes.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>each class an independent yes/no against y_eff_i, computed from log σ(z) directly,
+so it stays exact where σ(z) rounds to 0 or 1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the same on the probabilities σ(z): torch clamps each log at -100, so it saturates</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>torchvision.ops.sigmoid_focal_loss (reduction 'mean'), written out line for line.
+gamma = 0 with alpha &lt; 0 is BCE with logits.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the multi-class hinge: zero, with zero gradient, once z[target] beats every other z_i
+by the margin</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Closed form: ((Σ v)·softmax(z) - v) / T, v the weight each log p_c is taken with
+(without class weights v = y_eff, and it is (p - y_eff) / T)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Closed form through the softmax Jacobian, Jᵀg with g = ∂L/∂p, without forming J</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Closed form: (p - onehot(target)) / T</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Closed form: cross-entropy's, since H(y_eff) does not depend on a</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Closed form: ((1 - y) σ(z) - pos_weight·y·σ(-z)) / (N·T), with σ(-z) for 1 - σ(z):
+exact where σ(z) rounds to 1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Closed form: (σ(z) - y_eff) / (N·T). torch's backward departs from it for |z| ≳ 27.6.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Closed form: α_t [(p - y) q^γ - γ·BCE·q^(γ-1)·p(1 - p)(2y - 1)] / (N·T) with q = 1 - p_t,
+in logs so it stays finite where p rounds to 0 or 1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Closed form: hinge_p·h^(hinge_p-1) / N for each i ≠ target with h = margin - z[target] + z_i
+&gt; 0 (torch takes 0 at h = 0), minus their sum at the target; then ÷ T</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -1184,56 +1433,45 @@ residuals ŷ − y dashed orange</source>
     <context>
         <name>GradientsView</name>
         <message>
-            <source>&lt;b&gt;Gradients &amp;amp; checks&lt;/b&gt; ∂L/∂a three independent ways</source>
-            <translation>&lt;b&gt;梯度与校验&lt;/b&gt; 用三种独立方法计算 ∂L/∂a</translation>
-        </message>
-        <message>
             <source>Gradient table</source>
             <translation>梯度表</translation>
-        </message>
-        <message>
-            <source>Each gradient computed by torch.autograd.grad, by backward() then .grad, and by the closed form; hover a cell for its full value</source>
-            <translation>每个梯度分别用 torch.autograd.grad、先 backward() 再读取 .grad、以及闭式解三种方法计算；悬停在单元格上可查看完整数值</translation>
         </message>
         <message>
             <source>pᵢ</source>
             <translation>pᵢ</translation>
         </message>
         <message>
-            <source>∂CE/∂aᵢ
-autograd</source>
-            <translation>∂CE/∂aᵢ
-autograd</translation>
+            <source>The chosen loss's gradient computed by torch.autograd.grad, by backward() then .grad, by the closed form and by central differences; hover a cell for its full value</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>∂CE/∂aᵢ
-backward</source>
-            <translation>∂CE/∂aᵢ
-backward</translation>
+            <source>∂%1/∂aᵢ</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>∂CE/∂aᵢ
-formula</source>
-            <translation>∂CE/∂aᵢ
-公式</translation>
+            <source>&lt;b&gt;Gradients &amp;amp; checks&lt;/b&gt; ∂%1/∂a four independent ways</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>∂MSE/∂aᵢ
-autograd</source>
-            <translation>∂MSE/∂aᵢ
-autograd</translation>
+            <source>autograd</source>
+            <translation type="unfinished">autograd</translation>
         </message>
         <message>
-            <source>∂MSE/∂aᵢ
-backward</source>
-            <translation>∂MSE/∂aᵢ
-backward</translation>
+            <source>backward</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>∂MSE/∂aᵢ
-formula</source>
-            <translation>∂MSE/∂aᵢ
-公式</translation>
+            <source>formula</source>
+            <translation type="unfinished">公式</translation>
+        </message>
+        <message>
+            <source>central</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>±
+error</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>pᵢ = softmax(a/T)ᵢ</source>
@@ -1248,32 +1486,338 @@ formula</source>
             <translation>loss.backward(); a.grad —— 在新建的叶子张量上计算</translation>
         </message>
         <message>
-            <source>the closed form (p − y_eff)/T</source>
-            <translation>闭式解 (p − y_eff)/T</translation>
+            <source>%1 %2 = %3</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>the closed form Jᵀ·∂MSE/∂p with J = (diag(p) − p pᵀ)/T</source>
-            <translation>闭式解 Jᵀ·∂MSE/∂p，其中 J = (diag(p) − p pᵀ)/T</translation>
+            <source>class-weighted CE = %1 · unweighted CE = %2 · MSE = %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> · CE = %1 · MSE = %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>max |diff| of the exact ways %1 · central diff. within %2 · Jacobian %3 — %4</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>T = %1 · label smoothing ε = %2 · reduction = %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>kink at a%1 = %2: torch's ∂L/∂a%1 = %3; one-sided slopes %4 (left), %5 (right)</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Losses and agreement</source>
             <translation>损失与一致性</translation>
         </message>
         <message>
+            <source>the closed form (Help ▸ Formulas)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(L(a + h·eᵢ) − L(a − h·eᵢ))/2h with h = ε^(1/3)·max(|aᵢ|, T): needs no calculus</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>how far the central difference can be from the true slope: the gap between steps h and 2h plus rounding (and half the jump at a kink)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>all ways agree ✓</source>
             <translation>各方法结果一致 ✓</translation>
+        </message>
+        <message>
+            <source>exact ways agree ✓; differences straddle a kink</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>ways disagree ✗</source>
             <translation>各方法结果不一致 ✗</translation>
         </message>
+    </context>
+    <context>
+        <name>Graph</name>
         <message>
-            <source>CE = −Σ y_eff log p = %1    MSE = %2 = %3
-max |diff|: ∂CE %4 · ∂MSE %5 · Jacobian %6 — %7
-T = %8 · label smoothing ε = %9 · reduction = %10</source>
-            <translation>CE = −Σ y_eff log p = %1    MSE = %2 = %3
-最大 |差值|：∂CE %4 · ∂MSE %5 · 雅可比矩阵 %6 — %7
-T = %8 · 标签平滑 ε = %9 · 归约方式 = %10</translation>
+            <source>freed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a leaf tensor: adds the gradient that reaches it into its .grad</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>backward of |x|: passes sign(x)·g (0 at x = 0)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>backward of x + α·y: passes g to x and α·g to y</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>backward of x + a number: passes g unchanged</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>backward of binary_cross_entropy on probabilities p: passes (p − y)/(p(1 − p))·g (÷ N for the mean)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>backward of BCE with logits z: passes (σ(z) − y)·g, with pos_weight on the positive term (÷ N for the mean)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>backward of x / y: passes g / y to x (and −g·x / y² to y if y needs a gradient); here z = a / T, so the gradient is divided by T</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>backward of x / a number c: passes g / c</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>backward of exp(x): passes exp(x)·g</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>backward of huber_loss: passes r·g where |r| ≤ δ and δ·sign(r)·g beyond, r = input − target (÷ M for the mean)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>backward of log(x): passes g / x</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>backward of log_softmax: passes g − softmax(z)·Σg</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>backward of masked_fill: passes g where the mask is off, 0 where it filled</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>backward of mean: spreads g / N over every element</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>backward of mean over a dimension: spreads g / n along it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>backward of mse_loss: passes 2(input − target)·g (÷ N for the mean)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>backward of x·y: passes g·y to x and g·x to y</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>backward of x·a number c: passes c·g</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>backward of multi_margin_loss: for each active hinge h_i &gt; 0, p·h_i^(p−1)·g/N to z_i and minus it to the target's z_y</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>backward of −x: passes −g</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>backward of nll_loss: passes −g (times the class weight) to the target's log-probability, 0 to the others</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>backward of x^e for a number e: passes e·x^(e−1)·g</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>backward of c − α·x (a number minus a tensor): passes −α·g</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>backward of sigmoid: passes σ(1 − σ)·g, from the saved result σ</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>backward of smooth_l1_loss: passes r/β·g where |r| &lt; β and sign(r)·g beyond, r = input − target (÷ M for the mean)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>backward of softmax: passes p ⊙ (g − p·g), the softmax Jacobian (diag(p) − p pᵀ) times g</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>backward of x − α·y: passes g to x and −α·g to y</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>backward of sum: copies g to every element</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>backward of sum over a dimension: copies g along it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>backward of unsqueeze: drops the added dimension of g</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>backward of torch's {op}: turns g into the gradients of its inputs</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>GraphPanel</name>
+        <message>
+            <source>not formed (too large)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>diagonal: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Classifier loss</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Regression loss</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pitfall B: requires_grad_() too late</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pitfall C: backward twice</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pitfall D: a Jacobian row as a VJP</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Which graph</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The graph of the classifier's loss, of the regression's loss, or one of the note's autograd pitfalls on it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>row i</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Jacobian row i</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Row i of ∂p/∂a: backward of p with grad_outputs = the one-hot e_i</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Step</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Play</source>
+            <translation type="unfinished">播放</translation>
+        </message>
+        <message>
+            <source>Reset</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Run the next node of backward, in the order autograd runs them (S, or Space on the graph)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Run backward one node every 0.6 s; again to pause (P)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Back to before backward: no gradient has flowed yet (R)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Autograd graph</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Backward step</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>What torch did</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 the node backward runs now, its incoming gradient and what it passes on &amp;nbsp; %2 a leaf tensor (its .grad) &amp;nbsp; grey italic: a saved tensor freed &amp;nbsp; dashed: not run yet &amp;nbsp; each arrow ends at the gradient that flowed along it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>not yet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>from %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>sum in = %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 — leaf %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Before backward: forward has saved what each node needs; no gradient has flowed yet. Step runs %1 first, with %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Step %1 of %2: %3 — incoming gradient g = %4</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a leaf: %1.grad += g, so %1.grad = %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>it passes nothing on</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>to %1: its local Jacobian cannot be formed (the saved tensors were freed); it passed %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>to %1: local Jacobian J = %2; g·J = %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1.grad = %2 = closed form %3 (max |diff| %4)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Backward done. </source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The other ways: torch.autograd.grad differs by %1, central differences by %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>torch.autograd.grad gives ∂L/∂w = %1, ∂L/∂b = %2 (max |diff| %3).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pause</source>
+            <translation type="unfinished">暂停</translation>
         </message>
     </context>
     <context>
@@ -1317,12 +1861,123 @@ autograd %8 · 闭式解 %9</translation>
             <translation>对角线元素 &gt; 0，非对角线元素 &lt; 0；每行、每列之和均为 0。</translation>
         </message>
         <message>
-            <source>Diagonal &gt; 0, off-diagonal &lt; 0; every row and column sums to 0. Click a row (or focus the map and press ↑/↓) to check it against autograd.</source>
-            <translation>对角线元素 &gt; 0，非对角线元素 &lt; 0；每行、每列之和均为 0。点击某一行（或让热力图获得焦点后按 ↑/↓），可将该行与 autograd 的结果对照。</translation>
+            <source> Click a row (or focus the map and press ↑/↓) to check it against autograd.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 does not go through the softmax, so this Jacobian is not on its gradient's path.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Row %1 = ∂p[%1]/∂a by autograd, as torch.autograd.grad(p[%1], a, retain_graph=True) gives it = [%2%3]; max |autograd − formula| = %4 %5</source>
             <translation>第 %1 行 = 由 autograd 求得的 ∂p[%1]/∂a，即 torch.autograd.grad(p[%1], a, retain_graph=True) 的结果 = [%2%3]；max |autograd − 公式| = %4 %5</translation>
+        </message>
+    </context>
+    <context>
+        <name>KinkPanel</name>
+        <message>
+            <source>Where ℓ(r) is not smooth: L1 at r = 0 (a corner), Huber at r = ±δ and SmoothL1 at r = ±β (the slope is continuous there, the curvature jumps)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Points on a kink now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The data points whose residual r = ŷ − y sits on a kink at the current (w, b)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Point inspected at its kinks</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Which data point's kinks to inspect: b is moved so its residual sits on each kink, w kept (the first 8 points can be chosen)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Poi&amp;nt</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>b there</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>b that puts the point's residual on the kink (w kept)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>torch ∂L/∂b</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>∂L/∂b by torch.autograd.grad at the kink: the subgradient torch chooses</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>left slope</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(L(b) − L(b − h))/h, h = √ε·max(1, |b|)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>right slope</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(L(b + h) − L(b))/h</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Whether torch's value lies between the two one-sided slopes (within 1e-6)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>r = ±δ = ±%1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>r = ±β = ±%1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>r = 0</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&lt;b&gt;Kink inspector&lt;/b&gt;: ℓ(r) has a kink at %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No residual sits on a kink at this (w, b).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>point %1 (r = %2)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>On a kink now: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>nearest a kink</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>point %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>between ✓</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>outside ✗</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -1383,20 +2038,12 @@ autograd %8 · 闭式解 %9</translation>
     <context>
         <name>LossEditor</name>
         <message>
-            <source>Cross-entropy</source>
-            <translation>交叉熵</translation>
-        </message>
-        <message>
             <source>MSE</source>
             <translation>MSE</translation>
         </message>
         <message>
             <source>Loss shown</source>
             <translation>显示的损失</translation>
-        </message>
-        <message>
-            <source>The loss whose surface and gradient bars are shown</source>
-            <translation>选择要显示其损失曲面和梯度条的损失函数</translation>
         </message>
         <message>
             <source>Cross-entropy value</source>
@@ -1467,8 +2114,100 @@ autograd %8 · 闭式解 %9</translation>
             <translation>CE</translation>
         </message>
         <message>
+            <source>The loss whose surface, gradient bars and gradient table are shown</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>w₀, w₁, …</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Class weights</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cross-entropy's class weights: one number ≥ 0 per class, separated by commas (the target class's above 0), then Enter. Empty: no weights.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>pw</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Margin</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Positive weight pw</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Focal γ</source>
+            <translation type="unfinished">Focal γ</translation>
+        </message>
+        <message>
+            <source>Focal α</source>
+            <translation type="unfinished">Focal α</translation>
+        </message>
+        <message>
+            <source>Hinge margin</source>
+            <translation type="unfinished">Hinge 间隔</translation>
+        </message>
+        <message>
+            <source>%1. Type any value in %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>p = 1 (hinge)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>p = 2 (squared hinge)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Hinge power p</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Chosen loss value</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Weights</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 (weighted)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Takes a class index as its target, and the target is probabilities: untick Soft target to choose it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Show %1</source>
             <translation>显示 %1</translation>
+        </message>
+        <message>
+            <source>Set %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Hinge power p = %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Set class weights</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Clear class weights</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: %2 numbers typed, %3 needed (one per class)</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Reduction %1</source>
@@ -1486,24 +2225,16 @@ autograd %8 · 闭式解 %9</translation>
             <translation>autograd</translation>
         </message>
         <message>
-            <source>torch.autograd.grad of F.mse_loss</source>
-            <translation>对 F.mse_loss 调用 torch.autograd.grad</translation>
-        </message>
-        <message>
             <source>formula</source>
             <translation>公式</translation>
-        </message>
-        <message>
-            <source>The closed form 2·Σ(ŷ−y)·∂ŷ/∂θ (÷ M for the mean)</source>
-            <translation>闭式解 2·Σ(ŷ−y)·∂ŷ/∂θ（取平均时再 ÷ M）</translation>
         </message>
         <message>
             <source>Loss value</source>
             <translation>损失值</translation>
         </message>
         <message>
-            <source>F.mse_loss(w·x + b, y, reduction)</source>
-            <translation>F.mse_loss(w·x + b, y, reduction)</translation>
+            <source>The closed form Σ ℓ'(ŷ−y)·∂ŷ/∂θ (÷ M for the mean), ℓ' the chosen loss's slope: MSE 2r, L1 sign(r), Huber clamp(r, −δ, δ), SmoothL1 clamp(r/β, −1, 1)</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>dL/dw by autograd</source>
@@ -1550,8 +2281,57 @@ autograd %8 · 闭式解 %9</translation>
             <translation>当前使用的公式</translation>
         </message>
         <message>
-            <source>The loss and gradient formulas for the chosen reduction; M is the number of points</source>
-            <translation>所选归约方式下的损失与梯度公式；M 为点数</translation>
+            <source>The loss and gradient formulas for the chosen loss and reduction; M is the number of points</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>torch.autograd.grad of %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>L = Σ|ŷ−y|/M, M = %1
+∂L/∂w = Σ sign(ŷ−y)·x/M
+∂L/∂b = Σ sign(ŷ−y)/M</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>L = Σ|ŷ−y| (sum), M = %1
+∂L/∂w = Σ sign(ŷ−y)·x
+∂L/∂b = Σ sign(ŷ−y)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>
+(SmoothL1 with β = 0 is L1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>L = Σℓ(ŷ−y)/M, M = %1, δ = %2
+ℓ(r) = r²/2 for |r| ≤ δ, δ·(|r| − δ/2) beyond
+∂L/∂w = Σ clamp(ŷ−y, −δ, δ)·x/M
+∂L/∂b = Σ clamp(ŷ−y, −δ, δ)/M</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>L = Σℓ(ŷ−y) (sum), M = %1, δ = %2
+ℓ(r) = r²/2 for |r| ≤ δ, δ·(|r| − δ/2) beyond
+∂L/∂w = Σ clamp(ŷ−y, −δ, δ)·x
+∂L/∂b = Σ clamp(ŷ−y, −δ, δ)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>L = Σℓ(ŷ−y)/M, M = %1, β = %2
+ℓ(r) = r²/(2β) for |r| &lt; β, |r| − β/2 beyond
+∂L/∂w = Σ clamp((ŷ−y)/β, −1, 1)·x/M
+∂L/∂b = Σ clamp((ŷ−y)/β, −1, 1)/M</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>L = Σℓ(ŷ−y) (sum), M = %1, β = %2
+ℓ(r) = r²/(2β) for |r| &lt; β, |r| − β/2 beyond
+∂L/∂w = Σ clamp((ŷ−y)/β, −1, 1)·x
+∂L/∂b = Σ clamp((ŷ−y)/β, −1, 1)</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>agree ✓</source>
@@ -1942,6 +2722,10 @@ autograd %8 · 闭式解 %9</translation>
             <translation>“%1”页不使用分类器：灰色的控件在这里不起作用。</translation>
         </message>
         <message>
+            <source>The %1 tab compares CE and MSE whatever loss is chosen: the greyed loss and its options change nothing here.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>The %1 tab reads only the logits a₀ and a₁ (for the two-class softmax); the greyed controls change nothing here.</source>
             <translation>“%1”页只用到 logit a₀ 和 a₁（用于两类 softmax）；灰色的控件在这里不起作用。</translation>
         </message>
@@ -1953,12 +2737,8 @@ autograd %8 · 闭式解 %9</translation>
     <context>
         <name>MseSurface</name>
         <message>
-            <source>&lt;b&gt;MSE surface&lt;/b&gt; L(w, b), descent path</source>
-            <translation>&lt;b&gt;MSE 曲面&lt;/b&gt; L(w, b) 与下降路径</translation>
-        </message>
-        <message>
-            <source>MSE loss surface over w and b</source>
-            <translation>关于 w 和 b 的 MSE 损失曲面</translation>
+            <source>Loss surface over w and b</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>F&amp;it view</source>
@@ -1989,6 +2769,10 @@ autograd %8 · 闭式解 %9</translation>
             <translation>b</translation>
         </message>
         <message>
+            <source>&lt;b&gt;%1 surface&lt;/b&gt; L(w, b), descent path</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source> · (w, b) off the map: Fit view</source>
             <translation> · (w, b) 超出图的范围：请点“适配视图”</translation>
         </message>
@@ -2008,48 +2792,100 @@ after %1 steps L = %6%3</source>
     <context>
         <name>MseVsCeView</name>
         <message>
-            <source>MSE versus cross-entropy along the true class's logit</source>
-            <translation>沿真实类别的 logit 比较 MSE 与交叉熵</translation>
-        </message>
-        <message>
             <source>value (log scale)</source>
             <translation>数值（对数刻度）</translation>
-        </message>
-        <message>
-            <source>CE</source>
-            <translation>CE</translation>
-        </message>
-        <message>
-            <source>MSE</source>
-            <translation>MSE</translation>
         </message>
         <message>
             <source>What the curves show</source>
             <translation>曲线说明了什么</translation>
         </message>
         <message>
-            <source>|∂CE/∂a%1|</source>
-            <translation>|∂CE/∂a%1|</translation>
-        </message>
-        <message>
-            <source>|∂MSE/∂a%1|</source>
-            <translation>|∂MSE/∂a%1|</translation>
-        </message>
-        <message>
             <source>a%1, the true class's logit (others fixed)</source>
             <translation>a%1：真实类别的 logit（其他保持不变）</translation>
         </message>
         <message>
-            <source>&lt;b&gt;MSE vs CE&lt;/b&gt; — from very wrong (left) to very right (right) for class %1</source>
-            <translation>&lt;b&gt;MSE 与 CE 对比&lt;/b&gt;——类别 %1 从严重错误（左）到完全正确（右）</translation>
+            <source>Loss compared</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>Confidently wrong (a%1 = %2): |∂CE/∂a%1| = %3 but |∂MSE/∂a%1| = %4 — MSE's gradient carries the factor p%1 from the softmax Jacobian and vanishes, so a classifier trained with MSE barely learns from its worst mistakes. Now (dotted line): |∂CE/∂a%1| = %5, |∂MSE/∂a%1| = %6%7.</source>
-            <translation>错得很自信（a%1 = %2）时：|∂CE/∂a%1| = %3，而 |∂MSE/∂a%1| = %4——MSE 的梯度带有来自 softmax 雅可比矩阵的因子 p%1，因而趋于消失，所以用 MSE 训练的分类器几乎无法从最严重的错误中学习。当前（虚线处）：|∂CE/∂a%1| = %5，|∂MSE/∂a%1| = %6%7。</translation>
+            <source>Loss it is compared with</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Swap the two losses</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Two losses and the size of their gradients along the true class's logit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Co&amp;mpare</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;with</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The two losses whose gradients the plot compares; the loss chosen in the other box is not offered (a loss compared with itself shows nothing)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>|∂%1/∂a%2|</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Compare %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&lt;b&gt;%1 vs %2&lt;/b&gt; — from very wrong (left) to very right (right) for class %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 takes a class index as target and the target is probabilities: it has no curve here.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is 0 along the whole sweep.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 = %2 there, its largest on the sweep: it does not vanish.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 = %2 there, %3 of its largest: it stays near its largest.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 = %2 there, %3 of its largest: it shrinks but does not vanish.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 = %2 there, only %3 of its largest: it vanishes, so a classifier trained with %4 barely learns from its worst mistakes.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Confidently wrong (left end, a%1 = %2):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Now (dotted line): %1%2.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source> (a%1 = %2 lies outside the plotted sweep)</source>
             <translation>（a%1 = %2 超出了绘制的扫描范围）</translation>
+        </message>
+        <message>
+            <source>%1 is 0 in float64 for a%2 from %3 to %4, where its curve stops%5.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> (torch's own value)</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Values below %1, float64's smallest normal number, are computed and drawn as logarithms: as float64 numbers they would round to 0.</source>
@@ -2244,10 +3080,6 @@ after %1 steps L = %6%3</source>
     <context>
         <name>RegressionControls</name>
         <message>
-            <source>&lt;b&gt;Loss and gradient, two ways&lt;/b&gt;</source>
-            <translation>&lt;b&gt;损失与梯度：两种方法&lt;/b&gt;</translation>
-        </message>
-        <message>
             <source>Data points (x, y)</source>
             <translation>数据点 (x, y)</translation>
         </message>
@@ -2320,24 +3152,44 @@ after %1 steps L = %6%3</source>
             <translation>直线 ŷ = w·x + b 的截距 b。滑块覆盖曲面的 b 范围；可输入 ±1e6 以内的任意值。</translation>
         </message>
         <message>
-            <source>mean: Σ(ŷ−y)²/M</source>
-            <translation>平均：Σ(ŷ−y)²/M</translation>
-        </message>
-        <message>
-            <source>sum: Σ(ŷ−y)²</source>
-            <translation>求和：Σ(ŷ−y)²</translation>
-        </message>
-        <message>
-            <source>MSE reduction</source>
-            <translation>MSE 归约方式</translation>
-        </message>
-        <message>
-            <source>How the squared residuals combine: mean divides their sum by the number of points M; the note's formula is the sum. The classifier's MSE has its own reduction.</source>
-            <translation>平方残差的合并方式：平均是将它们的和除以点数 M；笔记中的公式用的是求和。分类器的 MSE 有自己的归约方式。</translation>
-        </message>
-        <message>
             <source>&amp;Loss</source>
             <translation>损失(&amp;L)</translation>
+        </message>
+        <message>
+            <source>Huber delta</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1. In the units of y. The slider is logarithmic from 0.01 to 100; type any number in %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SmoothL1 beta</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1. In the units of y. The slider is logarithmic from 0.01 to 100; type any number in %2 (0 makes it L1).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>mean: Σℓ(ŷ−y)/M</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>sum: Σℓ(ŷ−y)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Regression loss reduction</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>How the points' losses combine: mean divides their sum by the number of points M; the note's formula is the sum. The classifier's MSE has its own reduction.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Red&amp;uction</source>
+            <translation type="unfinished">归约方式(&amp;U)</translation>
         </message>
         <message>
             <source>Gradient descent θ ← θ − η·∇L</source>
@@ -2388,12 +3240,32 @@ after %1 steps L = %6%3</source>
             <translation>播放</translation>
         </message>
         <message>
+            <source>&lt;b&gt;%1: loss and gradient, two ways&lt;/b&gt;</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Pause</source>
             <translation>暂停</translation>
         </message>
         <message>
             <source>Play or pause gradient descent</source>
             <translation>播放或暂停梯度下降</translation>
+        </message>
+        <message>
+            <source>Loss ℓ(r) of the residuals r = ŷ − y</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Regression loss</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The loss of the fit, summed over the points (÷ M for the mean):
+MSE: ℓ(r) = r²
+L1: ℓ(r) = |r|, a corner at r = 0
+Huber: ℓ(r) = r²/2 for |r| ≤ δ, δ·(|r| − δ/2) beyond
+SmoothL1: ℓ(r) = r²/(2β) for |r| &lt; β, |r| − β/2 beyond (β = 0: |r|)</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Take about 6 descent steps a second until paused, converged or diverged</source>
@@ -2441,6 +3313,18 @@ after %1 steps L = %6%3</source>
         <message>
             <source>Reduction %1</source>
             <translation>归约方式 %1</translation>
+        </message>
+        <message>
+            <source>Loss %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Set Huber δ</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Set SmoothL1 β</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Point %1 %2</source>
@@ -2640,10 +3524,6 @@ after %1 steps L = %6%3</source>
     <context>
         <name>SlicePlot</name>
         <message>
-            <source>&lt;b&gt;Slice&lt;/b&gt; L(w) at b, tangent slope ∂L/∂w</source>
-            <translation>&lt;b&gt;切片&lt;/b&gt;：当前 b 下的 L(w)，切线斜率 ∂L/∂w</translation>
-        </message>
-        <message>
             <source>Loss along w at the current b, with the tangent line</source>
             <translation>当前 b 下损失沿 w 的变化及切线</translation>
         </message>
@@ -2658,6 +3538,10 @@ after %1 steps L = %6%3</source>
         <message>
             <source>L</source>
             <translation>L</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Slice&lt;/b&gt; %1 L(w) at b, tangent slope ∂L/∂w</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>∂L/∂w = %1 at w = %2, b = %3:
@@ -2683,14 +3567,6 @@ the slope of the dashed tangent</source>
         <message>
             <source>value</source>
             <translation>数值</translation>
-        </message>
-        <message>
-            <source>CE</source>
-            <translation>CE</translation>
-        </message>
-        <message>
-            <source>MSE</source>
-            <translation>MSE</translation>
         </message>
         <message>
             <source>%1 p&lt;sub&gt;i&lt;/sub&gt; &amp;nbsp; &lt;b&gt;▬&lt;/b&gt; target y&lt;sub&gt;eff&lt;/sub&gt; &amp;nbsp; &lt;b&gt;┆&lt;/b&gt; −log p&lt;sub&gt;y&lt;/sub&gt; &amp;nbsp; %2%3 ∂%4/∂a&lt;sub&gt;i&lt;/sub&gt; (red +, blue −)</source>
@@ -2735,10 +3611,6 @@ the slope of the dashed tangent</source>
     <context>
         <name>StepsPlot</name>
         <message>
-            <source>&lt;b&gt;Loss per step&lt;/b&gt; of descent (log)</source>
-            <translation>梯度下降的&lt;b&gt;每步损失&lt;/b&gt;（对数）</translation>
-        </message>
-        <message>
             <source>Loss at each gradient-descent step, log scale</source>
             <translation>每步梯度下降的损失，对数刻度</translation>
         </message>
@@ -2753,6 +3625,10 @@ the slope of the dashed tangent</source>
         <message>
             <source>L</source>
             <translation>L</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;%1 per step&lt;/b&gt; of descent (log)</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>step 0: L = %1
@@ -2968,8 +3844,8 @@ A second backward without zeroing adds to .grad: w.grad %5 → %6; after w.grad.
             <translation>梯度与校验</translation>
         </message>
         <message>
-            <source>Regression (MSE)</source>
-            <translation>回归（MSE）</translation>
+            <source>Regression</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>MSE vs CE</source>
@@ -2982,6 +3858,10 @@ A second backward without zeroing adds to .grad: w.grad %5 → %6; after w.grad.
         <message>
             <source>Binary</source>
             <translation>二分类</translation>
+        </message>
+        <message>
+            <source>Autograd graph</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Pitfalls</source>
@@ -3211,6 +4091,38 @@ A second backward without zeroing adds to .grad: w.grad %5 → %6; after w.grad.
         <message>
             <source>ε = 0.1 moves 10% of the target's mass evenly onto all classes: y_eff = 0.9·y + 0.1/N.</source>
             <translation>ε = 0.1 将目标 10% 的概率质量均匀分给所有类别：y_eff = 0.9·y + 0.1/N。</translation>
+        </message>
+        <message>
+            <source>focal: easy examples fade</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>γ = 2 down-weights what is already right: for this easy example the focal loss is 135× below BCE with logits; for a wrong one only about 4×.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>hinge: flat beyond the margin</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The target's logit beats every other by more than the margin: the hinge is 0 with gradient 0, while cross-entropy still pushes.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>KL: distillation at T = 4</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The target is a teacher's softmax at T = 4 (teacher logits 5, 2, −1): KL = CE − H(target), so its gradient is cross-entropy's, (p − y)/T.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>BCE on σ(z): stuck at 100</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>σ(40) rounds to 1 in float64: binary_cross_entropy on σ(z) sticks at 100 with gradient 0, while the with-logits form gives 40 and 1.</source>
+            <translation type="unfinished" />
         </message>
     </context>
 </TS>
