@@ -321,3 +321,21 @@ def test_now_and_leaf_mean_the_same_in_both_themes(window, qtbot, switched):
     assert light.now == dark.now == HIGHLIGHT_COLOR
     assert light.leaf == dark.leaf == PROB_COLOR
     assert light.background != dark.background and light.ink != dark.ink
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_it_fits_a_1024_by_680_window(window, qtbot, mode):
+    """Small screens: the tab asks no more room than the window has and never scrolls
+    sideways; the graph itself scrolls (and zooms) inside its own view if it must."""
+    window.resize(1024, 680)
+    panel = open_tab(window, qtbot)
+    choose(qtbot, panel, mode)
+    for _ in range(3):
+        QApplication.processEvents()
+    minimum = window.minimumSizeHint()
+    assert minimum.width() <= 1000 and minimum.height() <= 656, minimum
+    assert window.size().width() == 1024
+    scroll = window.lazy_panels["graph"].scroll_area
+    assert not scroll.horizontalScrollBar().isVisible()
+    assert panel.view.height() >= 200 and panel.view.width() >= 500
+    assert panel.view.transform().m11() >= 0.8 - 1e-9  # text kept readable
