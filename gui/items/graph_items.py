@@ -83,7 +83,7 @@ class NodeItem(QGraphicsItem):
     the gradient flowing in). rows: (kind, max lines) in order; band rows first."""
 
     def __init__(self, rows: list[tuple[str, int]], fonts: dict[str, QFont],
-                 palette: Palette, leaf: bool = False) -> None:
+                 palette: Palette, leaf: bool = False, width: float = BOX_WIDTH) -> None:
         super().__init__()
         self._rows = rows
         self._fonts = fonts
@@ -101,7 +101,7 @@ class NodeItem(QGraphicsItem):
             self.band_height += BAND_GAP
         body = sum(self._line[k] * n for k, n in rows if k != BAND)
         self.box_height = body + 2 * PAD
-        self.width = BOX_WIDTH
+        self.width = width
         self.height = self.band_height + self.box_height
         self.setCacheMode(QGraphicsItem.CacheMode.NoCache)
 

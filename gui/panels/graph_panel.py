@@ -57,7 +57,7 @@ from gui.items.graph_items import (
 )
 from gui.items.readout_label import ReadoutLabel
 from gui.items.zoom_view import ZoomView
-from gui.look import theme
+from gui.look import presentation, theme
 from gui.look.plot_style import HIGHLIGHT_COLOR, PROB_COLOR
 from gui.look.theme import PLOT_BACKGROUND
 
@@ -183,6 +183,7 @@ class GraphPanel(QWidget):
         self.position = 0      # step position: BEFORE, 0 … n − 1 (that step now), n (done)
         self._line_counts: dict[tuple[str, str, float], int] = {}
         self._fonts = self._make_fonts()
+        self._box_width = BOX_WIDTH * presentation.font_scale()  # larger text, wider boxes
         self._palette = self._make_palette()
 
         self.controls = QWidget(self)
@@ -476,7 +477,7 @@ class GraphPanel(QWidget):
         return (nodes, tuple((e.source, e.target, e.input_nr) for e in drawing.graph.edges))
 
     def _box_text_width(self) -> float:
-        return BOX_WIDTH - 2 * PAD
+        return self._box_width - 2 * PAD
 
     def _build(self, drawings: list[Drawing]) -> None:
         """New items for a new shape: boxes, then the layout (core, cached), then edges."""
@@ -491,7 +492,7 @@ class GraphPanel(QWidget):
             items = {}
             for node, (_, leaf, rows) in zip(graph.nodes, nodes, strict=True):
                 items[node.id] = NodeItem(list(rows), self._fonts, self._palette,
-                                          leaf=leaf is not None)
+                                          leaf=leaf is not None, width=self._box_width)
             sizes = [(items[n.id].width, items[n.id].height) for n in graph.nodes]
             layout = layout_for(graph, sizes)
             caption = QGraphicsSimpleTextItem(drawing.caption)
