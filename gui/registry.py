@@ -73,6 +73,11 @@ def _keep_runs(old, new, state) -> None:
     new.take_over_runs(old.ran(state))
 
 
+def _keep_graph_choice(old, new, state) -> None:
+    """The graph chosen on the Graph tab (and pitfall D's row) stays."""
+    new.take_over(old)
+
+
 ENTRIES: tuple[Entry, ...] = (
     Entry("softmax", QT_TRANSLATE_NOOP("Views", "Softmax"),
           "gui.views.softmax_view:SoftmaxView",
@@ -104,7 +109,7 @@ ENTRIES: tuple[Entry, ...] = (
           needs_store=True, export_size=(1100, 760), attribute="binary_panel"),
     Entry("graph", QT_TRANSLATE_NOOP("Views", "Autograd graph"),
           "gui.panels.graph_panel:GraphPanel",
-          export_size=(1000, 1150), attribute="graph_panel"),
+          export_size=(1000, 1150), hand_over=_keep_graph_choice, attribute="graph_panel"),
     Entry("pitfalls", QT_TRANSLATE_NOOP("Views", "Pitfalls"),
           "gui.panels.pitfalls_tab:PitfallsTab",
           export_size=(900, 1300), before_export=_run_every_card, hand_over=_keep_runs,

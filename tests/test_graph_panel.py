@@ -339,3 +339,17 @@ def test_it_fits_a_1024_by_680_window(window, qtbot, mode):
     assert not scroll.horizontalScrollBar().isVisible()
     assert panel.view.height() >= 200 and panel.view.width() >= 500
     assert panel.view.transform().m11() >= 0.8 - 1e-9  # text kept readable
+
+
+def test_a_language_switch_keeps_the_graph_chosen(window, qtbot, switched):
+    panel = open_tab(window, qtbot)
+    choose(qtbot, panel, "pitfall_d")
+    type_into(qtbot, panel.row_spin, "2")
+    zh = switched(language="zh_CN")
+    qtbot.waitUntil(lambda: zh.result() is not None, timeout=10000)
+    new = zh.panel("graph")
+    assert new is not panel
+    assert new.current_mode() == "pitfall_d" and new.row_spin.value() == 2
+    assert zh.tabs.currentWidget() is zh.lazy_panels["graph"]
+    qtbot.waitUntil(lambda: new.drawings() != [], timeout=5000)
+    assert new.stepped().graph.shape_key() == softmax_row_graph(zh.state(), 2).graph.shape_key()

@@ -694,6 +694,12 @@ class GraphPanel(QWidget):
         self.play_button.setText(self.tr("Pause") if playing else self.tr("Play"))
         self.step_button.setEnabled(not playing)
 
+    def take_over(self, old: GraphPanel) -> None:
+        """A language or theme switch: the graph chosen and D's row stay."""
+        self.row_spin.setRange(0, old.row_spin.maximum())
+        self.row_spin.setValue(old.row_spin.value())
+        self.set_mode(old.current_mode())
+
     def set_figure_mode(self, on: bool) -> None:
         """A figure shows the whole graph and its readout, not the buttons (figure_mode)."""
         self.view.set_whole(on)
