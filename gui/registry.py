@@ -98,7 +98,7 @@ ENTRIES: tuple[Entry, ...] = (
           "gui.panels.regression:RegressionTab",
           needs_store=True, export_size=(1100, 700), attribute="regression_tab"),
     # listed last by `export --help`, where it came after Code (README's usage line)
-    Entry("mse_vs_ce", QT_TRANSLATE_NOOP("Views", "MSE vs CE"),
+    Entry("mse_vs_ce", QT_TRANSLATE_NOOP("Views", "Saturation"),
           "gui.panels.mse_vs_ce_view:MseVsCeView", needs_store=True,
           attribute="mse_vs_ce_view", help_order=1),
     Entry("two_ways", QT_TRANSLATE_NOOP("Views", "Two ways"),

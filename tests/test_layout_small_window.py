@@ -187,11 +187,14 @@ def test_views_are_covered_until_torch_has_loaded_and_do_not_jump(qtbot, monkeyp
     ("regression", set()), ("two_ways", set()),
     ("pitfalls", {"logits", "classes", "temperature"}), ("binary", {"logits"}),
     ("mse_vs_ce", {"logits", "classes", "temperature", "target", "smoothing", "loss"}),
+    ("saturation with focal", {"logits", "classes", "temperature", "target", "smoothing",
+                               "loss", "gamma"}),
     ("code", {"logits", "classes", "temperature", "target", "smoothing", "loss", "gamma"})])
 def test_classifier_controls_are_greyed_where_they_change_nothing(window, qtbot, tab, enabled):
     """The loss chosen and its options (γ here) follow the classifier's views and the code;
-    MSE vs CE compares those two whatever is chosen: greyed there, with the reduction
-    (which it reads) left live."""
+    the Saturation tab compares its own two losses: the loss chosen is greyed there, with
+    the reduction (which it reads) left live, and γ live only when focal is one of the
+    two."""
     names = list(window.lazy_panels)
     window.loss_editor.loss.setFocus()
     for _ in range(window.loss_editor.loss.count()):
@@ -207,6 +210,11 @@ def test_classifier_controls_are_greyed_where_they_change_nothing(window, qtbot,
                 "classes": window.global_controls.classes,
                 "temperature": window.global_controls.temperature.entry,
                 "smoothing": window.global_controls.smoothing.slider}
+    if tab == "saturation with focal":
+        window.set_state(window.state().replace(
+            saturation_losses=("sigmoid_focal", "cross_entropy")))
+        QApplication.processEvents()
+        tab = "mse_vs_ce"
     width = window.tabs.width()
     click_tab(window, qtbot, names.index(tab) + 1)
     assert {name for name, w in controls.items() if w.isEnabled()} == enabled
@@ -214,9 +222,11 @@ def test_classifier_controls_are_greyed_where_they_change_nothing(window, qtbot,
     # a tab that uses none of the column's boxes gets its width (trial: it cramped them)
     assert window.controls_column.isVisible() == column_used
     assert (window.tabs.width() > width + 200) == (not column_used)
-    assert window.scope_note.isVisible() == (column_used and len(enabled) < len(controls))
+    # the loss combo itself is greyed on the Saturation tab
+    greyed = len(enabled) < len(controls) or not window.loss_editor.loss.isEnabled()
+    assert window.scope_note.isVisible() == (column_used and greyed)
     tab_name = window.tabs.tabText(window.tabs.currentIndex())
-    if len(enabled) < len(controls):
+    if greyed:
         assert tab_name in window.scope_note.text() or not column_used
     if "smoothing" not in enabled:
         assert tab_name in window.global_controls.smoothing.statusTip()

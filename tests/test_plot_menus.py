@@ -50,7 +50,7 @@ def test_the_plot_menu_is_chinese_and_exports_its_view(switched, qtbot, tmp_path
 
 
 def test_every_plot_of_a_later_panel_exports_its_own_view(window, qtbot, monkeypatch):
-    """A panel built when its tab is first shown gets the same menu (MSE vs CE here)."""
+    """A panel built when its tab is first shown gets the same menu (Saturation here)."""
     asked = []
     monkeypatch.setattr(dialogs, "ask_export",
                         lambda parent, views, suggested, current="all", **dialog:
@@ -61,7 +61,7 @@ def test_every_plot_of_a_later_panel_exports_its_own_view(window, qtbot, monkeyp
     shown = texts(menu)
     menu.close()
     assert shown[0] == "View All"
-    assert "Export figure of “MSE vs CE”…" in shown and "Export..." not in shown, shown
+    assert "Export figure of “Saturation”…" in shown and "Export..." not in shown, shown
     panel.plot_widget.scene().contextMenu[0].trigger()
     window.jacobian_view.plot_widget.scene().contextMenu[0].trigger()
     assert asked == ["mse_vs_ce", "jacobian"]  # the app's dialog, each with its own view

@@ -19,7 +19,7 @@ from gui import registry
 ROOT = Path(__file__).resolve().parent.parent
 CLI_ORDER = ("all", "softmax", "jacobian", "surface", "gradients", "regression", "two_ways",
              "binary", "graph", "pitfalls", "code", "mse_vs_ce")
-TABS = ["Classifier", "Regression", "MSE vs CE", "Two ways", "Binary", "Autograd graph",
+TABS = ["Classifier", "Regression", "Saturation", "Two ways", "Binary", "Autograd graph",
         "Pitfalls", "Code"]
 
 

@@ -199,9 +199,13 @@ class LossEditor(StateEditor):
                 self.axis_i, self.axis_j]
 
     def choice_widgets(self) -> list[QWidget]:
-        """The loss chosen and its options, with their labels: a tab that does not follow
-        the chosen loss greys them (gui.shell.control_scope)."""
-        fields = [self.loss, *self.option_rows.values()]
+        """The loss chosen, with its label: a tab that does not follow the chosen loss greys
+        it (gui.shell.control_scope)."""
+        return [self.loss, self.form.labelForField(self.loss)]
+
+    def option_widgets(self) -> list[QWidget]:
+        """The options' fields and labels (only the chosen loss's are shown)."""
+        fields = list(self.option_rows.values())
         return fields + [self.form.labelForField(w) for w in fields]
 
     # ------------------------------------------------------------------ state -> widgets

@@ -1,8 +1,9 @@
 """Which of the classifier's controls the current tab reads; the others are greyed.
 
 The left column (logits, target, loss) and the toolbar's Classes, T and ε set the
-classifier; the loss chosen and its options (γ, the margin, …) only the classifier's views
-and the code, not MSE vs CE, which compares those two losses whatever is chosen. On the
+classifier; the loss chosen only the classifier's views and the code, not the Saturation
+tab, which compares the two losses chosen above its plot — though the options shown (γ,
+the margin, …) change that comparison when the loss shown is one of its two. On the
 Regression tab they changed nothing, yet looked live; each tab now declares what it reads
 (from core/: the regression and two-ways panels read only the regression's own state, the
 pitfalls read the logits and T, the rest read all). A tab that reads none of the column's
@@ -25,15 +26,17 @@ if TYPE_CHECKING:
 translate = QCoreApplication.translate  # lupdate reads translate("MainWindow", "…")
 
 # "loss" is the Loss box (its readouts, the reduction, the surface's axes); "loss_choice"
-# the loss the classifier views follow and its options, inside that box
+# the loss the classifier views follow, "loss_options" its options, inside that box
 EVERY = frozenset({"logits", "classes", "temperature", "target", "smoothing", "loss",
-                   "loss_choice"})
-ALL_BUT_THE_CHOICE = EVERY - {"loss_choice"}
+                   "loss_choice", "loss_options"})
+ALL_BUT_THE_CHOICE = EVERY - {"loss_choice", "loss_options"}
+SATURATION_TAB = "mse_vs_ce"
 READS: dict[str, frozenset[str]] = {
     "classifier": EVERY,
     "regression": frozenset(),  # core.regression: state.regression only
-    # core.mse_vs_ce: logits, target, T, ε, reduction; CE and MSE whatever loss is chosen
-    "mse_vs_ce": ALL_BUT_THE_CHOICE,
+    # core.saturation_sweep: logits, target, T, ε, reduction and its own two losses (with
+    # their options: read while the loss shown is one of them, see ControlScope.reads)
+    SATURATION_TAB: ALL_BUT_THE_CHOICE,
     "two_ways": frozenset(),  # core.two_ways: state.regression only
     "pitfalls": frozenset({"logits", "classes", "temperature"}),  # C and D: logits and T
     "binary": frozenset({"logits"}),  # core.binary: its own z, y, pos_weight; and a₀, a₁
@@ -58,9 +61,12 @@ class ControlScope:
             "target": [window.control_boxes["target"]],
             "loss": [window.control_boxes["loss"]],
             "loss_choice": window.loss_editor.choice_widgets(),
+            "loss_options": window.loss_editor.option_widgets(),
             "classes": [g.classes], "temperature": [g.temperature],
             "smoothing": [g.smoothing]}
         window.tabs.currentChanged.connect(self.apply)
+        # on the Saturation tab, whether the options count depends on the state
+        window.store.changed.connect(lambda _state: self.apply(window.tabs.currentIndex()))
 
     def tab_name(self, index: int) -> str:
         page = self.window.tabs.widget(index)
@@ -69,18 +75,28 @@ class ControlScope:
                 return name
         return CLASSIFIER_TAB
 
+    def reads(self, name: str) -> frozenset[str]:
+        """What the tab `name` reads now: the Saturation tab reads the options shown when
+        the loss shown is one of the two it compares."""
+        reads = READS.get(name, EVERY)
+        state = self.window.store.state()
+        if name == SATURATION_TAB and state.loss in state.saturation_losses:
+            reads = reads | {"loss_options"}
+        return reads
+
     def apply(self, index: int) -> None:
         name = self.tab_name(index)
-        reads = READS.get(name, EVERY)
+        reads = self.reads(name)
         why = ""
         if reads != EVERY:
             title = registry.entry(name).title()
             why = (translate("MainWindow", "The %1 tab does not use the classifier: the "
                              "greyed controls change nothing here.")
                    if not reads else
-                   translate("MainWindow", "The %1 tab compares CE and MSE whatever loss is "
-                             "chosen: the greyed loss and its options change nothing here.")
-                   if reads == ALL_BUT_THE_CHOICE else
+                   translate("MainWindow", "The %1 tab compares the two losses chosen above "
+                             "its plot, whatever loss is shown; the options shown count here "
+                             "when the loss shown is one of the two.")
+                   if reads >= ALL_BUT_THE_CHOICE else
                    translate("MainWindow", "The %1 tab reads only the logits a₀ and a₁ (for "
                              "the two-class softmax); the greyed controls change nothing here.")
                    if reads == {"logits"} else
