@@ -251,3 +251,26 @@ def test_a_double_click_on_a_view_title_shows_it_alone_and_again_all_four(window
     QTest.mouseDClick(title, Qt.MouseButton.LeftButton)
     QApplication.processEvents()
     assert all(v.isVisible() for v in window.views.values())
+
+
+def test_graph_tab_greys_what_its_chosen_graph_does_not_read(window, qtbot):
+    """The classifier's loss graph reads the column; the regression's graph (and pitfall B)
+    none of it: the column goes, with a line saying where w and b are set; pitfall D the
+    logits, N and T only."""
+    names = list(window.lazy_panels)
+    click_tab(window, qtbot, names.index("graph") + 1)
+    panel = window.panel("graph")
+    assert window.controls_column.isVisible() and window.loss_editor.loss.isEnabled()
+    modes = ("classifier", "regression", "pitfall_b", "pitfall_c", "pitfall_d")
+    for mode, column, loss_live in (("regression", False, False), ("pitfall_b", False, False),
+                                    ("pitfall_d", True, False), ("pitfall_c", True, True),
+                                    ("classifier", True, True)):
+        panel.mode.setFocus()  # by keyboard: Home, then Down to the mode
+        QTest.keyClick(panel.mode, Qt.Key.Key_Home)
+        for _ in range(modes.index(mode)):
+            QTest.keyClick(panel.mode, Qt.Key.Key_Down)
+        QApplication.processEvents()
+        assert panel.current_mode() == mode
+        assert window.controls_column.isVisible() == column, mode
+        assert window.loss_editor.loss.isEnabled() == loss_live, mode
+        assert window.control_boxes["logits"].isEnabled() == column, mode

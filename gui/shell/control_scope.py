@@ -42,6 +42,14 @@ READS: dict[str, frozenset[str]] = {
     "binary": frozenset({"logits"}),  # core.binary: its own z, y, pos_weight; and a₀, a₁
     "code": EVERY,  # core.code_generator: the whole state
 }
+# The Graph tab reads what its chosen graph reads (core.autograd_graph, graph_pitfalls):
+# the classifier's loss, the regression's (and pitfall B, on w and b), the softmax (D)
+GRAPH_TAB = "graph"
+GRAPH_READS: dict[str, frozenset[str]] = {
+    "classifier": EVERY, "pitfall_c": EVERY,
+    "regression": frozenset(), "pitfall_b": frozenset(),
+    "pitfall_d": frozenset({"logits", "classes", "temperature"}),
+}
 CLASSIFIER_TAB = "classifier"
 
 
@@ -55,6 +63,7 @@ class ControlScope:
         note.setObjectName("control_scope_note")
         note.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         note.hide()
+        self._graph_connected = False
         g = window.global_controls
         self.controls: dict[str, list[QWidget]] = {
             "logits": [window.control_boxes["logits"]],
@@ -79,6 +88,13 @@ class ControlScope:
         """What the tab `name` reads now: the Saturation tab reads the options shown when
         the loss shown is one of the two it compares."""
         reads = READS.get(name, EVERY)
+        if name == GRAPH_TAB and self.window.is_built(GRAPH_TAB):
+            panel = self.window.panel(GRAPH_TAB)
+            if not self._graph_connected:  # built when first shown: follow its choice
+                panel.mode.currentIndexChanged.connect(
+                    lambda _i: self.apply(self.window.tabs.currentIndex()))
+                self._graph_connected = True
+            reads = GRAPH_READS.get(panel.current_mode(), EVERY)
         state = self.window.store.state()
         if name == SATURATION_TAB and state.loss in state.saturation_losses:
             reads = reads | {"loss_options"}
