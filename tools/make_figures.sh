@@ -17,3 +17,6 @@ $P main.py animate docs/temperature.gif --vary temperature=0.25:4 --view softmax
     --frames 30 --fps 8 --size 640x420
 $P main.py animate docs/surface.mp4 --vary logits.0=-4:4 --view surface --frames 40 --fps 10
 $P main.py export docs/binary.png --view binary
+$P main.py export docs/family.png --preset focal_easy_examples
+$P main.py export docs/saturation.png --preset focal_easy_examples --view mse_vs_ce --size 900x560
+$P main.py export docs/graph.png $note --view graph --size 1000x1000

@@ -39,6 +39,7 @@ from core.state import State
 from gui.controls.state_editor import StateEditor
 from gui.controls.state_store import StateStore
 from gui.items.decade_ticks import decade_ticks
+from gui.items.figure_hints import mark_hint
 from gui.items.readout_label import ReadoutLabel, set_text
 from gui.look import theme
 from gui.look.language import loss_title
@@ -136,11 +137,14 @@ class MseVsCeView(StateEditor):
         self.explain = ReadoutLabel(4, parent=self)
         self.explain.setAccessibleName(self.tr("What the curves show"))
 
-        choose = QHBoxLayout()
+        # the choosers are controls: a figure has the title naming the two instead
+        self.chooser = mark_hint(QWidget(self))
+        choose = QHBoxLayout(self.chooser)
+        choose.setContentsMargins(0, 0, 0, 0)
         choose.setSpacing(6)
-        compare = QLabel(self.tr("Co&mpare"), self)
+        compare = QLabel(self.tr("Co&mpare"), self.chooser)
         compare.setBuddy(self.combos[0])
-        with_label = QLabel(self.tr("&with"), self)
+        with_label = QLabel(self.tr("&with"), self.chooser)
         with_label.setBuddy(self.combos[1])
         choose.addWidget(compare)
         choose.addWidget(self.combos[0], 1)
@@ -149,7 +153,7 @@ class MseVsCeView(StateEditor):
         choose.addWidget(self.swap)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
-        layout.addLayout(choose)
+        layout.addWidget(self.chooser)
         layout.addWidget(self.title)
         layout.addWidget(self.plot_widget, 1)
         layout.addWidget(self.explain)
