@@ -5,159 +5,159 @@
         <name />
         <message>
             <source>The loss family</source>
-            <translation type="unfinished" />
+            <translation>损失函数族</translation>
         </message>
         <message>
             <source>Besides cross-entropy and MSE, the app computes a family of classifier losses, and the views follow the one chosen. Each is computed by torch's own function, and its gradient four ways: autograd, backward(), the closed form given below, and finite differences.</source>
-            <translation type="unfinished" />
+            <translation>除交叉熵和 MSE 之外，本应用还计算一族分类器损失，各视图随所选的损失而变。每个损失都由 torch 自带的函数计算，其梯度则用四种方法计算：autograd、backward()、下面给出的闭式解，以及有限差分。</translation>
         </message>
         <message>
             <source>Every classifier loss acts on the scaled logits z = a/T, so the chain rule divides its gradient by T:</source>
-            <translation type="unfinished" />
+            <translation>每个分类器损失都作用于缩放后的 logit z = a/T，因此由链式法则，其梯度要除以 T：</translation>
         </message>
         <message>
             <source>y&lt;sub&gt;eff&lt;/sub&gt; is the smoothed target, one-hot for a class index when ε = 0, and N the number of classes. Where a loss has a kink (a corner, or a jump in its curvature) the derivative there is one-sided: torch takes one value, while finite differences average the two sides.</source>
-            <translation type="unfinished" />
+            <translation>y&lt;sub&gt;eff&lt;/sub&gt; 是平滑后的目标，ε = 0 时对类别索引而言就是 one-hot 向量；N 为类别数。损失在折点（尖角，或曲率跳变处）上的导数是单侧的：torch 取其中一侧的值，而有限差分取两侧的平均。</translation>
         </message>
         <message>
             <source>one weight per class (none: every class weighs 1)</source>
-            <translation type="unfinished" />
+            <translation>每个类别一个权重（不设时每个类别的权重均为 1）</translation>
         </message>
         <message>
             <source>Options: %1</source>
-            <translation type="unfinished" />
+            <translation>选项：%1</translation>
         </message>
         <message>
             <source>Kinks: %1</source>
-            <translation type="unfinished" />
+            <translation>折点：%1</translation>
         </message>
         <message>
             <source>Kinks: none, it is smooth everywhere.</source>
-            <translation type="unfinished" />
+            <translation>折点：无，处处光滑。</translation>
         </message>
         <message>
             <source>Classifier loss: %1</source>
-            <translation type="unfinished" />
+            <translation>分类器损失：%1</translation>
         </message>
         <message>
             <source>It takes a class index y, not probabilities.</source>
-            <translation type="unfinished" />
+            <translation>它接受类别索引 y，而不是概率。</translation>
         </message>
         <message>
             <source>Its gradient with respect to the logits, in closed form:</source>
-            <translation type="unfinished" />
+            <translation>它对 logit 的梯度的闭式解：</translation>
         </message>
         <message>
             <source>In PyTorch, with z = a/T:</source>
-            <translation type="unfinished" />
+            <translation>在 PyTorch 中，取 z = a/T：</translation>
         </message>
         <message>
             <source>Identities in the loss family</source>
-            <translation type="unfinished" />
+            <translation>损失函数族中的恒等关系</translation>
         </message>
         <message>
             <source>&lt;b&gt;Cross-entropy is NLL after log_softmax.&lt;/b&gt; log_softmax gives the log-probabilities, and NLL with a class index c picks the c-th and negates it:</source>
-            <translation type="unfinished" />
+            <translation>&lt;b&gt;交叉熵就是 log_softmax 之后的 NLL。&lt;/b&gt;log_softmax 给出对数概率，带类别索引 c 的 NLL 取出其中第 c 个并取负：</translation>
         </message>
         <message>
             <source>So with a class index, ε = 0 and no class weights the two have the same value and the same gradient, (p − onehot(c))/T; F.cross_entropy does both steps in one call. For a = [2, 1, 0.1], T = 1 and class 0 both are 0.417030.</source>
-            <translation type="unfinished" />
+            <translation>因此，在使用类别索引、ε = 0 且没有类别权重时，两者的值和梯度都相同，梯度为 (p − onehot(c))/T；F.cross_entropy 一次调用就完成这两步。当 a = [2, 1, 0.1]、T = 1、类别为 0 时，两者都是 0.417030。</translation>
         </message>
         <message>
             <source>&lt;b&gt;KL divergence is cross-entropy minus the target's entropy.&lt;/b&gt; Split the logarithm of the ratio:</source>
-            <translation type="unfinished" />
+            <translation>&lt;b&gt;KL 散度等于交叉熵减去目标的熵。&lt;/b&gt;把比值的对数拆开：</translation>
         </message>
         <message>
             <source>H(y&lt;sub&gt;eff&lt;/sub&gt;) does not depend on the logits, so KL and cross-entropy differ by a constant and share the gradient (p − y&lt;sub&gt;eff&lt;/sub&gt;)/T. KL is 0 where p = y&lt;sub&gt;eff&lt;/sub&gt;; cross-entropy's lowest value there is H(y&lt;sub&gt;eff&lt;/sub&gt;), not 0. For a = [2, 1, 0.1], T = 1, class 0 and ε = 0.1: CE = 0.513697, H(y&lt;sub&gt;eff&lt;/sub&gt;) = 0.291140 and KL = 0.222557.</source>
-            <translation type="unfinished" />
+            <translation>H(y&lt;sub&gt;eff&lt;/sub&gt;) 与 logit 无关，因此 KL 与交叉熵只相差一个常数，梯度同为 (p − y&lt;sub&gt;eff&lt;/sub&gt;)/T。在 p = y&lt;sub&gt;eff&lt;/sub&gt; 处 KL 为 0；而交叉熵在该处的最小值是 H(y&lt;sub&gt;eff&lt;/sub&gt;)，不是 0。当 a = [2, 1, 0.1]、T = 1、类别为 0、ε = 0.1 时：CE = 0.513697，H(y&lt;sub&gt;eff&lt;/sub&gt;) = 0.291140，KL = 0.222557。</translation>
         </message>
         <message>
             <source>&lt;b&gt;Focal loss with γ = 0 and α &amp;lt; 0 is BCE with logits.&lt;/b&gt; γ = 0 makes the modulating factor 1, and α &amp;lt; 0 turns the α-weighting off:</source>
-            <translation type="unfinished" />
+            <translation>&lt;b&gt;γ = 0 且 α &amp;lt; 0 时的 focal 损失就是基于 logits 的 BCE。&lt;/b&gt;γ = 0 使调制因子为 1，α &amp;lt; 0 则关闭 α 加权：</translation>
         </message>
         <message>
             <source>which is F.binary_cross_entropy_with_logits(z, y) with pos_weight 1, in value and gradient. A γ above 0 multiplies each term by (1 − p&lt;sub&gt;t&lt;/sub&gt;)&lt;sup&gt;γ&lt;/sup&gt;, small where the term is already right (p&lt;sub&gt;t&lt;/sub&gt; near 1): easy examples count less. For a = [2, 1, 0.1], T = 1 and class 0 both are 0.728195.</source>
-            <translation type="unfinished" />
+            <translation>即 pos_weight 为 1 的 F.binary_cross_entropy_with_logits(z, y)，值和梯度都相同。γ 大于 0 时，每一项都乘以 (1 − p&lt;sub&gt;t&lt;/sub&gt;)&lt;sup&gt;γ&lt;/sup&gt;，在该项已经正确（p&lt;sub&gt;t&lt;/sub&gt; 接近 1）的地方这个因子很小：容易样本的权重降低。当 a = [2, 1, 0.1]、T = 1、类别为 0 时，两者都是 0.728195。</translation>
         </message>
         <message>
             <source>The regression losses</source>
-            <translation type="unfinished" />
+            <translation>回归损失</translation>
         </message>
         <message>
             <source>The Regression tab fits ŷ = w·x + b to M points with one of these losses. Each is a sum of one function ℓ of the residuals r&lt;sub&gt;k&lt;/sub&gt; = ŷ&lt;sub&gt;k&lt;/sub&gt; − y&lt;sub&gt;k&lt;/sub&gt;, divided by M for reduction 'mean':</source>
-            <translation type="unfinished" />
+            <translation>“回归”标签页用其中一种损失把直线 ŷ = w·x + b 拟合到 M 个点上。每种损失都是残差 r&lt;sub&gt;k&lt;/sub&gt; = ŷ&lt;sub&gt;k&lt;/sub&gt; − y&lt;sub&gt;k&lt;/sub&gt; 的同一个函数 ℓ 之和，归约方式为“平均”时再除以 M：</translation>
         </message>
         <message>
             <source>ŷ&lt;sub&gt;k&lt;/sub&gt; moves by x&lt;sub&gt;k&lt;/sub&gt; per unit of w and by 1 per unit of b, so the chain rule gives:</source>
-            <translation type="unfinished" />
+            <translation>w 每变化一个单位，ŷ&lt;sub&gt;k&lt;/sub&gt; 变化 x&lt;sub&gt;k&lt;/sub&gt;；b 每变化一个单位，ŷ&lt;sub&gt;k&lt;/sub&gt; 变化 1。因此由链式法则得：</translation>
         </message>
         <message>
             <source>With reduction 'sum', drop the 1/M. At a kink the Regression tab shows the slope on each side next to torch's value.</source>
-            <translation type="unfinished" />
+            <translation>若归约方式为“求和”，则去掉 1/M。在折点处，“回归”标签页会在 torch 的值旁边显示两侧的斜率。</translation>
         </message>
         <message>
             <source>Regression loss: %1</source>
-            <translation type="unfinished" />
+            <translation>回归损失：%1</translation>
         </message>
         <message>
             <source>Its gradient, through ∂L/∂ŷ&lt;sub&gt;k&lt;/sub&gt;, in closed form:</source>
-            <translation type="unfinished" />
+            <translation>经由 ∂L/∂ŷ&lt;sub&gt;k&lt;/sub&gt; 求得的梯度闭式解：</translation>
         </message>
         <message>
             <source>In PyTorch:</source>
-            <translation type="unfinished" />
+            <translation>在 PyTorch 中：</translation>
         </message>
         <message>
             <source>∂L/∂L = 1 (backward() starts here)</source>
-            <translation type="unfinished" />
+            <translation>∂L/∂L = 1（backward() 从这里开始）</translation>
         </message>
         <message>
             <source>The classifier's loss (%1) of z = a / T; leaf a</source>
-            <translation type="unfinished" />
+            <translation>分类器关于 z = a / T 的损失（%1）；叶子张量 a</translation>
         </message>
         <message>
             <source>The regression's loss (%1) of ŷ = w·x + b; leaves w and b</source>
-            <translation type="unfinished" />
+            <translation>回归关于 ŷ = w·x + b 的损失（%1）；叶子张量 w 和 b</translation>
         </message>
         <message>
             <source>B. The graph was recorded while w did not require grad: it has no path to w. After w.requires_grad_(), torch.autograd.grad(old loss, [w]) raises %1: %2 Rebuilt after requires_grad_(), the graph reaches w (right).</source>
-            <translation type="unfinished" />
+            <translation>B. 记录计算图时 w 还不需要梯度：图中没有通往 w 的路径。调用 w.requires_grad_() 之后，torch.autograd.grad(旧 loss, [w]) 抛出 %1：%2 在 requires_grad_() 之后重新构建，计算图就能到达 w（右）。</translation>
         </message>
         <message>
             <source>Before: built, then w.requires_grad_()</source>
-            <translation type="unfinished" />
+            <translation>之前：先构建，再调用 w.requires_grad_()</translation>
         </message>
         <message>
             <source>After: the loss rebuilt</source>
-            <translation type="unfinished" />
+            <translation>之后：重新构建损失</translation>
         </message>
         <message>
             <source>Reading one, or a second backward, raises %1: %2</source>
-            <translation type="unfinished" />
+            <translation>读取其中任何一个，或再做一次 backward，都会抛出 %1：%2</translation>
         </message>
         <message>
             <source>Reading one raises: %1 A second backward raises %2: %3</source>
-            <translation type="unfinished" />
+            <translation>读取其中一个会抛出：%1 第二次 backward 抛出 %2：%3</translation>
         </message>
         <message>
             <source>C. backward() without retain_graph freed the saved tensors (grey). %1 With retain_graph=True the second backward runs and a.grad accumulates: %2 after the first, %3 after the second.</source>
-            <translation type="unfinished" />
+            <translation>C. 不带 retain_graph 的 backward() 释放了保存的张量（灰色）。%1 使用 retain_graph=True 时第二次 backward 可以运行，a.grad 会累加：第一次后为 %2，第二次后为 %3。</translation>
         </message>
         <message>
             <source>After loss.backward() without retain_graph</source>
-            <translation type="unfinished" />
+            <translation>不带 retain_graph 调用 loss.backward() 之后</translation>
         </message>
         <message>
             <source>D. p is a vector: torch.autograd.grad(p, [a]) raises %1: %2 With grad_outputs = e_%3 it gives the vector–Jacobian product e_%3ᵀ·∂p/∂a = %4, row %3 of the Jacobian (its formula: %5; max |diff| %6).</source>
-            <translation type="unfinished" />
+            <translation>D. p 是向量：torch.autograd.grad(p, [a]) 抛出 %1：%2 传入 grad_outputs = e_%3 时，它给出向量–雅可比积 e_%3ᵀ·∂p/∂a = %4，即雅可比矩阵的第 %3 行（公式：%5；最大 |差值| %6）。</translation>
         </message>
         <message>
             <source>p = softmax(a / T), backward with grad_outputs = e_%1</source>
-            <translation type="unfinished" />
+            <translation>p = softmax(a / T)，以 grad_outputs = e_%1 做 backward</translation>
         </message>
         <message>
             <source>grad_outputs = e_%1 = %2</source>
-            <translation type="unfinished" />
+            <translation>grad_outputs = e_%1 = %2</translation>
         </message>
     </context>
     <context>
@@ -188,7 +188,7 @@
         </message>
         <message>
             <source>Class weight w%1</source>
-            <translation type="unfinished" />
+            <translation>类别权重 w%1</translation>
         </message>
         <message>
             <source>from</source>
@@ -692,15 +692,21 @@ number the app shows: softmax, cross-entropy, MSE, their gradients with respect 
 logits, the softmax Jacobian, the classifier loss you chose with its gradient (by
 autograd and in closed form), and the regression example (the note's MSE example).
 Run it with `python &lt;this file&gt;`; change a number and run it again.</source>
-            <translation type="unfinished" />
+            <translation>Loss Lens，纯 PyTorch 脚本版。
+
+由应用的当前设置生成。它用 torch 以 float64 重新计算应用显示的每一个
+数值：softmax、交叉熵、MSE、它们对 logits 的梯度、softmax 的雅可比矩阵、
+你选择的分类器损失及其梯度（由 autograd 和闭式解求得），以及回归示例
+（笔记中的 MSE 示例）。
+用 `python &lt;此文件&gt;` 运行；改一个数，再运行一次。</translation>
         </message>
         <message>
             <source>6. regression</source>
-            <translation type="unfinished" />
+            <translation>6. 回归</translation>
         </message>
         <message>
             <source>the regression's own reduction</source>
-            <translation type="unfinished" />
+            <translation>回归自己的归约方式</translation>
         </message>
         <message>
             <source>a: the raw scores (logits), one per class</source>
@@ -798,93 +804,103 @@ a scalar output, so we go row by row, keeping the graph for the next row.</sourc
         </message>
         <message>
             <source>7. the loss you chose</source>
-            <translation type="unfinished" />
+            <translation>7. 你选择的损失</translation>
         </message>
         <message>
             <source>the classifier loss chosen in the app</source>
-            <translation type="unfinished" />
+            <translation>应用中选择的分类器损失</translation>
         </message>
         <message>
             <source>one weight per class (None: every class weighs 1)</source>
-            <translation type="unfinished" />
+            <translation>每个类别一个权重（None：每个类别的权重均为 1）</translation>
         </message>
         <message>
             <source>its gradient by autograd</source>
-            <translation type="unfinished" />
+            <translation>由 autograd 求得的梯度</translation>
         </message>
         <message>
             <source>torch's own cross-entropy on the same z = a / T. With class weights and a class index
 the mean over a batch of one divides by the target class's weight.</source>
-            <translation type="unfinished" />
+            <translation>torch 自带的交叉熵，作用于同一个 z = a / T。有类别权重且目标为类别索引时，
+对只有一行的批取平均会除以目标类别的权重。</translation>
         </message>
         <message>
             <source>MSE between softmax(z) and y_eff, as in section 3</source>
-            <translation type="unfinished" />
+            <translation>softmax(z) 与 y_eff 之间的 MSE，与第 3 节相同</translation>
         </message>
         <message>
             <source>CE = NLL ∘ log_softmax: F.nll_loss takes log-probabilities and a class index
 (no label smoothing, no probabilities)</source>
-            <translation type="unfinished" />
+            <translation>CE = NLL ∘ log_softmax：F.nll_loss 接受对数概率和类别索引
+（不支持标签平滑，也不接受概率）</translation>
         </message>
         <message>
             <source>KL(y_eff ‖ p) = CE - H(y_eff). F.kl_div takes log-probabilities and the target's
 probabilities; 'batchmean' of one row is the sum over the classes.</source>
-            <translation type="unfinished" />
+            <translation>KL(y_eff ‖ p) = CE - H(y_eff)。F.kl_div 接受对数概率和目标的
+概率；对只有一行的数据，'batchmean' 就是对各类别求和。</translation>
         </message>
         <message>
             <source>each class an independent yes/no against y_eff_i, computed from log σ(z) directly,
 so it stays exact where σ(z) rounds to 0 or 1</source>
-            <translation type="unfinished" />
+            <translation>每个类别都是针对 y_eff_i 的独立是/否判断，直接由 log σ(z) 计算，
+所以在 σ(z) 舍入为 0 或 1 时仍然精确</translation>
         </message>
         <message>
             <source>the same on the probabilities σ(z): torch clamps each log at -100, so it saturates</source>
-            <translation type="unfinished" />
+            <translation>同样的损失，但基于概率 σ(z)：torch 把每个 log 截断在 -100，因此会饱和</translation>
         </message>
         <message>
             <source>torchvision.ops.sigmoid_focal_loss (reduction 'mean'), written out line for line.
 gamma = 0 with alpha &lt; 0 is BCE with logits.</source>
-            <translation type="unfinished" />
+            <translation>torchvision.ops.sigmoid_focal_loss（reduction 'mean'），逐行展开写出。
+gamma = 0 且 alpha &lt; 0 时就是基于 logits 的 BCE。</translation>
         </message>
         <message>
             <source>the multi-class hinge: zero, with zero gradient, once z[target] beats every other z_i
 by the margin</source>
-            <translation type="unfinished" />
+            <translation>多类 hinge：一旦 z[target] 比其他每个 z_i 都大出 margin，
+损失就为零，梯度也为零</translation>
         </message>
         <message>
             <source>Closed form: ((Σ v)·softmax(z) - v) / T, v the weight each log p_c is taken with
 (without class weights v = y_eff, and it is (p - y_eff) / T)</source>
-            <translation type="unfinished" />
+            <translation>闭式解：((Σ v)·softmax(z) - v) / T，v 为每个 log p_c 所乘的权重
+（无类别权重时 v = y_eff，结果为 (p - y_eff) / T）</translation>
         </message>
         <message>
             <source>Closed form through the softmax Jacobian, Jᵀg with g = ∂L/∂p, without forming J</source>
-            <translation type="unfinished" />
+            <translation>经由 softmax 雅可比矩阵的闭式解：Jᵀg，其中 g = ∂L/∂p，无需构造 J</translation>
         </message>
         <message>
             <source>Closed form: (p - onehot(target)) / T</source>
-            <translation type="unfinished" />
+            <translation>闭式解：(p - onehot(target)) / T</translation>
         </message>
         <message>
             <source>Closed form: cross-entropy's, since H(y_eff) does not depend on a</source>
-            <translation type="unfinished" />
+            <translation>闭式解：与交叉熵的相同，因为 H(y_eff) 与 a 无关</translation>
         </message>
         <message>
             <source>Closed form: ((1 - y) σ(z) - pos_weight·y·σ(-z)) / (N·T), with σ(-z) for 1 - σ(z):
 exact where σ(z) rounds to 1</source>
-            <translation type="unfinished" />
+            <translation>闭式解：((1 - y) σ(z) - pos_weight·y·σ(-z)) / (N·T)，用 σ(-z) 代替 1 - σ(z)：
+在 σ(z) 舍入为 1 时仍然精确</translation>
         </message>
         <message>
             <source>Closed form: (σ(z) - y_eff) / (N·T). torch's backward departs from it for |z| ≳ 27.6.</source>
-            <translation type="unfinished" />
+            <translation>闭式解：(σ(z) - y_eff) / (N·T)。|z| ≳ 27.6 时 torch 的反向传播会偏离它。</translation>
         </message>
         <message>
             <source>Closed form: α_t [(p - y) q^γ - γ·BCE·q^(γ-1)·p(1 - p)(2y - 1)] / (N·T) with q = 1 - p_t,
 in logs so it stays finite where p rounds to 0 or 1</source>
-            <translation type="unfinished" />
+            <translation>闭式解：α_t [(p - y) q^γ - γ·BCE·q^(γ-1)·p(1 - p)(2y - 1)] / (N·T)，其中 q = 1 - p_t，
+在对数域中计算，因此 p 舍入为 0 或 1 时仍是有限值</translation>
         </message>
         <message>
             <source>Closed form: hinge_p·h^(hinge_p-1) / N for each i ≠ target with h = margin - z[target] + z_i
 &gt; 0 (torch takes 0 at h = 0), minus their sum at the target; then ÷ T</source>
-            <translation type="unfinished" />
+            <translation>闭式解：对每个 i ≠ target，若 h = margin - z[target] + z_i &gt; 0，
+则为 hinge_p·h^(hinge_p-1) / N（h = 0 时 torch 取 0），目标处为它们之和的相反数；最后 ÷ T</translation>
         </message>
     </context>
     <context>
@@ -1442,36 +1458,37 @@ residuals ŷ − y dashed orange</source>
         </message>
         <message>
             <source>The chosen loss's gradient computed by torch.autograd.grad, by backward() then .grad, by the closed form and by central differences; hover a cell for its full value</source>
-            <translation type="unfinished" />
+            <translation>所选损失的梯度，分别由 torch.autograd.grad、先 backward() 再读取 .grad、闭式解以及中心差分计算；将鼠标悬停在单元格上可查看完整数值</translation>
         </message>
         <message>
             <source>∂%1/∂aᵢ</source>
-            <translation type="unfinished" />
+            <translation>∂%1/∂aᵢ</translation>
         </message>
         <message>
             <source>&lt;b&gt;Gradients &amp;amp; checks&lt;/b&gt; ∂%1/∂a four independent ways</source>
-            <translation type="unfinished" />
+            <translation>&lt;b&gt;梯度与校验&lt;/b&gt; 用四种独立方法计算 ∂%1/∂a</translation>
         </message>
         <message>
             <source>autograd</source>
-            <translation type="unfinished">autograd</translation>
+            <translation>autograd</translation>
         </message>
         <message>
             <source>backward</source>
-            <translation type="unfinished" />
+            <translation>backward</translation>
         </message>
         <message>
             <source>formula</source>
-            <translation type="unfinished">公式</translation>
+            <translation>公式</translation>
         </message>
         <message>
             <source>central</source>
-            <translation type="unfinished" />
+            <translation>中心差分</translation>
         </message>
         <message>
             <source>±
 error</source>
-            <translation type="unfinished" />
+            <translation>±
+误差</translation>
         </message>
         <message>
             <source>pᵢ = softmax(a/T)ᵢ</source>
@@ -1487,27 +1504,27 @@ error</source>
         </message>
         <message>
             <source>%1 %2 = %3</source>
-            <translation type="unfinished" />
+            <translation>%1 %2 = %3</translation>
         </message>
         <message>
             <source>class-weighted CE = %1 · unweighted CE = %2 · MSE = %3</source>
-            <translation type="unfinished" />
+            <translation>类别加权 CE = %1 · 不加权 CE = %2 · MSE = %3</translation>
         </message>
         <message>
             <source> · CE = %1 · MSE = %2</source>
-            <translation type="unfinished" />
+            <translation> · CE = %1 · MSE = %2</translation>
         </message>
         <message>
             <source>max |diff| of the exact ways %1 · central diff. within %2 · Jacobian %3 — %4</source>
-            <translation type="unfinished" />
+            <translation>精确方法间最大 |差值| %1 · 中心差分相差不超过 %2 · 雅可比矩阵 %3 —— %4</translation>
         </message>
         <message>
             <source>T = %1 · label smoothing ε = %2 · reduction = %3</source>
-            <translation type="unfinished" />
+            <translation>T = %1 · 标签平滑 ε = %2 · 归约方式 = %3</translation>
         </message>
         <message>
             <source>kink at a%1 = %2: torch's ∂L/∂a%1 = %3; one-sided slopes %4 (left), %5 (right)</source>
-            <translation type="unfinished" />
+            <translation>折点位于 a%1 = %2：torch 的 ∂L/∂a%1 = %3；单侧斜率 %4（左）、%5（右）</translation>
         </message>
         <message>
             <source>Losses and agreement</source>
@@ -1515,15 +1532,15 @@ error</source>
         </message>
         <message>
             <source>the closed form (Help ▸ Formulas)</source>
-            <translation type="unfinished" />
+            <translation>闭式解（帮助 ▸ 公式）</translation>
         </message>
         <message>
             <source>(L(a + h·eᵢ) − L(a − h·eᵢ))/2h with h = ε^(1/3)·max(|aᵢ|, T): needs no calculus</source>
-            <translation type="unfinished" />
+            <translation>(L(a + h·eᵢ) − L(a − h·eᵢ))/2h，其中 h = ε^(1/3)·max(|aᵢ|, T)：无需微积分</translation>
         </message>
         <message>
             <source>how far the central difference can be from the true slope: the gap between steps h and 2h plus rounding (and half the jump at a kink)</source>
-            <translation type="unfinished" />
+            <translation>中心差分与真实斜率可能相差多少：步长 h 与 2h 的结果之差加上舍入误差（折点处再加上跳变的一半）</translation>
         </message>
         <message>
             <source>all ways agree ✓</source>
@@ -1531,7 +1548,7 @@ error</source>
         </message>
         <message>
             <source>exact ways agree ✓; differences straddle a kink</source>
-            <translation type="unfinished" />
+            <translation>精确方法一致 ✓；差分跨越了折点</translation>
         </message>
         <message>
             <source>ways disagree ✗</source>
@@ -1542,282 +1559,282 @@ error</source>
         <name>Graph</name>
         <message>
             <source>freed</source>
-            <translation type="unfinished" />
+            <translation>已释放</translation>
         </message>
         <message>
             <source>a leaf tensor: adds the gradient that reaches it into its .grad</source>
-            <translation type="unfinished" />
+            <translation>叶子张量：把到达它的梯度累加到它的 .grad 中</translation>
         </message>
         <message>
             <source>backward of |x|: passes sign(x)·g (0 at x = 0)</source>
-            <translation type="unfinished" />
+            <translation>|x| 的反向传播：传出 sign(x)·g（x = 0 时为 0）</translation>
         </message>
         <message>
             <source>backward of x + α·y: passes g to x and α·g to y</source>
-            <translation type="unfinished" />
+            <translation>x + α·y 的反向传播：向 x 传出 g，向 y 传出 α·g</translation>
         </message>
         <message>
             <source>backward of x + a number: passes g unchanged</source>
-            <translation type="unfinished" />
+            <translation>x + 常数的反向传播：原样传出 g</translation>
         </message>
         <message>
             <source>backward of binary_cross_entropy on probabilities p: passes (p − y)/(p(1 − p))·g (÷ N for the mean)</source>
-            <translation type="unfinished" />
+            <translation>基于概率 p 的 binary_cross_entropy 的反向传播：传出 (p − y)/(p(1 − p))·g（取平均时 ÷ N）</translation>
         </message>
         <message>
             <source>backward of BCE with logits z: passes (σ(z) − y)·g, with pos_weight on the positive term (÷ N for the mean)</source>
-            <translation type="unfinished" />
+            <translation>基于 logits z 的 BCE 的反向传播：传出 (σ(z) − y)·g，正类项带 pos_weight（取平均时 ÷ N）</translation>
         </message>
         <message>
             <source>backward of x / y: passes g / y to x (and −g·x / y² to y if y needs a gradient); here z = a / T, so the gradient is divided by T</source>
-            <translation type="unfinished" />
+            <translation>x / y 的反向传播：向 x 传出 g / y（若 y 需要梯度，还向 y 传出 −g·x / y²）；这里 z = a / T，所以梯度被除以 T</translation>
         </message>
         <message>
             <source>backward of x / a number c: passes g / c</source>
-            <translation type="unfinished" />
+            <translation>x / 常数 c 的反向传播：传出 g / c</translation>
         </message>
         <message>
             <source>backward of exp(x): passes exp(x)·g</source>
-            <translation type="unfinished" />
+            <translation>exp(x) 的反向传播：传出 exp(x)·g</translation>
         </message>
         <message>
             <source>backward of huber_loss: passes r·g where |r| ≤ δ and δ·sign(r)·g beyond, r = input − target (÷ M for the mean)</source>
-            <translation type="unfinished" />
+            <translation>huber_loss 的反向传播：|r| ≤ δ 处传出 r·g，超出处传出 δ·sign(r)·g，r = input − target（取平均时 ÷ M）</translation>
         </message>
         <message>
             <source>backward of log(x): passes g / x</source>
-            <translation type="unfinished" />
+            <translation>log(x) 的反向传播：传出 g / x</translation>
         </message>
         <message>
             <source>backward of log_softmax: passes g − softmax(z)·Σg</source>
-            <translation type="unfinished" />
+            <translation>log_softmax 的反向传播：传出 g − softmax(z)·Σg</translation>
         </message>
         <message>
             <source>backward of masked_fill: passes g where the mask is off, 0 where it filled</source>
-            <translation type="unfinished" />
+            <translation>masked_fill 的反向传播：掩码未覆盖处传出 g，被填充处传出 0</translation>
         </message>
         <message>
             <source>backward of mean: spreads g / N over every element</source>
-            <translation type="unfinished" />
+            <translation>mean 的反向传播：把 g / N 平摊到每个元素</translation>
         </message>
         <message>
             <source>backward of mean over a dimension: spreads g / n along it</source>
-            <translation type="unfinished" />
+            <translation>沿某一维 mean 的反向传播：沿该维平摊 g / n</translation>
         </message>
         <message>
             <source>backward of mse_loss: passes 2(input − target)·g (÷ N for the mean)</source>
-            <translation type="unfinished" />
+            <translation>mse_loss 的反向传播：传出 2(input − target)·g（取平均时 ÷ N）</translation>
         </message>
         <message>
             <source>backward of x·y: passes g·y to x and g·x to y</source>
-            <translation type="unfinished" />
+            <translation>x·y 的反向传播：向 x 传出 g·y，向 y 传出 g·x</translation>
         </message>
         <message>
             <source>backward of x·a number c: passes c·g</source>
-            <translation type="unfinished" />
+            <translation>x·常数 c 的反向传播：传出 c·g</translation>
         </message>
         <message>
             <source>backward of multi_margin_loss: for each active hinge h_i &gt; 0, p·h_i^(p−1)·g/N to z_i and minus it to the target's z_y</source>
-            <translation type="unfinished" />
+            <translation>multi_margin_loss 的反向传播：对每个起作用的 hinge h_i &gt; 0，向 z_i 传出 p·h_i^(p−1)·g/N，并向目标的 z_y 传出其相反数</translation>
         </message>
         <message>
             <source>backward of −x: passes −g</source>
-            <translation type="unfinished" />
+            <translation>−x 的反向传播：传出 −g</translation>
         </message>
         <message>
             <source>backward of nll_loss: passes −g (times the class weight) to the target's log-probability, 0 to the others</source>
-            <translation type="unfinished" />
+            <translation>nll_loss 的反向传播：向目标的对数概率传出 −g（乘以类别权重），向其他位置传出 0</translation>
         </message>
         <message>
             <source>backward of x^e for a number e: passes e·x^(e−1)·g</source>
-            <translation type="unfinished" />
+            <translation>x^e（e 为常数）的反向传播：传出 e·x^(e−1)·g</translation>
         </message>
         <message>
             <source>backward of c − α·x (a number minus a tensor): passes −α·g</source>
-            <translation type="unfinished" />
+            <translation>c − α·x（常数减张量）的反向传播：传出 −α·g</translation>
         </message>
         <message>
             <source>backward of sigmoid: passes σ(1 − σ)·g, from the saved result σ</source>
-            <translation type="unfinished" />
+            <translation>sigmoid 的反向传播：由保存的结果 σ 传出 σ(1 − σ)·g</translation>
         </message>
         <message>
             <source>backward of smooth_l1_loss: passes r/β·g where |r| &lt; β and sign(r)·g beyond, r = input − target (÷ M for the mean)</source>
-            <translation type="unfinished" />
+            <translation>smooth_l1_loss 的反向传播：|r| &lt; β 处传出 r/β·g，超出处传出 sign(r)·g，r = input − target（取平均时 ÷ M）</translation>
         </message>
         <message>
             <source>backward of softmax: passes p ⊙ (g − p·g), the softmax Jacobian (diag(p) − p pᵀ) times g</source>
-            <translation type="unfinished" />
+            <translation>softmax 的反向传播：传出 p ⊙ (g − p·g)，即 softmax 雅可比矩阵 (diag(p) − p pᵀ) 乘以 g</translation>
         </message>
         <message>
             <source>backward of x − α·y: passes g to x and −α·g to y</source>
-            <translation type="unfinished" />
+            <translation>x − α·y 的反向传播：向 x 传出 g，向 y 传出 −α·g</translation>
         </message>
         <message>
             <source>backward of sum: copies g to every element</source>
-            <translation type="unfinished" />
+            <translation>sum 的反向传播：把 g 复制给每个元素</translation>
         </message>
         <message>
             <source>backward of sum over a dimension: copies g along it</source>
-            <translation type="unfinished" />
+            <translation>沿某一维 sum 的反向传播：沿该维复制 g</translation>
         </message>
         <message>
             <source>backward of unsqueeze: drops the added dimension of g</source>
-            <translation type="unfinished" />
+            <translation>unsqueeze 的反向传播：去掉 g 中新增的那一维</translation>
         </message>
         <message>
             <source>backward of torch's {op}: turns g into the gradients of its inputs</source>
-            <translation type="unfinished" />
+            <translation>torch 的 {op} 的反向传播：把 g 变换为其各输入的梯度</translation>
         </message>
     </context>
     <context>
         <name>GraphPanel</name>
         <message>
             <source>not formed (too large)</source>
-            <translation type="unfinished" />
+            <translation>未构造（过大）</translation>
         </message>
         <message>
             <source>diagonal: %1</source>
-            <translation type="unfinished" />
+            <translation>对角线：%1</translation>
         </message>
         <message>
             <source>Classifier loss</source>
-            <translation type="unfinished" />
+            <translation>分类器损失</translation>
         </message>
         <message>
             <source>Regression loss</source>
-            <translation type="unfinished" />
+            <translation>回归损失</translation>
         </message>
         <message>
             <source>Pitfall B: requires_grad_() too late</source>
-            <translation type="unfinished" />
+            <translation>常见错误 B：requires_grad_() 太晚</translation>
         </message>
         <message>
             <source>Pitfall C: backward twice</source>
-            <translation type="unfinished" />
+            <translation>常见错误 C：两次 backward</translation>
         </message>
         <message>
             <source>Pitfall D: a Jacobian row as a VJP</source>
-            <translation type="unfinished" />
+            <translation>常见错误 D：用向量–雅可比积求雅可比矩阵的一行</translation>
         </message>
         <message>
             <source>Which graph</source>
-            <translation type="unfinished" />
+            <translation>显示哪个计算图</translation>
         </message>
         <message>
             <source>The graph of the classifier's loss, of the regression's loss, or one of the note's autograd pitfalls on it</source>
-            <translation type="unfinished" />
+            <translation>分类器损失的计算图、回归损失的计算图，或笔记中基于它们的某个 autograd 常见错误</translation>
         </message>
         <message>
             <source>row i</source>
-            <translation type="unfinished" />
+            <translation>第 i 行</translation>
         </message>
         <message>
             <source>Jacobian row i</source>
-            <translation type="unfinished" />
+            <translation>雅可比矩阵第 i 行</translation>
         </message>
         <message>
             <source>Row i of ∂p/∂a: backward of p with grad_outputs = the one-hot e_i</source>
-            <translation type="unfinished" />
+            <translation>∂p/∂a 的第 i 行：以 grad_outputs = 独热向量 e_i 对 p 做 backward</translation>
         </message>
         <message>
             <source>Step</source>
-            <translation type="unfinished" />
+            <translation>单步</translation>
         </message>
         <message>
             <source>Play</source>
-            <translation type="unfinished">播放</translation>
+            <translation>播放</translation>
         </message>
         <message>
             <source>Reset</source>
-            <translation type="unfinished" />
+            <translation>重置</translation>
         </message>
         <message>
             <source>Run the next node of backward, in the order autograd runs them (S, or Space on the graph)</source>
-            <translation type="unfinished" />
+            <translation>按 autograd 的执行顺序运行 backward 的下一个节点（S，或在计算图上按 Space）</translation>
         </message>
         <message>
             <source>Run backward one node every 0.6 s; again to pause (P)</source>
-            <translation type="unfinished" />
+            <translation>每 0.6 秒运行 backward 的一个节点；再按一次暂停（P）</translation>
         </message>
         <message>
             <source>Back to before backward: no gradient has flowed yet (R)</source>
-            <translation type="unfinished" />
+            <translation>回到 backward 之前：还没有梯度流过（R）</translation>
         </message>
         <message>
             <source>Autograd graph</source>
-            <translation type="unfinished" />
+            <translation>Autograd 计算图</translation>
         </message>
         <message>
             <source>Backward step</source>
-            <translation type="unfinished" />
+            <translation>反向传播步骤</translation>
         </message>
         <message>
             <source>What torch did</source>
-            <translation type="unfinished" />
+            <translation>torch 做了什么</translation>
         </message>
         <message>
             <source>%1 the node backward runs now, its incoming gradient and what it passes on &amp;nbsp; %2 a leaf tensor (its .grad) &amp;nbsp; grey italic: a saved tensor freed &amp;nbsp; dashed: not run yet &amp;nbsp; each arrow ends at the gradient that flowed along it</source>
-            <translation type="unfinished" />
+            <translation>%1 backward 当前运行的节点、它收到的梯度及它传出的梯度 &amp;nbsp; %2 叶子张量（其 .grad） &amp;nbsp; 灰色斜体：已释放的保存张量 &amp;nbsp; 虚线：尚未运行 &amp;nbsp; 每个箭头的末端是沿它流过的梯度</translation>
         </message>
         <message>
             <source>not yet</source>
-            <translation type="unfinished" />
+            <translation>尚未</translation>
         </message>
         <message>
             <source>from %1: %2</source>
-            <translation type="unfinished" />
+            <translation>来自 %1：%2</translation>
         </message>
         <message>
             <source>sum in = %1</source>
-            <translation type="unfinished" />
+            <translation>流入之和 = %1</translation>
         </message>
         <message>
             <source>%1 — leaf %2</source>
-            <translation type="unfinished" />
+            <translation>%1 —— 叶子 %2</translation>
         </message>
         <message>
             <source>Before backward: forward has saved what each node needs; no gradient has flowed yet. Step runs %1 first, with %2.</source>
-            <translation type="unfinished" />
+            <translation>backward 之前：前向传播已保存各节点所需的值；还没有梯度流过。“单步”先运行 %1，以 %2 开始。</translation>
         </message>
         <message>
             <source>Step %1 of %2: %3 — incoming gradient g = %4</source>
-            <translation type="unfinished" />
+            <translation>第 %1 步，共 %2 步：%3 —— 收到的梯度 g = %4</translation>
         </message>
         <message>
             <source>a leaf: %1.grad += g, so %1.grad = %2</source>
-            <translation type="unfinished" />
+            <translation>叶子张量：%1.grad += g，所以 %1.grad = %2</translation>
         </message>
         <message>
             <source>it passes nothing on</source>
-            <translation type="unfinished" />
+            <translation>它不再向下传递</translation>
         </message>
         <message>
             <source>to %1: its local Jacobian cannot be formed (the saved tensors were freed); it passed %2</source>
-            <translation type="unfinished" />
+            <translation>传给 %1：无法构造其局部雅可比矩阵（保存的张量已被释放）；它传出了 %2</translation>
         </message>
         <message>
             <source>to %1: local Jacobian J = %2; g·J = %3</source>
-            <translation type="unfinished" />
+            <translation>传给 %1：局部雅可比矩阵 J = %2；g·J = %3</translation>
         </message>
         <message>
             <source>%1.grad = %2 = closed form %3 (max |diff| %4)</source>
-            <translation type="unfinished" />
+            <translation>%1.grad = %2 = 闭式解 %3（最大 |差值| %4）</translation>
         </message>
         <message>
             <source>Backward done. </source>
-            <translation type="unfinished" />
+            <translation>backward 完成。</translation>
         </message>
         <message>
             <source>The other ways: torch.autograd.grad differs by %1, central differences by %2.</source>
-            <translation type="unfinished" />
+            <translation>其他方法：torch.autograd.grad 相差 %1，中心差分相差 %2。</translation>
         </message>
         <message>
             <source>torch.autograd.grad gives ∂L/∂w = %1, ∂L/∂b = %2 (max |diff| %3).</source>
-            <translation type="unfinished" />
+            <translation>torch.autograd.grad 给出 ∂L/∂w = %1，∂L/∂b = %2（最大 |差值| %3）。</translation>
         </message>
         <message>
             <source>Pause</source>
-            <translation type="unfinished">暂停</translation>
+            <translation>暂停</translation>
         </message>
     </context>
     <context>
@@ -1862,11 +1879,11 @@ autograd %8 · 闭式解 %9</translation>
         </message>
         <message>
             <source> Click a row (or focus the map and press ↑/↓) to check it against autograd.</source>
-            <translation type="unfinished" />
+            <translation>点击某一行（或让热力图获得焦点后按 ↑/↓），可将其与 autograd 的结果对照。</translation>
         </message>
         <message>
             <source>%1 does not go through the softmax, so this Jacobian is not on its gradient's path.</source>
-            <translation type="unfinished" />
+            <translation>%1 不经过 softmax，所以这个雅可比矩阵不在它的梯度路径上。</translation>
         </message>
         <message>
             <source>Row %1 = ∂p[%1]/∂a by autograd, as torch.autograd.grad(p[%1], a, retain_graph=True) gives it = [%2%3]; max |autograd − formula| = %4 %5</source>
@@ -1877,107 +1894,107 @@ autograd %8 · 闭式解 %9</translation>
         <name>KinkPanel</name>
         <message>
             <source>Where ℓ(r) is not smooth: L1 at r = 0 (a corner), Huber at r = ±δ and SmoothL1 at r = ±β (the slope is continuous there, the curvature jumps)</source>
-            <translation type="unfinished" />
+            <translation>ℓ(r) 不光滑之处：L1 在 r = 0（尖角），Huber 在 r = ±δ，SmoothL1 在 r = ±β（这两处斜率连续，曲率跳变）</translation>
         </message>
         <message>
             <source>Points on a kink now</source>
-            <translation type="unfinished" />
+            <translation>当前位于折点上的点</translation>
         </message>
         <message>
             <source>The data points whose residual r = ŷ − y sits on a kink at the current (w, b)</source>
-            <translation type="unfinished" />
+            <translation>在当前 (w, b) 下，残差 r = ŷ − y 恰好位于折点上的数据点</translation>
         </message>
         <message>
             <source>Point inspected at its kinks</source>
-            <translation type="unfinished" />
+            <translation>在折点处检查的点</translation>
         </message>
         <message>
             <source>Which data point's kinks to inspect: b is moved so its residual sits on each kink, w kept (the first 8 points can be chosen)</source>
-            <translation type="unfinished" />
+            <translation>要检查哪个数据点的折点：移动 b 使其残差依次落在每个折点上，w 保持不变（可选前 8 个点）</translation>
         </message>
         <message>
             <source>Poi&amp;nt</source>
-            <translation type="unfinished" />
+            <translation>点(&amp;N)</translation>
         </message>
         <message>
             <source>b there</source>
-            <translation type="unfinished" />
+            <translation>该处的 b</translation>
         </message>
         <message>
             <source>b that puts the point's residual on the kink (w kept)</source>
-            <translation type="unfinished" />
+            <translation>使该点残差落在折点上的 b（w 不变）</translation>
         </message>
         <message>
             <source>torch ∂L/∂b</source>
-            <translation type="unfinished" />
+            <translation>torch ∂L/∂b</translation>
         </message>
         <message>
             <source>∂L/∂b by torch.autograd.grad at the kink: the subgradient torch chooses</source>
-            <translation type="unfinished" />
+            <translation>折点处由 torch.autograd.grad 求得的 ∂L/∂b：torch 选取的次梯度</translation>
         </message>
         <message>
             <source>left slope</source>
-            <translation type="unfinished" />
+            <translation>左斜率</translation>
         </message>
         <message>
             <source>(L(b) − L(b − h))/h, h = √ε·max(1, |b|)</source>
-            <translation type="unfinished" />
+            <translation>(L(b) − L(b − h))/h, h = √ε·max(1, |b|)</translation>
         </message>
         <message>
             <source>right slope</source>
-            <translation type="unfinished" />
+            <translation>右斜率</translation>
         </message>
         <message>
             <source>(L(b + h) − L(b))/h</source>
-            <translation type="unfinished" />
+            <translation>(L(b + h) − L(b))/h</translation>
         </message>
         <message>
             <source>Whether torch's value lies between the two one-sided slopes (within 1e-6)</source>
-            <translation type="unfinished" />
+            <translation>torch 的值是否位于两个单侧斜率之间（容差 1e-6）</translation>
         </message>
         <message>
             <source>r = ±δ = ±%1</source>
-            <translation type="unfinished" />
+            <translation>r = ±δ = ±%1</translation>
         </message>
         <message>
             <source>r = ±β = ±%1</source>
-            <translation type="unfinished" />
+            <translation>r = ±β = ±%1</translation>
         </message>
         <message>
             <source>r = 0</source>
-            <translation type="unfinished" />
+            <translation>r = 0</translation>
         </message>
         <message>
             <source>&lt;b&gt;Kink inspector&lt;/b&gt;: ℓ(r) has a kink at %1</source>
-            <translation type="unfinished" />
+            <translation>&lt;b&gt;折点检查&lt;/b&gt;：ℓ(r) 在 %1 处有折点</translation>
         </message>
         <message>
             <source>No residual sits on a kink at this (w, b).</source>
-            <translation type="unfinished" />
+            <translation>在当前 (w, b) 下，没有残差落在折点上。</translation>
         </message>
         <message>
             <source>point %1 (r = %2)</source>
-            <translation type="unfinished" />
+            <translation>点 %1（r = %2）</translation>
         </message>
         <message>
             <source>On a kink now: %1</source>
-            <translation type="unfinished" />
+            <translation>当前位于折点上：%1</translation>
         </message>
         <message>
             <source>nearest a kink</source>
-            <translation type="unfinished" />
+            <translation>最接近折点的点</translation>
         </message>
         <message>
             <source>point %1</source>
-            <translation type="unfinished" />
+            <translation>点 %1</translation>
         </message>
         <message>
             <source>between ✓</source>
-            <translation type="unfinished" />
+            <translation>在两者之间 ✓</translation>
         </message>
         <message>
             <source>outside ✗</source>
-            <translation type="unfinished" />
+            <translation>在两者之外 ✗</translation>
         </message>
     </context>
     <context>
@@ -2115,75 +2132,75 @@ autograd %8 · 闭式解 %9</translation>
         </message>
         <message>
             <source>The loss whose surface, gradient bars and gradient table are shown</source>
-            <translation type="unfinished" />
+            <translation>显示其曲面、梯度条和梯度表的损失</translation>
         </message>
         <message>
             <source>w₀, w₁, …</source>
-            <translation type="unfinished" />
+            <translation>w₀, w₁, …</translation>
         </message>
         <message>
             <source>Class weights</source>
-            <translation type="unfinished" />
+            <translation>类别权重</translation>
         </message>
         <message>
             <source>Cross-entropy's class weights: one number ≥ 0 per class, separated by commas (the target class's above 0), then Enter. Empty: no weights.</source>
-            <translation type="unfinished" />
+            <translation>交叉熵的类别权重：每个类别一个 ≥ 0 的数（目标类别的须大于 0），用逗号分隔，然后按 Enter。留空：不加权。</translation>
         </message>
         <message>
             <source>pw</source>
-            <translation type="unfinished" />
+            <translation>pw</translation>
         </message>
         <message>
             <source>Margin</source>
-            <translation type="unfinished" />
+            <translation>间隔</translation>
         </message>
         <message>
             <source>Positive weight pw</source>
-            <translation type="unfinished" />
+            <translation>正类权重 pw</translation>
         </message>
         <message>
             <source>Focal γ</source>
-            <translation type="unfinished">Focal γ</translation>
+            <translation>Focal γ</translation>
         </message>
         <message>
             <source>Focal α</source>
-            <translation type="unfinished">Focal α</translation>
+            <translation>Focal α</translation>
         </message>
         <message>
             <source>Hinge margin</source>
-            <translation type="unfinished">Hinge 间隔</translation>
+            <translation>Hinge 间隔</translation>
         </message>
         <message>
             <source>%1. Type any value in %2.</source>
-            <translation type="unfinished" />
+            <translation>%1。可输入 %2 范围内的任意值。</translation>
         </message>
         <message>
             <source>p = 1 (hinge)</source>
-            <translation type="unfinished" />
+            <translation>p = 1（hinge）</translation>
         </message>
         <message>
             <source>p = 2 (squared hinge)</source>
-            <translation type="unfinished" />
+            <translation>p = 2（平方 hinge）</translation>
         </message>
         <message>
             <source>Hinge power p</source>
-            <translation type="unfinished" />
+            <translation>Hinge 幂 p</translation>
         </message>
         <message>
             <source>Chosen loss value</source>
-            <translation type="unfinished" />
+            <translation>所选损失的值</translation>
         </message>
         <message>
             <source>Weights</source>
-            <translation type="unfinished" />
+            <translation>权重</translation>
         </message>
         <message>
             <source>%1 (weighted)</source>
-            <translation type="unfinished" />
+            <translation>%1（加权）</translation>
         </message>
         <message>
             <source>Takes a class index as its target, and the target is probabilities: untick Soft target to choose it.</source>
-            <translation type="unfinished" />
+            <translation>该损失以类别索引为目标，而当前目标是概率：取消勾选“软目标”才能选择它。</translation>
         </message>
         <message>
             <source>Show %1</source>
@@ -2191,23 +2208,23 @@ autograd %8 · 闭式解 %9</translation>
         </message>
         <message>
             <source>Set %1</source>
-            <translation type="unfinished" />
+            <translation>设置 %1</translation>
         </message>
         <message>
             <source>Hinge power p = %1</source>
-            <translation type="unfinished" />
+            <translation>Hinge 幂 p = %1</translation>
         </message>
         <message>
             <source>Set class weights</source>
-            <translation type="unfinished" />
+            <translation>设置类别权重</translation>
         </message>
         <message>
             <source>Clear class weights</source>
-            <translation type="unfinished" />
+            <translation>清除类别权重</translation>
         </message>
         <message>
             <source>%1: %2 numbers typed, %3 needed (one per class)</source>
-            <translation type="unfinished" />
+            <translation>%1：输入了 %2 个数，需要 %3 个（每个类别一个）</translation>
         </message>
         <message>
             <source>Reduction %1</source>
@@ -2234,7 +2251,7 @@ autograd %8 · 闭式解 %9</translation>
         </message>
         <message>
             <source>The closed form Σ ℓ'(ŷ−y)·∂ŷ/∂θ (÷ M for the mean), ℓ' the chosen loss's slope: MSE 2r, L1 sign(r), Huber clamp(r, −δ, δ), SmoothL1 clamp(r/β, −1, 1)</source>
-            <translation type="unfinished" />
+            <translation>闭式解 Σ ℓ'(ŷ−y)·∂ŷ/∂θ（取平均时 ÷ M），ℓ' 为所选损失的斜率：MSE 为 2r，L1 为 sign(r)，Huber 为 clamp(r, −δ, δ)，SmoothL1 为 clamp(r/β, −1, 1)</translation>
         </message>
         <message>
             <source>dL/dw by autograd</source>
@@ -2282,56 +2299,77 @@ autograd %8 · 闭式解 %9</translation>
         </message>
         <message>
             <source>The loss and gradient formulas for the chosen loss and reduction; M is the number of points</source>
-            <translation type="unfinished" />
+            <translation>所选损失和归约方式下的损失及梯度公式；M 为点数</translation>
         </message>
         <message>
             <source>torch.autograd.grad of %1</source>
-            <translation type="unfinished" />
+            <translation>%1 的 torch.autograd.grad</translation>
         </message>
         <message>
             <source>L = Σ|ŷ−y|/M, M = %1
 ∂L/∂w = Σ sign(ŷ−y)·x/M
 ∂L/∂b = Σ sign(ŷ−y)/M</source>
-            <translation type="unfinished" />
+            <translation>L = Σ|ŷ−y|/M，M = %1
+∂L/∂w = Σ sign(ŷ−y)·x/M
+∂L/∂b = Σ sign(ŷ−y)/M</translation>
         </message>
         <message>
             <source>L = Σ|ŷ−y| (sum), M = %1
 ∂L/∂w = Σ sign(ŷ−y)·x
 ∂L/∂b = Σ sign(ŷ−y)</source>
-            <translation type="unfinished" />
+            <translation>L = Σ|ŷ−y|（求和），M = %1
+∂L/∂w = Σ sign(ŷ−y)·x
+∂L/∂b = Σ sign(ŷ−y)</translation>
         </message>
         <message>
             <source>
 (SmoothL1 with β = 0 is L1)</source>
-            <translation type="unfinished" />
+            <translation>
+（β = 0 的 SmoothL1 即 L1）</translation>
         </message>
         <message>
             <source>L = Σℓ(ŷ−y)/M, M = %1, δ = %2
 ℓ(r) = r²/2 for |r| ≤ δ, δ·(|r| − δ/2) beyond
 ∂L/∂w = Σ clamp(ŷ−y, −δ, δ)·x/M
 ∂L/∂b = Σ clamp(ŷ−y, −δ, δ)/M</source>
-            <translation type="unfinished" />
+            <translation>L = Σℓ(ŷ−y)/M，M = %1，δ = %2
+|r| ≤ δ 时 ℓ(r) = r²/2，
+超出时为 δ·(|r| − δ/2)
+∂L/∂w = Σ clamp(ŷ−y, −δ, δ)·x/M
+∂L/∂b = Σ clamp(ŷ−y, −δ, δ)/M</translation>
         </message>
         <message>
             <source>L = Σℓ(ŷ−y) (sum), M = %1, δ = %2
 ℓ(r) = r²/2 for |r| ≤ δ, δ·(|r| − δ/2) beyond
 ∂L/∂w = Σ clamp(ŷ−y, −δ, δ)·x
 ∂L/∂b = Σ clamp(ŷ−y, −δ, δ)</source>
-            <translation type="unfinished" />
+            <translation>L = Σℓ(ŷ−y)（求和），M = %1，δ = %2
+|r| ≤ δ 时 ℓ(r) = r²/2，
+超出时为 δ·(|r| − δ/2)
+∂L/∂w = Σ clamp(ŷ−y, −δ, δ)·x
+∂L/∂b = Σ clamp(ŷ−y, −δ, δ)</translation>
         </message>
         <message>
             <source>L = Σℓ(ŷ−y)/M, M = %1, β = %2
 ℓ(r) = r²/(2β) for |r| &lt; β, |r| − β/2 beyond
 ∂L/∂w = Σ clamp((ŷ−y)/β, −1, 1)·x/M
 ∂L/∂b = Σ clamp((ŷ−y)/β, −1, 1)/M</source>
-            <translation type="unfinished" />
+            <translation>L = Σℓ(ŷ−y)/M，M = %1，β = %2
+|r| &lt; β 时 ℓ(r) = r²/(2β)，
+超出时为 |r| − β/2
+∂L/∂w = Σ clamp((ŷ−y)/β, −1, 1)·x/M
+∂L/∂b = Σ clamp((ŷ−y)/β, −1, 1)/M</translation>
         </message>
         <message>
             <source>L = Σℓ(ŷ−y) (sum), M = %1, β = %2
 ℓ(r) = r²/(2β) for |r| &lt; β, |r| − β/2 beyond
 ∂L/∂w = Σ clamp((ŷ−y)/β, −1, 1)·x
 ∂L/∂b = Σ clamp((ŷ−y)/β, −1, 1)</source>
-            <translation type="unfinished" />
+            <translation>L = Σℓ(ŷ−y)（求和），M = %1，β = %2
+|r| &lt; β 时 ℓ(r) = r²/(2β)，
+超出时为 |r| − β/2
+∂L/∂w = Σ clamp((ŷ−y)/β, −1, 1)·x
+∂L/∂b = Σ clamp((ŷ−y)/β, −1, 1)</translation>
         </message>
         <message>
             <source>agree ✓</source>
@@ -2722,8 +2760,8 @@ autograd %8 · 闭式解 %9</translation>
             <translation>“%1”页不使用分类器：灰色的控件在这里不起作用。</translation>
         </message>
         <message>
-            <source>The %1 tab compares CE and MSE whatever loss is chosen: the greyed loss and its options change nothing here.</source>
-            <translation type="unfinished" />
+            <source>The %1 tab compares the two losses chosen above its plot, whatever loss is shown; the options shown count here when the loss shown is one of the two.</source>
+            <translation>无论显示的是哪种损失，“%1”页都比较其图上方所选的两个损失；只有当显示的损失是这两个之一时，这里显示的选项才起作用。</translation>
         </message>
         <message>
             <source>The %1 tab reads only the logits a₀ and a₁ (for the two-class softmax); the greyed controls change nothing here.</source>
@@ -2738,7 +2776,7 @@ autograd %8 · 闭式解 %9</translation>
         <name>MseSurface</name>
         <message>
             <source>Loss surface over w and b</source>
-            <translation type="unfinished" />
+            <translation>关于 w 和 b 的损失曲面</translation>
         </message>
         <message>
             <source>F&amp;it view</source>
@@ -2770,7 +2808,7 @@ autograd %8 · 闭式解 %9</translation>
         </message>
         <message>
             <source>&lt;b&gt;%1 surface&lt;/b&gt; L(w, b), descent path</source>
-            <translation type="unfinished" />
+            <translation>&lt;b&gt;%1 曲面&lt;/b&gt; L(w, b)，下降路径</translation>
         </message>
         <message>
             <source> · (w, b) off the map: Fit view</source>
@@ -2805,75 +2843,75 @@ after %1 steps L = %6%3</source>
         </message>
         <message>
             <source>Loss compared</source>
-            <translation type="unfinished" />
+            <translation>比较的损失</translation>
         </message>
         <message>
             <source>Loss it is compared with</source>
-            <translation type="unfinished" />
+            <translation>与之比较的损失</translation>
         </message>
         <message>
             <source>Swap the two losses</source>
-            <translation type="unfinished" />
+            <translation>交换两个损失</translation>
         </message>
         <message>
             <source>Two losses and the size of their gradients along the true class's logit</source>
-            <translation type="unfinished" />
+            <translation>两个损失及其梯度大小随真实类别 logit 的变化</translation>
         </message>
         <message>
             <source>Co&amp;mpare</source>
-            <translation type="unfinished" />
+            <translation>比较(&amp;M)</translation>
         </message>
         <message>
             <source>&amp;with</source>
-            <translation type="unfinished" />
+            <translation>与(&amp;W)</translation>
         </message>
         <message>
             <source>The two losses whose gradients the plot compares; the loss chosen in the other box is not offered (a loss compared with itself shows nothing)</source>
-            <translation type="unfinished" />
+            <translation>图中比较其梯度的两个损失；另一个框中已选的损失不在可选之列（损失与自身比较看不出任何东西）</translation>
         </message>
         <message>
             <source>|∂%1/∂a%2|</source>
-            <translation type="unfinished" />
+            <translation>|∂%1/∂a%2|</translation>
         </message>
         <message>
             <source>Compare %1</source>
-            <translation type="unfinished" />
+            <translation>比较 %1</translation>
         </message>
         <message>
             <source>&lt;b&gt;%1 vs %2&lt;/b&gt; — from very wrong (left) to very right (right) for class %3</source>
-            <translation type="unfinished" />
+            <translation>&lt;b&gt;%1 与 %2&lt;/b&gt; —— 对类别 %3，从错得离谱（左）到完全正确（右）</translation>
         </message>
         <message>
             <source>%1 takes a class index as target and the target is probabilities: it has no curve here.</source>
-            <translation type="unfinished" />
+            <translation>%1 以类别索引为目标，而当前目标是概率：这里没有它的曲线。</translation>
         </message>
         <message>
             <source>%1 is 0 along the whole sweep.</source>
-            <translation type="unfinished" />
+            <translation>%1 在整个扫描范围内都为 0。</translation>
         </message>
         <message>
             <source>%1 = %2 there, its largest on the sweep: it does not vanish.</source>
-            <translation type="unfinished" />
+            <translation>该处 %1 = %2，是扫描范围内的最大值：它不会消失。</translation>
         </message>
         <message>
             <source>%1 = %2 there, %3 of its largest: it stays near its largest.</source>
-            <translation type="unfinished" />
+            <translation>该处 %1 = %2，为其最大值的 %3：它保持在最大值附近。</translation>
         </message>
         <message>
             <source>%1 = %2 there, %3 of its largest: it shrinks but does not vanish.</source>
-            <translation type="unfinished" />
+            <translation>该处 %1 = %2，为其最大值的 %3：它变小了，但不会消失。</translation>
         </message>
         <message>
             <source>%1 = %2 there, only %3 of its largest: it vanishes, so a classifier trained with %4 barely learns from its worst mistakes.</source>
-            <translation type="unfinished" />
+            <translation>该处 %1 = %2，仅为其最大值的 %3：它消失了，所以用 %4 训练的分类器几乎无法从最严重的错误中学习。</translation>
         </message>
         <message>
             <source>Confidently wrong (left end, a%1 = %2):</source>
-            <translation type="unfinished" />
+            <translation>错得很自信时（左端，a%1 = %2）：</translation>
         </message>
         <message>
             <source>Now (dotted line): %1%2.</source>
-            <translation type="unfinished" />
+            <translation>当前（点线）：%1%2。</translation>
         </message>
         <message>
             <source> (a%1 = %2 lies outside the plotted sweep)</source>
@@ -2881,11 +2919,11 @@ after %1 steps L = %6%3</source>
         </message>
         <message>
             <source>%1 is 0 in float64 for a%2 from %3 to %4, where its curve stops%5.</source>
-            <translation type="unfinished" />
+            <translation>a%2 从 %3 到 %4 时，%1 在 float64 中为 0，其曲线在此中断%5。</translation>
         </message>
         <message>
             <source> (torch's own value)</source>
-            <translation type="unfinished" />
+            <translation>（torch 自身给出的值）</translation>
         </message>
         <message>
             <source>Values below %1, float64's smallest normal number, are computed and drawn as logarithms: as float64 numbers they would round to 0.</source>
@@ -3157,39 +3195,39 @@ after %1 steps L = %6%3</source>
         </message>
         <message>
             <source>Huber delta</source>
-            <translation type="unfinished" />
+            <translation>Huber δ</translation>
         </message>
         <message>
             <source>%1. In the units of y. The slider is logarithmic from 0.01 to 100; type any number in %2.</source>
-            <translation type="unfinished" />
+            <translation>%1。单位与 y 相同。滑块为 0.01 到 100 的对数刻度；可输入 %2 范围内的任意数。</translation>
         </message>
         <message>
             <source>SmoothL1 beta</source>
-            <translation type="unfinished" />
+            <translation>SmoothL1 β</translation>
         </message>
         <message>
             <source>%1. In the units of y. The slider is logarithmic from 0.01 to 100; type any number in %2 (0 makes it L1).</source>
-            <translation type="unfinished" />
+            <translation>%1。单位与 y 相同。滑块为 0.01 到 100 的对数刻度；可输入 %2 范围内的任意数（0 即为 L1）。</translation>
         </message>
         <message>
             <source>mean: Σℓ(ŷ−y)/M</source>
-            <translation type="unfinished" />
+            <translation>平均：Σℓ(ŷ−y)/M</translation>
         </message>
         <message>
             <source>sum: Σℓ(ŷ−y)</source>
-            <translation type="unfinished" />
+            <translation>求和：Σℓ(ŷ−y)</translation>
         </message>
         <message>
             <source>Regression loss reduction</source>
-            <translation type="unfinished" />
+            <translation>回归损失的归约方式</translation>
         </message>
         <message>
             <source>How the points' losses combine: mean divides their sum by the number of points M; the note's formula is the sum. The classifier's MSE has its own reduction.</source>
-            <translation type="unfinished" />
+            <translation>各点损失的合并方式：“平均”将它们的和除以点数 M；笔记中的公式用的是“求和”。分类器的 MSE 有自己的归约方式。</translation>
         </message>
         <message>
             <source>Red&amp;uction</source>
-            <translation type="unfinished">归约方式(&amp;U)</translation>
+            <translation>归约方式(&amp;U)</translation>
         </message>
         <message>
             <source>Gradient descent θ ← θ − η·∇L</source>
@@ -3241,7 +3279,7 @@ after %1 steps L = %6%3</source>
         </message>
         <message>
             <source>&lt;b&gt;%1: loss and gradient, two ways&lt;/b&gt;</source>
-            <translation type="unfinished" />
+            <translation>&lt;b&gt;%1：损失与梯度，两种方法&lt;/b&gt;</translation>
         </message>
         <message>
             <source>Pause</source>
@@ -3253,11 +3291,11 @@ after %1 steps L = %6%3</source>
         </message>
         <message>
             <source>Loss ℓ(r) of the residuals r = ŷ − y</source>
-            <translation type="unfinished" />
+            <translation>残差 r = ŷ − y 的损失 ℓ(r)</translation>
         </message>
         <message>
             <source>Regression loss</source>
-            <translation type="unfinished" />
+            <translation>回归损失</translation>
         </message>
         <message>
             <source>The loss of the fit, summed over the points (÷ M for the mean):
@@ -3265,7 +3303,11 @@ MSE: ℓ(r) = r²
 L1: ℓ(r) = |r|, a corner at r = 0
 Huber: ℓ(r) = r²/2 for |r| ≤ δ, δ·(|r| − δ/2) beyond
 SmoothL1: ℓ(r) = r²/(2β) for |r| &lt; β, |r| − β/2 beyond (β = 0: |r|)</source>
-            <translation type="unfinished" />
+            <translation>拟合的损失，对各点求和（取平均时 ÷ M）：
+MSE：ℓ(r) = r²
+L1：ℓ(r) = |r|，在 r = 0 处有尖角
+Huber：|r| ≤ δ 时 ℓ(r) = r²/2，超出时为 δ·(|r| − δ/2)
+SmoothL1：|r| &lt; β 时 ℓ(r) = r²/(2β)，超出时为 |r| − β/2（β = 0：|r|）</translation>
         </message>
         <message>
             <source>Take about 6 descent steps a second until paused, converged or diverged</source>
@@ -3316,15 +3358,15 @@ SmoothL1: ℓ(r) = r²/(2β) for |r| &lt; β, |r| − β/2 beyond (β = 0: |r|)<
         </message>
         <message>
             <source>Loss %1</source>
-            <translation type="unfinished" />
+            <translation>损失 %1</translation>
         </message>
         <message>
             <source>Set Huber δ</source>
-            <translation type="unfinished" />
+            <translation>设置 Huber δ</translation>
         </message>
         <message>
             <source>Set SmoothL1 β</source>
-            <translation type="unfinished" />
+            <translation>设置 SmoothL1 β</translation>
         </message>
         <message>
             <source>Point %1 %2</source>
@@ -3541,7 +3583,7 @@ SmoothL1: ℓ(r) = r²/(2β) for |r| &lt; β, |r| − β/2 beyond (β = 0: |r|)<
         </message>
         <message>
             <source>&lt;b&gt;Slice&lt;/b&gt; %1 L(w) at b, tangent slope ∂L/∂w</source>
-            <translation type="unfinished" />
+            <translation>&lt;b&gt;切片&lt;/b&gt; 当前 b 下的 %1 L(w)，切线斜率 ∂L/∂w</translation>
         </message>
         <message>
             <source>∂L/∂w = %1 at w = %2, b = %3:
@@ -3628,7 +3670,7 @@ the slope of the dashed tangent</source>
         </message>
         <message>
             <source>&lt;b&gt;%1 per step&lt;/b&gt; of descent (log)</source>
-            <translation type="unfinished" />
+            <translation>&lt;b&gt;每步下降的 %1&lt;/b&gt;（对数）</translation>
         </message>
         <message>
             <source>step 0: L = %1
@@ -3845,11 +3887,11 @@ A second backward without zeroing adds to .grad: w.grad %5 → %6; after w.grad.
         </message>
         <message>
             <source>Regression</source>
-            <translation type="unfinished" />
+            <translation>回归</translation>
         </message>
         <message>
-            <source>MSE vs CE</source>
-            <translation>MSE 与 CE</translation>
+            <source>Saturation</source>
+            <translation>饱和</translation>
         </message>
         <message>
             <source>Two ways</source>
@@ -3861,7 +3903,7 @@ A second backward without zeroing adds to .grad: w.grad %5 → %6; after w.grad.
         </message>
         <message>
             <source>Autograd graph</source>
-            <translation type="unfinished" />
+            <translation>Autograd 计算图</translation>
         </message>
         <message>
             <source>Pitfalls</source>
@@ -4094,35 +4136,35 @@ A second backward without zeroing adds to .grad: w.grad %5 → %6; after w.grad.
         </message>
         <message>
             <source>focal: easy examples fade</source>
-            <translation type="unfinished" />
+            <translation>focal：弱化容易样本</translation>
         </message>
         <message>
             <source>γ = 2 down-weights what is already right: for this easy example the focal loss is 135× below BCE with logits; for a wrong one only about 4×.</source>
-            <translation type="unfinished" />
+            <translation>γ = 2 降低已经正确的样本的权重：对这个容易样本，focal 损失比基于 logits 的 BCE 小 135 倍；对错误的样本只小约 4 倍。</translation>
         </message>
         <message>
             <source>hinge: flat beyond the margin</source>
-            <translation type="unfinished" />
+            <translation>hinge：超过间隔后变平</translation>
         </message>
         <message>
             <source>The target's logit beats every other by more than the margin: the hinge is 0 with gradient 0, while cross-entropy still pushes.</source>
-            <translation type="unfinished" />
+            <translation>目标的 logit 比其他每个 logit 都大出超过间隔：hinge 损失为 0，梯度为 0，而交叉熵仍在推动。</translation>
         </message>
         <message>
             <source>KL: distillation at T = 4</source>
-            <translation type="unfinished" />
+            <translation>KL：T = 4 时的蒸馏</translation>
         </message>
         <message>
             <source>The target is a teacher's softmax at T = 4 (teacher logits 5, 2, −1): KL = CE − H(target), so its gradient is cross-entropy's, (p − y)/T.</source>
-            <translation type="unfinished" />
+            <translation>目标是教师模型在 T = 4 时的 softmax（教师 logit 为 5、2、−1）：KL = CE − H(目标)，所以其梯度就是交叉熵的梯度 (p − y)/T。</translation>
         </message>
         <message>
             <source>BCE on σ(z): stuck at 100</source>
-            <translation type="unfinished" />
+            <translation>σ(z) 上的 BCE：卡在 100</translation>
         </message>
         <message>
             <source>σ(40) rounds to 1 in float64: binary_cross_entropy on σ(z) sticks at 100 with gradient 0, while the with-logits form gives 40 and 1.</source>
-            <translation type="unfinished" />
+            <translation>σ(40) 在 float64 中舍入为 1：基于 σ(z) 的 binary_cross_entropy 停在 100，梯度为 0，而基于 logits 的形式给出 40 和 1。</translation>
         </message>
     </context>
 </TS>
