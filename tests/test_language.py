@@ -45,6 +45,9 @@ ALLOWED = {
     "diff", "eff", "argmax", "nan", "inf", "outputs", "float64", "double", "dtype",
     "linspace", "numpy", "pyqtgraph", "pyside6", "python", "english", "pdf", "gif", "mp4",
     "sigmoid", "float",
+    # the loss family's names, as Chinese texts write them (BCE, NLL, focal, hinge, Huber,
+    # SmoothL1), and torch's reduction name batchmean
+    "bce", "nll", "focal", "hinge", "huber", "smoothl", "batchmean",
 }
 WORD = re.compile(r"[A-Za-z][A-Za-z_]{2,}")
 

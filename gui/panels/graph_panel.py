@@ -362,44 +362,44 @@ class GraphPanel(QWidget):
         self.note.setVisible(bool(note))
 
     def _drawings_for(self, result: Result, mode: str) -> tuple[list[Drawing], str]:
-        tr = self.tr
         state = result.state
-        one = tr("∂L/∂L = 1 (backward() starts here)")
+        one = self.tr("∂L/∂L = 1 (backward() starts here)")
         if mode == "classifier":
-            caption = tr("The classifier's loss (%1) of z = a / T; leaf a").replace(
+            caption = self.tr("The classifier's loss (%1) of z = a / T; leaf a").replace(
                 "%1", state.loss)
             return [Drawing(caption, result.autograd_graph, one, True)], ""
         if mode == "regression":
-            caption = tr("The regression's loss (%1) of ŷ = w·x + b; leaves w and b").replace(
+            caption = self.tr("The regression's loss (%1) of ŷ = w·x + b; leaves w and b").replace(
                 "%1", state.regression.loss)
             return [Drawing(caption, result.regression_graph, one, True)], ""
         if mode == "pitfall_b":
             b = _late(state)
-            note = (tr("B. The graph was recorded while w did not require grad: it has no "
+            note = (self.tr("B. The graph was recorded while w did not require grad: it has no "
                        "path to w. After w.requires_grad_(), torch.autograd.grad(old loss, "
                        "[w]) raises %1: %2 Rebuilt after requires_grad_(), the graph reaches "
                        "w (right).")
                     .replace("%1", b.error_type).replace("%2", b.error))
-            return [Drawing(tr("Before: built, then w.requires_grad_()"), b.before, one, False),
-                    Drawing(tr("After: the loss rebuilt"), b.after, one, True)], note
+            return [Drawing(self.tr("Before: built, then w.requires_grad_()"), b.before, one,
+                            False),
+                    Drawing(self.tr("After: the loss rebuilt"), b.after, one, True)], note
         if mode == "pitfall_c":
             c = _freed(state)
             if c.saved_error == c.error:
-                raised = tr("Reading one, or a second backward, raises %1: %2").replace(
+                raised = self.tr("Reading one, or a second backward, raises %1: %2").replace(
                     "%1", c.error_type).replace("%2", c.error)
             else:
-                raised = tr("Reading one raises: %1 A second backward raises %2: %3").replace(
+                raised = self.tr("Reading one raises: %1 A second backward raises %2: %3").replace(
                     "%1", c.saved_error).replace("%2", c.error_type).replace("%3", c.error)
-            note = (tr("C. backward() without retain_graph freed the saved tensors (grey). "
+            note = (self.tr("C. backward() without retain_graph freed the saved tensors (grey). "
                        "%1 With retain_graph=True the second backward runs and a.grad "
                        "accumulates: %2 after the first, %3 after the second.")
                     .replace("%1", raised).replace("%2", values_text(c.grad_first, 4))
                     .replace("%3", values_text(c.grad_second, 4)))
-            caption = tr("After loss.backward() without retain_graph")
+            caption = self.tr("After loss.backward() without retain_graph")
             return [Drawing(caption, c.graph, one, True)], note
         d = _row(state, self.row_spin.value())
         i = d.row
-        note = (tr("D. p is a vector: torch.autograd.grad(p, [a]) raises %1: %2 With "
+        note = (self.tr("D. p is a vector: torch.autograd.grad(p, [a]) raises %1: %2 With "
                    "grad_outputs = e_%3 it gives the vector–Jacobian product e_%3ᵀ·∂p/∂a "
                    "= %4, row %3 of the Jacobian (its formula: %5; max |diff| %6).")
                 .replace("%1", d.error_type).replace("%2", d.error).replace("%3", str(i))
@@ -408,8 +408,9 @@ class GraphPanel(QWidget):
                 .replace("%6", fmt_diff(d.max_abs_diff)))
         one_hot = np.zeros(state.n_classes)
         one_hot[i] = 1.0
-        caption = tr("p = softmax(a / T), backward with grad_outputs = e_%1").replace("%1", str(i))
-        seed = tr("grad_outputs = e_%1 = %2").replace("%1", str(i)).replace(
+        caption = self.tr("p = softmax(a / T), backward with grad_outputs = e_%1").replace(
+            "%1", str(i))
+        seed = self.tr("grad_outputs = e_%1 = %2").replace("%1", str(i)).replace(
             "%2", values_text(one_hot))
         return [Drawing(caption, d.graph, seed, True)], note
 

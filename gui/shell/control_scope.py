@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from gui import registry
@@ -53,10 +53,15 @@ GRAPH_READS: dict[str, frozenset[str]] = {
 CLASSIFIER_TAB = "classifier"
 
 
-class ControlScope:
-    """Greys the controls the current tab does not read, and says so."""
+class ControlScope(QObject):
+    """Greys the controls the current tab does not read, and says so.
+
+    A QObject child of the window: the store outlives a language or theme switch, and a
+    connection to a method of a destroyed receiver is dropped with it (a lambda's is not).
+    """
 
     def __init__(self, window: MainWindow, note: QLabel) -> None:
+        super().__init__(window)
         self.window = window
         self.note = note
         note.setWordWrap(True)
@@ -75,7 +80,10 @@ class ControlScope:
             "smoothing": [g.smoothing]}
         window.tabs.currentChanged.connect(self.apply)
         # on the Saturation tab, whether the options count depends on the state
-        window.store.changed.connect(lambda _state: self.apply(window.tabs.currentIndex()))
+        window.store.changed.connect(self._on_state_changed)
+
+    def _on_state_changed(self, _state: object) -> None:
+        self.apply(self.window.tabs.currentIndex())
 
     def tab_name(self, index: int) -> str:
         page = self.window.tabs.widget(index)

@@ -2,165 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
     <context>
-        <name />
-        <message>
-            <source>The loss family</source>
-            <translation>损失函数族</translation>
-        </message>
-        <message>
-            <source>Besides cross-entropy and MSE, the app computes a family of classifier losses, and the views follow the one chosen. Each is computed by torch's own function, and its gradient four ways: autograd, backward(), the closed form given below, and finite differences.</source>
-            <translation>除交叉熵和 MSE 之外，本应用还计算一族分类器损失，各视图随所选的损失而变。每个损失都由 torch 自带的函数计算，其梯度则用四种方法计算：autograd、backward()、下面给出的闭式解，以及有限差分。</translation>
-        </message>
-        <message>
-            <source>Every classifier loss acts on the scaled logits z = a/T, so the chain rule divides its gradient by T:</source>
-            <translation>每个分类器损失都作用于缩放后的 logit z = a/T，因此由链式法则，其梯度要除以 T：</translation>
-        </message>
-        <message>
-            <source>y&lt;sub&gt;eff&lt;/sub&gt; is the smoothed target, one-hot for a class index when ε = 0, and N the number of classes. Where a loss has a kink (a corner, or a jump in its curvature) the derivative there is one-sided: torch takes one value, while finite differences average the two sides.</source>
-            <translation>y&lt;sub&gt;eff&lt;/sub&gt; 是平滑后的目标，ε = 0 时对类别索引而言就是 one-hot 向量；N 为类别数。损失在折点（尖角，或曲率跳变处）上的导数是单侧的：torch 取其中一侧的值，而有限差分取两侧的平均。</translation>
-        </message>
-        <message>
-            <source>one weight per class (none: every class weighs 1)</source>
-            <translation>每个类别一个权重（不设时每个类别的权重均为 1）</translation>
-        </message>
-        <message>
-            <source>Options: %1</source>
-            <translation>选项：%1</translation>
-        </message>
-        <message>
-            <source>Kinks: %1</source>
-            <translation>折点：%1</translation>
-        </message>
-        <message>
-            <source>Kinks: none, it is smooth everywhere.</source>
-            <translation>折点：无，处处光滑。</translation>
-        </message>
-        <message>
-            <source>Classifier loss: %1</source>
-            <translation>分类器损失：%1</translation>
-        </message>
-        <message>
-            <source>It takes a class index y, not probabilities.</source>
-            <translation>它接受类别索引 y，而不是概率。</translation>
-        </message>
-        <message>
-            <source>Its gradient with respect to the logits, in closed form:</source>
-            <translation>它对 logit 的梯度的闭式解：</translation>
-        </message>
-        <message>
-            <source>In PyTorch, with z = a/T:</source>
-            <translation>在 PyTorch 中，取 z = a/T：</translation>
-        </message>
-        <message>
-            <source>Identities in the loss family</source>
-            <translation>损失函数族中的恒等关系</translation>
-        </message>
-        <message>
-            <source>&lt;b&gt;Cross-entropy is NLL after log_softmax.&lt;/b&gt; log_softmax gives the log-probabilities, and NLL with a class index c picks the c-th and negates it:</source>
-            <translation>&lt;b&gt;交叉熵就是 log_softmax 之后的 NLL。&lt;/b&gt;log_softmax 给出对数概率，带类别索引 c 的 NLL 取出其中第 c 个并取负：</translation>
-        </message>
-        <message>
-            <source>So with a class index, ε = 0 and no class weights the two have the same value and the same gradient, (p − onehot(c))/T; F.cross_entropy does both steps in one call. For a = [2, 1, 0.1], T = 1 and class 0 both are 0.417030.</source>
-            <translation>因此，在使用类别索引、ε = 0 且没有类别权重时，两者的值和梯度都相同，梯度为 (p − onehot(c))/T；F.cross_entropy 一次调用就完成这两步。当 a = [2, 1, 0.1]、T = 1、类别为 0 时，两者都是 0.417030。</translation>
-        </message>
-        <message>
-            <source>&lt;b&gt;KL divergence is cross-entropy minus the target's entropy.&lt;/b&gt; Split the logarithm of the ratio:</source>
-            <translation>&lt;b&gt;KL 散度等于交叉熵减去目标的熵。&lt;/b&gt;把比值的对数拆开：</translation>
-        </message>
-        <message>
-            <source>H(y&lt;sub&gt;eff&lt;/sub&gt;) does not depend on the logits, so KL and cross-entropy differ by a constant and share the gradient (p − y&lt;sub&gt;eff&lt;/sub&gt;)/T. KL is 0 where p = y&lt;sub&gt;eff&lt;/sub&gt;; cross-entropy's lowest value there is H(y&lt;sub&gt;eff&lt;/sub&gt;), not 0. For a = [2, 1, 0.1], T = 1, class 0 and ε = 0.1: CE = 0.513697, H(y&lt;sub&gt;eff&lt;/sub&gt;) = 0.291140 and KL = 0.222557.</source>
-            <translation>H(y&lt;sub&gt;eff&lt;/sub&gt;) 与 logit 无关，因此 KL 与交叉熵只相差一个常数，梯度同为 (p − y&lt;sub&gt;eff&lt;/sub&gt;)/T。在 p = y&lt;sub&gt;eff&lt;/sub&gt; 处 KL 为 0；而交叉熵在该处的最小值是 H(y&lt;sub&gt;eff&lt;/sub&gt;)，不是 0。当 a = [2, 1, 0.1]、T = 1、类别为 0、ε = 0.1 时：CE = 0.513697，H(y&lt;sub&gt;eff&lt;/sub&gt;) = 0.291140，KL = 0.222557。</translation>
-        </message>
-        <message>
-            <source>&lt;b&gt;Focal loss with γ = 0 and α &amp;lt; 0 is BCE with logits.&lt;/b&gt; γ = 0 makes the modulating factor 1, and α &amp;lt; 0 turns the α-weighting off:</source>
-            <translation>&lt;b&gt;γ = 0 且 α &amp;lt; 0 时的 focal 损失就是基于 logits 的 BCE。&lt;/b&gt;γ = 0 使调制因子为 1，α &amp;lt; 0 则关闭 α 加权：</translation>
-        </message>
-        <message>
-            <source>which is F.binary_cross_entropy_with_logits(z, y) with pos_weight 1, in value and gradient. A γ above 0 multiplies each term by (1 − p&lt;sub&gt;t&lt;/sub&gt;)&lt;sup&gt;γ&lt;/sup&gt;, small where the term is already right (p&lt;sub&gt;t&lt;/sub&gt; near 1): easy examples count less. For a = [2, 1, 0.1], T = 1 and class 0 both are 0.728195.</source>
-            <translation>即 pos_weight 为 1 的 F.binary_cross_entropy_with_logits(z, y)，值和梯度都相同。γ 大于 0 时，每一项都乘以 (1 − p&lt;sub&gt;t&lt;/sub&gt;)&lt;sup&gt;γ&lt;/sup&gt;，在该项已经正确（p&lt;sub&gt;t&lt;/sub&gt; 接近 1）的地方这个因子很小：容易样本的权重降低。当 a = [2, 1, 0.1]、T = 1、类别为 0 时，两者都是 0.728195。</translation>
-        </message>
-        <message>
-            <source>The regression losses</source>
-            <translation>回归损失</translation>
-        </message>
-        <message>
-            <source>The Regression tab fits ŷ = w·x + b to M points with one of these losses. Each is a sum of one function ℓ of the residuals r&lt;sub&gt;k&lt;/sub&gt; = ŷ&lt;sub&gt;k&lt;/sub&gt; − y&lt;sub&gt;k&lt;/sub&gt;, divided by M for reduction 'mean':</source>
-            <translation>“回归”标签页用其中一种损失把直线 ŷ = w·x + b 拟合到 M 个点上。每种损失都是残差 r&lt;sub&gt;k&lt;/sub&gt; = ŷ&lt;sub&gt;k&lt;/sub&gt; − y&lt;sub&gt;k&lt;/sub&gt; 的同一个函数 ℓ 之和，归约方式为“平均”时再除以 M：</translation>
-        </message>
-        <message>
-            <source>ŷ&lt;sub&gt;k&lt;/sub&gt; moves by x&lt;sub&gt;k&lt;/sub&gt; per unit of w and by 1 per unit of b, so the chain rule gives:</source>
-            <translation>w 每变化一个单位，ŷ&lt;sub&gt;k&lt;/sub&gt; 变化 x&lt;sub&gt;k&lt;/sub&gt;；b 每变化一个单位，ŷ&lt;sub&gt;k&lt;/sub&gt; 变化 1。因此由链式法则得：</translation>
-        </message>
-        <message>
-            <source>With reduction 'sum', drop the 1/M. At a kink the Regression tab shows the slope on each side next to torch's value.</source>
-            <translation>若归约方式为“求和”，则去掉 1/M。在折点处，“回归”标签页会在 torch 的值旁边显示两侧的斜率。</translation>
-        </message>
-        <message>
-            <source>Regression loss: %1</source>
-            <translation>回归损失：%1</translation>
-        </message>
-        <message>
-            <source>Its gradient, through ∂L/∂ŷ&lt;sub&gt;k&lt;/sub&gt;, in closed form:</source>
-            <translation>经由 ∂L/∂ŷ&lt;sub&gt;k&lt;/sub&gt; 求得的梯度闭式解：</translation>
-        </message>
-        <message>
-            <source>In PyTorch:</source>
-            <translation>在 PyTorch 中：</translation>
-        </message>
-        <message>
-            <source>∂L/∂L = 1 (backward() starts here)</source>
-            <translation>∂L/∂L = 1（backward() 从这里开始）</translation>
-        </message>
-        <message>
-            <source>The classifier's loss (%1) of z = a / T; leaf a</source>
-            <translation>分类器关于 z = a / T 的损失（%1）；叶子张量 a</translation>
-        </message>
-        <message>
-            <source>The regression's loss (%1) of ŷ = w·x + b; leaves w and b</source>
-            <translation>回归关于 ŷ = w·x + b 的损失（%1）；叶子张量 w 和 b</translation>
-        </message>
-        <message>
-            <source>B. The graph was recorded while w did not require grad: it has no path to w. After w.requires_grad_(), torch.autograd.grad(old loss, [w]) raises %1: %2 Rebuilt after requires_grad_(), the graph reaches w (right).</source>
-            <translation>B. 记录计算图时 w 还不需要梯度：图中没有通往 w 的路径。调用 w.requires_grad_() 之后，torch.autograd.grad(旧 loss, [w]) 抛出 %1：%2 在 requires_grad_() 之后重新构建，计算图就能到达 w（右）。</translation>
-        </message>
-        <message>
-            <source>Before: built, then w.requires_grad_()</source>
-            <translation>之前：先构建，再调用 w.requires_grad_()</translation>
-        </message>
-        <message>
-            <source>After: the loss rebuilt</source>
-            <translation>之后：重新构建损失</translation>
-        </message>
-        <message>
-            <source>Reading one, or a second backward, raises %1: %2</source>
-            <translation>读取其中任何一个，或再做一次 backward，都会抛出 %1：%2</translation>
-        </message>
-        <message>
-            <source>Reading one raises: %1 A second backward raises %2: %3</source>
-            <translation>读取其中一个会抛出：%1 第二次 backward 抛出 %2：%3</translation>
-        </message>
-        <message>
-            <source>C. backward() without retain_graph freed the saved tensors (grey). %1 With retain_graph=True the second backward runs and a.grad accumulates: %2 after the first, %3 after the second.</source>
-            <translation>C. 不带 retain_graph 的 backward() 释放了保存的张量（灰色）。%1 使用 retain_graph=True 时第二次 backward 可以运行，a.grad 会累加：第一次后为 %2，第二次后为 %3。</translation>
-        </message>
-        <message>
-            <source>After loss.backward() without retain_graph</source>
-            <translation>不带 retain_graph 调用 loss.backward() 之后</translation>
-        </message>
-        <message>
-            <source>D. p is a vector: torch.autograd.grad(p, [a]) raises %1: %2 With grad_outputs = e_%3 it gives the vector–Jacobian product e_%3ᵀ·∂p/∂a = %4, row %3 of the Jacobian (its formula: %5; max |diff| %6).</source>
-            <translation>D. p 是向量：torch.autograd.grad(p, [a]) 抛出 %1：%2 传入 grad_outputs = e_%3 时，它给出向量–雅可比积 e_%3ᵀ·∂p/∂a = %4，即雅可比矩阵的第 %3 行（公式：%5；最大 |差值| %6）。</translation>
-        </message>
-        <message>
-            <source>p = softmax(a / T), backward with grad_outputs = e_%1</source>
-            <translation>p = softmax(a / T)，以 grad_outputs = e_%1 做 backward</translation>
-        </message>
-        <message>
-            <source>grad_outputs = e_%1 = %2</source>
-            <translation>grad_outputs = e_%1 = %2</translation>
-        </message>
-    </context>
-    <context>
         <name>AnimationDialog</name>
         <message>
             <source>Export animation</source>
@@ -1390,6 +1231,110 @@ residuals ŷ − y dashed orange</source>
             <source>Show in view: %1</source>
             <translation>在视图中显示：%1</translation>
         </message>
+        <message>
+            <source>The loss family</source>
+            <translation>损失函数族</translation>
+        </message>
+        <message>
+            <source>Besides cross-entropy and MSE, the app computes a family of classifier losses, and the views follow the one chosen. Each is computed by torch's own function, and its gradient four ways: autograd, backward(), the closed form given below, and finite differences.</source>
+            <translation>除交叉熵和 MSE 之外，本应用还计算一族分类器损失，各视图随所选的损失而变。每个损失都由 torch 自带的函数计算，其梯度则用四种方法计算：autograd、backward()、下面给出的闭式解，以及有限差分。</translation>
+        </message>
+        <message>
+            <source>Every classifier loss acts on the scaled logits z = a/T, so the chain rule divides its gradient by T:</source>
+            <translation>每个分类器损失都作用于缩放后的 logit z = a/T，因此由链式法则，其梯度要除以 T：</translation>
+        </message>
+        <message>
+            <source>y&lt;sub&gt;eff&lt;/sub&gt; is the smoothed target, one-hot for a class index when ε = 0, and N the number of classes. Where a loss has a kink (a corner, or a jump in its curvature) the derivative there is one-sided: torch takes one value, while finite differences average the two sides.</source>
+            <translation>y&lt;sub&gt;eff&lt;/sub&gt; 是平滑后的目标，ε = 0 时对类别索引而言就是 one-hot 向量；N 为类别数。损失在折点（尖角，或曲率跳变处）上的导数是单侧的：torch 取其中一侧的值，而有限差分取两侧的平均。</translation>
+        </message>
+        <message>
+            <source>one weight per class (none: every class weighs 1)</source>
+            <translation>每个类别一个权重（不设时每个类别的权重均为 1）</translation>
+        </message>
+        <message>
+            <source>Options: %1</source>
+            <translation>选项：%1</translation>
+        </message>
+        <message>
+            <source>Kinks: %1</source>
+            <translation>折点：%1</translation>
+        </message>
+        <message>
+            <source>Kinks: none, it is smooth everywhere.</source>
+            <translation>折点：无，处处光滑。</translation>
+        </message>
+        <message>
+            <source>Classifier loss: %1</source>
+            <translation>分类器损失：%1</translation>
+        </message>
+        <message>
+            <source>It takes a class index y, not probabilities.</source>
+            <translation>它接受类别索引 y，而不是概率。</translation>
+        </message>
+        <message>
+            <source>Its gradient with respect to the logits, in closed form:</source>
+            <translation>它对 logit 的梯度的闭式解：</translation>
+        </message>
+        <message>
+            <source>In PyTorch, with z = a/T:</source>
+            <translation>在 PyTorch 中，取 z = a/T：</translation>
+        </message>
+        <message>
+            <source>Identities in the loss family</source>
+            <translation>损失函数族中的恒等关系</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Cross-entropy is NLL after log_softmax.&lt;/b&gt; log_softmax gives the log-probabilities, and NLL with a class index c picks the c-th and negates it:</source>
+            <translation>&lt;b&gt;交叉熵就是 log_softmax 之后的 NLL。&lt;/b&gt;log_softmax 给出对数概率，带类别索引 c 的 NLL 取出其中第 c 个并取负：</translation>
+        </message>
+        <message>
+            <source>So with a class index, ε = 0 and no class weights the two have the same value and the same gradient, (p − onehot(c))/T; F.cross_entropy does both steps in one call. For a = [2, 1, 0.1], T = 1 and class 0 both are 0.417030.</source>
+            <translation>因此，在使用类别索引、ε = 0 且没有类别权重时，两者的值和梯度都相同，梯度为 (p − onehot(c))/T；F.cross_entropy 一次调用就完成这两步。当 a = [2, 1, 0.1]、T = 1、类别为 0 时，两者都是 0.417030。</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;KL divergence is cross-entropy minus the target's entropy.&lt;/b&gt; Split the logarithm of the ratio:</source>
+            <translation>&lt;b&gt;KL 散度等于交叉熵减去目标的熵。&lt;/b&gt;把比值的对数拆开：</translation>
+        </message>
+        <message>
+            <source>H(y&lt;sub&gt;eff&lt;/sub&gt;) does not depend on the logits, so KL and cross-entropy differ by a constant and share the gradient (p − y&lt;sub&gt;eff&lt;/sub&gt;)/T. KL is 0 where p = y&lt;sub&gt;eff&lt;/sub&gt;; cross-entropy's lowest value there is H(y&lt;sub&gt;eff&lt;/sub&gt;), not 0. For a = [2, 1, 0.1], T = 1, class 0 and ε = 0.1: CE = 0.513697, H(y&lt;sub&gt;eff&lt;/sub&gt;) = 0.291140 and KL = 0.222557.</source>
+            <translation>H(y&lt;sub&gt;eff&lt;/sub&gt;) 与 logit 无关，因此 KL 与交叉熵只相差一个常数，梯度同为 (p − y&lt;sub&gt;eff&lt;/sub&gt;)/T。在 p = y&lt;sub&gt;eff&lt;/sub&gt; 处 KL 为 0；而交叉熵在该处的最小值是 H(y&lt;sub&gt;eff&lt;/sub&gt;)，不是 0。当 a = [2, 1, 0.1]、T = 1、类别为 0、ε = 0.1 时：CE = 0.513697，H(y&lt;sub&gt;eff&lt;/sub&gt;) = 0.291140，KL = 0.222557。</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Focal loss with γ = 0 and α &amp;lt; 0 is BCE with logits.&lt;/b&gt; γ = 0 makes the modulating factor 1, and α &amp;lt; 0 turns the α-weighting off:</source>
+            <translation>&lt;b&gt;γ = 0 且 α &amp;lt; 0 时的 focal 损失就是基于 logits 的 BCE。&lt;/b&gt;γ = 0 使调制因子为 1，α &amp;lt; 0 则关闭 α 加权：</translation>
+        </message>
+        <message>
+            <source>which is F.binary_cross_entropy_with_logits(z, y) with pos_weight 1, in value and gradient. A γ above 0 multiplies each term by (1 − p&lt;sub&gt;t&lt;/sub&gt;)&lt;sup&gt;γ&lt;/sup&gt;, small where the term is already right (p&lt;sub&gt;t&lt;/sub&gt; near 1): easy examples count less. For a = [2, 1, 0.1], T = 1 and class 0 both are 0.728195.</source>
+            <translation>即 pos_weight 为 1 的 F.binary_cross_entropy_with_logits(z, y)，值和梯度都相同。γ 大于 0 时，每一项都乘以 (1 − p&lt;sub&gt;t&lt;/sub&gt;)&lt;sup&gt;γ&lt;/sup&gt;，在该项已经正确（p&lt;sub&gt;t&lt;/sub&gt; 接近 1）的地方这个因子很小：容易样本的权重降低。当 a = [2, 1, 0.1]、T = 1、类别为 0 时，两者都是 0.728195。</translation>
+        </message>
+        <message>
+            <source>The regression losses</source>
+            <translation>回归损失</translation>
+        </message>
+        <message>
+            <source>The Regression tab fits ŷ = w·x + b to M points with one of these losses. Each is a sum of one function ℓ of the residuals r&lt;sub&gt;k&lt;/sub&gt; = ŷ&lt;sub&gt;k&lt;/sub&gt; − y&lt;sub&gt;k&lt;/sub&gt;, divided by M for reduction 'mean':</source>
+            <translation>“回归”标签页用其中一种损失把直线 ŷ = w·x + b 拟合到 M 个点上。每种损失都是残差 r&lt;sub&gt;k&lt;/sub&gt; = ŷ&lt;sub&gt;k&lt;/sub&gt; − y&lt;sub&gt;k&lt;/sub&gt; 的同一个函数 ℓ 之和，归约方式为“平均”时再除以 M：</translation>
+        </message>
+        <message>
+            <source>ŷ&lt;sub&gt;k&lt;/sub&gt; moves by x&lt;sub&gt;k&lt;/sub&gt; per unit of w and by 1 per unit of b, so the chain rule gives:</source>
+            <translation>w 每变化一个单位，ŷ&lt;sub&gt;k&lt;/sub&gt; 变化 x&lt;sub&gt;k&lt;/sub&gt;；b 每变化一个单位，ŷ&lt;sub&gt;k&lt;/sub&gt; 变化 1。因此由链式法则得：</translation>
+        </message>
+        <message>
+            <source>With reduction 'sum', drop the 1/M. At a kink the Regression tab shows the slope on each side next to torch's value.</source>
+            <translation>若归约方式为“求和”，则去掉 1/M。在折点处，“回归”标签页会在 torch 的值旁边显示两侧的斜率。</translation>
+        </message>
+        <message>
+            <source>Regression loss: %1</source>
+            <translation>回归损失：%1</translation>
+        </message>
+        <message>
+            <source>Its gradient, through ∂L/∂ŷ&lt;sub&gt;k&lt;/sub&gt;, in closed form:</source>
+            <translation>经由 ∂L/∂ŷ&lt;sub&gt;k&lt;/sub&gt; 求得的梯度闭式解：</translation>
+        </message>
+        <message>
+            <source>In PyTorch:</source>
+            <translation>在 PyTorch 中：</translation>
+        </message>
     </context>
     <context>
         <name>GlobalControls</name>
@@ -1777,6 +1722,58 @@ error</source>
             <translation>%1 backward 当前运行的节点、它收到的梯度及它传出的梯度 &amp;nbsp; %2 叶子张量（其 .grad） &amp;nbsp; 灰色斜体：已释放的保存张量 &amp;nbsp; 虚线：尚未运行 &amp;nbsp; 每个箭头的末端是沿它流过的梯度</translation>
         </message>
         <message>
+            <source>∂L/∂L = 1 (backward() starts here)</source>
+            <translation>∂L/∂L = 1（backward() 从这里开始）</translation>
+        </message>
+        <message>
+            <source>The classifier's loss (%1) of z = a / T; leaf a</source>
+            <translation>分类器关于 z = a / T 的损失（%1）；叶子张量 a</translation>
+        </message>
+        <message>
+            <source>The regression's loss (%1) of ŷ = w·x + b; leaves w and b</source>
+            <translation>回归关于 ŷ = w·x + b 的损失（%1）；叶子张量 w 和 b</translation>
+        </message>
+        <message>
+            <source>B. The graph was recorded while w did not require grad: it has no path to w. After w.requires_grad_(), torch.autograd.grad(old loss, [w]) raises %1: %2 Rebuilt after requires_grad_(), the graph reaches w (right).</source>
+            <translation>B. 记录计算图时 w 还不需要梯度：图中没有通往 w 的路径。调用 w.requires_grad_() 之后，torch.autograd.grad(旧 loss, [w]) 抛出 %1：%2 在 requires_grad_() 之后重新构建，计算图就能到达 w（右）。</translation>
+        </message>
+        <message>
+            <source>Before: built, then w.requires_grad_()</source>
+            <translation>之前：先构建，再调用 w.requires_grad_()</translation>
+        </message>
+        <message>
+            <source>After: the loss rebuilt</source>
+            <translation>之后：重新构建损失</translation>
+        </message>
+        <message>
+            <source>Reading one, or a second backward, raises %1: %2</source>
+            <translation>读取其中任何一个，或再做一次 backward，都会抛出 %1：%2</translation>
+        </message>
+        <message>
+            <source>Reading one raises: %1 A second backward raises %2: %3</source>
+            <translation>读取其中一个会抛出：%1 第二次 backward 抛出 %2：%3</translation>
+        </message>
+        <message>
+            <source>C. backward() without retain_graph freed the saved tensors (grey). %1 With retain_graph=True the second backward runs and a.grad accumulates: %2 after the first, %3 after the second.</source>
+            <translation>C. 不带 retain_graph 的 backward() 释放了保存的张量（灰色）。%1 使用 retain_graph=True 时第二次 backward 可以运行，a.grad 会累加：第一次后为 %2，第二次后为 %3。</translation>
+        </message>
+        <message>
+            <source>After loss.backward() without retain_graph</source>
+            <translation>不带 retain_graph 调用 loss.backward() 之后</translation>
+        </message>
+        <message>
+            <source>D. p is a vector: torch.autograd.grad(p, [a]) raises %1: %2 With grad_outputs = e_%3 it gives the vector–Jacobian product e_%3ᵀ·∂p/∂a = %4, row %3 of the Jacobian (its formula: %5; max |diff| %6).</source>
+            <translation>D. p 是向量：torch.autograd.grad(p, [a]) 抛出 %1：%2 传入 grad_outputs = e_%3 时，它给出向量–雅可比积 e_%3ᵀ·∂p/∂a = %4，即雅可比矩阵的第 %3 行（公式：%5；最大 |差值| %6）。</translation>
+        </message>
+        <message>
+            <source>p = softmax(a / T), backward with grad_outputs = e_%1</source>
+            <translation>p = softmax(a / T)，以 grad_outputs = e_%1 做 backward</translation>
+        </message>
+        <message>
+            <source>grad_outputs = e_%1 = %2</source>
+            <translation>grad_outputs = e_%1 = %2</translation>
+        </message>
+        <message>
             <source>not yet</source>
             <translation>尚未</translation>
         </message>
@@ -1951,6 +1948,10 @@ autograd %8 · 闭式解 %9</translation>
         <message>
             <source>Whether torch's value lies between the two one-sided slopes (within 1e-6)</source>
             <translation>torch 的值是否位于两个单侧斜率之间（容差 1e-6）</translation>
+        </message>
+        <message>
+            <source>verdict</source>
+            <translation>判定</translation>
         </message>
         <message>
             <source>r = ±δ = ±%1</source>

@@ -88,7 +88,8 @@ class KinkPanel(QWidget):
             for column in range(MAX_COLUMNS):
                 cell = ReadoutLabel(1, parent=self)
                 cell.setToolTip(tip)
-                cell.setAccessibleName(f"{text or self.tr('verdict')} {column + 1}")
+                name = text or self.tr("verdict")
+                cell.setAccessibleName(f"{name} {column + 1}")
                 grid.addWidget(cell, row, column + 1)
                 self.cells[(key, column)] = cell
         grid.setColumnStretch(1, 1)
