@@ -142,7 +142,10 @@ def cross_entropy_logs(s: SoftmaxLogs, v: torch.Tensor) -> tuple[torch.Tensor, t
     log_v = torch.log(v)
     log_v_rest = torch.log(v.masked_fill(is_c, 0.0).sum())   # log Σ_{i≠c} v_i
     # CE = Σ v_i (-log p_i), every term ≥ 0; -log p_c = softplus(d) taken as a log.
-    log_nlp = torch.where(is_c, _log_softplus(s.d)[:, None], torch.log(-log_p))
+    # (log p_i of a class near certainty can round to a hair above 0: its -log p_i is then
+    # taken as 0, where the log of a negative would be NaN)
+    log_nlp = torch.where(is_c, _log_softplus(s.d)[:, None],
+                          torch.log(torch.clamp(-log_p, min=0.0)))
     log_ce = torch.logsumexp(torch.where(v > 0, log_v + log_nlp, -math.inf), dim=1)
     # ∂CE/∂z_c = p_c Σ_i v_i - v_c = p_c Σ_{i≠c} v_i - v_c (1 - p_c)
     log_g_ce, _ = _log_diff(log_p[:, c] + log_v_rest, log_v[c] + s.log_q)

@@ -23,7 +23,7 @@ from core.two_ways import TwoWays, two_ways
 
 if TYPE_CHECKING:
     from core.autograd_graph import AutogradGraph
-    from core.losses.family import LossFamily, LossGradients
+    from core.losses.family import ClosedForm, LossFamily, LossGradients
     from core.losses.kinks import KinkCheck
     from core.saturation_sweep import SaturationSweep
 
@@ -60,7 +60,9 @@ class LazySurfaces(Mapping[str, LossSurface]):
 
     def __getitem__(self, loss: str) -> LossSurface:
         if loss not in self._done:
-            if loss not in CLASSIFIER_NAMES:
+            from core.losses.family import applies
+
+            if loss not in CLASSIFIER_NAMES or not applies(self._state, loss):
                 raise KeyError(loss)
             from core.losses.fast_surfaces import family_surface
 
@@ -136,6 +138,14 @@ class Result:
         from core.losses.family import loss_family
 
         return loss_family(self.state)
+
+    @cached_property
+    def chosen_closed_form(self) -> ClosedForm:
+        """The chosen loss's value and closed-form ∂L/∂a alone, O(N): what the softmax and
+        surface views draw (the gradient table's four ways are `chosen`)."""
+        from core.losses.family import classifier_closed_form
+
+        return classifier_closed_form(self.state, self.state.loss)
 
     @cached_property
     def chosen(self) -> LossGradients:

@@ -342,13 +342,17 @@ class State:
 
 
 def _without_old_loss(surface: Any, values: dict[str, Any]) -> Any:
-    """Version 1's surface.loss (CE or MSE, the loss the surface showed) becomes the
-    top-level `loss`, which every view now follows; a file with both keeps `loss`."""
+    """surface.loss (CE or MSE, the loss the surface showed, written until this release)
+    becomes the top-level `loss`, which every view now follows. A file with both was
+    written while `loss` chose only the family's numbers and nearly always held the
+    default, cross_entropy: there surface.loss says what the window showed, and wins;
+    any other `loss` was chosen on purpose and is kept."""
     if not isinstance(surface, Mapping) or "loss" not in surface:
         return surface
     old = surface["loss"]
     check_choice("surface.loss", old, OLD_SURFACE_LOSSES)
-    values.setdefault("loss", old)
+    if values.get("loss", "cross_entropy") == "cross_entropy":
+        values["loss"] = old
     return {k: v for k, v in surface.items() if k != "loss"}
 
 

@@ -57,3 +57,65 @@ def test_class_weighted_ce_is_named_so_beside_the_unweighted_one(window):
     assert result.chosen.value != pytest.approx(result.classifier.cross_entropy)
     assert f"class-weighted CE = {result.chosen.value:.6f}" in text
     assert f"unweighted CE = {result.classifier.cross_entropy:.6f}" in text
+
+
+@pytest.mark.parametrize("info", CLASSIFIER, ids=[i.name for i in CLASSIFIER])
+def test_closed_form_alone_equals_the_four_ways_ones(info):
+    """What the softmax and surface views draw (O(N)) is the four ways' value and formula."""
+    from core.pipeline import compute
+
+    rng = np.random.default_rng(5)
+    state = State(logits=tuple(rng.normal(0, 3, 7)), target=3, loss=info.name,
+                  temperature=0.7, class_weights=tuple(rng.uniform(0.5, 2, 7)))
+    result = compute(state)
+    alone, four = result.chosen_closed_form, result.chosen
+    assert alone.value == four.value
+    np.testing.assert_array_equal(alone.gradient, four.grad.formula)
+
+
+@pytest.mark.parametrize(("options", "loss"), [
+    ({"p": 2, "margin": 1e4}, "multi_margin"),         # |∂L/∂a| ≈ 1.3e4
+    ({"pos_weight": 1e4}, "binary_cross_entropy_with_logits"),
+    ({"gamma": 100.0, "alpha": 1.0}, "sigmoid_focal"),
+])
+def test_ways_agree_at_the_options_extremes(window, options, loss):
+    """Agreement is judged relative to the gradient's size: at margin 1e4 the exact ways
+    differ by ~1e-12 of a gradient of 1e4 — rounding, not disagreement."""
+    shown(window, State(logits=(2.0, -1.0, 0.5), target=0, loss=loss, **options))
+    assert "all ways agree ✓" in window.gradients_view.summary.text()
+
+
+def test_soft_target_refused_for_nll_leaves_the_box_unticked(window, qtbot):
+    """NLL takes a class index: ticking Soft target is refused with a message and the box
+    shows the state again (it stayed ticked over a class target)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    shown(window, State(logits=(2.0, 1.0, 0.1), target=0, loss="nll"))
+    box = window.target_editor.soft
+    messages = []
+    window.target_editor.rejected.connect(messages.append)
+    QTest.mouseClick(box, Qt.MouseButton.LeftButton, pos=box.rect().center())
+    QApplication.processEvents()
+    assert window.state().target_is_index and window.state().loss == "nll"
+    assert not box.isChecked()
+    assert messages and "nll" in messages[-1]
+
+
+def test_saturation_curves_have_no_nan_where_a_class_is_near_certain():
+    """log p_i a hair above 0 (a class near certainty) made −log p_i's log NaN."""
+    from core.saturation_sweep import saturation_sweep
+
+    state = State(logits=(2.0, 1.0, 0.1), target=(0.5, 0.5, 0.0), temperature=1e-3,
+                  saturation_losses=("kl_div", "cross_entropy"))
+    for curve in saturation_sweep(state).curves:
+        assert not np.isnan(curve.log_loss).any() and not np.isnan(curve.log_grad_abs).any()
+
+
+def test_surfaces_of_a_loss_that_does_not_apply_are_refused():
+    from core.pipeline import compute
+
+    surfaces = compute(State(target=(0.2, 0.5, 0.3))).surfaces
+    assert "nll" not in surfaces and "multi_margin" not in surfaces
+    with pytest.raises(KeyError):
+        surfaces["nll"]

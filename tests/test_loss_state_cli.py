@@ -34,8 +34,12 @@ def test_version_1_files_load_with_default_losses_and_are_written_as_version_2()
     # version 1's surface.loss (what the surface showed) is the loss every view now follows
     assert (s.loss, s.regression.loss, s.class_weights, s.p) == ("mse", "mse", None, 1)
     assert State.from_dict({**VERSION_1, "surface": {"axes": [0, 1]}}).loss == "cross_entropy"
-    # a file with both keeps the top-level loss
+    # a file with both keeps a top-level loss chosen on purpose
     assert State.from_dict({**VERSION_1, "loss": "kl_div"}).loss == "kl_div"
+    # the previous release wrote both, loss nearly always the default: surface.loss says
+    # what its window showed (reviewer: the MSE choice of a saved session was lost)
+    written_before = {**VERSION_1, "version": 2, "loss": "cross_entropy"}
+    assert State.from_dict(written_before).loss == "mse"
     assert s.regression.reduction == "sum"  # the old top-level reduction still applies
     data = json.loads(s.to_json())
     assert data["version"] == 2 and data["loss"] == "mse" and "loss" not in data["surface"]

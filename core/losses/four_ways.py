@@ -26,6 +26,9 @@ from core.classifier import DTYPE
 
 EPS = float(np.finfo(np.float64).eps)
 STEP = EPS ** (1 / 3)   # the central difference's best relative step in float64
+# the exact ways agree when within this of the gradient's size (float64's rounding through
+# a few operations: 1e-12 leaves room for thousands of them)
+AGREE_RELATIVE = 1e-12
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,23 @@ class FourWays:
         """Largest disagreement between all four ways, finite differences included."""
         return _max_pairwise((self.autograd, self.backward, self.formula,
                               self.finite_difference))
+
+    @property
+    def finite_difference_gap(self) -> float:
+        """How far the central differences are from the closed form, at most."""
+        return float(np.max(np.abs(self.finite_difference - self.formula)))
+
+    def verdict(self, scale: float) -> str:
+        """"agree": the exact three within AGREE_RELATIVE of the gradient's scale (at least
+        `scale`, e.g. 1/T) and the differences within their own error estimate; "corner":
+        the exact ones agree and the differences straddle a kink; else "disagree"."""
+        tolerance = AGREE_RELATIVE * max(scale, float(np.max(np.abs(self.formula))))
+        exact = self.exact_max_abs_diff <= tolerance
+        within = bool(np.all(np.abs(self.finite_difference - self.formula)
+                             <= self.finite_difference_error + tolerance))
+        if exact and within:
+            return "agree"
+        return "corner" if exact and bool(self.at_corner.any()) else "disagree"
 
 
 def _max_pairwise(ways: tuple[np.ndarray, ...]) -> float:

@@ -283,7 +283,7 @@ class LossEditor(StateEditor):
             self._enable_losses()
             self._set_chosen_tip()
         if self.chosen_value.isVisibleTo(self):
-            set_text(self.chosen_value, fmt(result.chosen.value))
+            set_text(self.chosen_value, fmt(result.chosen_closed_form.value))
         set_text(self.ce_value, fmt(result.classifier.cross_entropy))
         set_text(self.mse_value, fmt(result.classifier.mse))
 

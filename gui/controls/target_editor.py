@@ -118,10 +118,11 @@ class TargetEditor(StateEditor):
         few = n <= MAX_SLIDER_CLASSES
         soft = not state.target_is_index
         mode = (few, soft)
+        # always: a refused switch (NLL or the hinge take a class index) must untick it
+        self.soft.blockSignals(True)
+        self.soft.setChecked(soft)
+        self.soft.blockSignals(False)
         if mode != self._mode:
-            self.soft.blockSignals(True)
-            self.soft.setChecked(soft)
-            self.soft.blockSignals(False)
             self.soft.setEnabled(few or soft)
             self.soft.setToolTip(self.soft_tip if few else self.tr(
                 "Soft targets are edited with sliders, shown up to %1 classes; load a state "

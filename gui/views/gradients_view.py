@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import numpy as np
 from PySide6.QtWidgets import QLabel, QWidget
 
 from core.number_format import fmt, fmt_diff, sub
@@ -25,7 +24,6 @@ if TYPE_CHECKING:
     from core.losses.kinks import KinkCheck
     from core.result import Result
 
-AGREE_BELOW = 1e-12  # relative to 1/T, since every gradient scales with it
 KINKS_SHOWN = 2      # the kink inspector's lines: the first kinks of the first logits
 
 
@@ -73,15 +71,9 @@ class GradientsView(QWidget):
             [c.probs, ways.autograd, ways.backward, ways.formula, ways.finite_difference,
              ways.finite_difference_error],
             colour_of=sign_color, coloured=[False, True, True, True, True, False])
-        tolerance = AGREE_BELOW / s.temperature
-        fd_gap = np.abs(ways.finite_difference - ways.formula)
-        fd_within = bool(np.all(fd_gap <= ways.finite_difference_error + tolerance))
-        if ways.exact_max_abs_diff <= tolerance and fd_within:
-            verdict = self.tr("all ways agree ✓")
-        elif ways.exact_max_abs_diff <= tolerance and bool(ways.at_corner.any()):
-            verdict = self.tr("exact ways agree ✓; differences straddle a kink")
-        else:
-            verdict = self.tr("ways disagree ✗")
+        verdict = {"agree": self.tr("all ways agree ✓"),
+                   "corner": self.tr("exact ways agree ✓; differences straddle a kink"),
+                   "disagree": self.tr("ways disagree ✗")}[ways.verdict(1 / s.temperature)]
         name = short_name(s.loss)
         first = (self.tr("%1 %2 = %3").replace("%1", loss_title(s.loss))
                  .replace("%2", name).replace("%3", fmt(chosen.value)))
@@ -96,7 +88,7 @@ class GradientsView(QWidget):
         second = (self.tr("max |diff| of the exact ways %1 · central diff. within %2 · "
                           "Jacobian %3 — %4")
                   .replace("%1", fmt_diff(ways.exact_max_abs_diff))
-                  .replace("%2", fmt_diff(float(np.max(fd_gap))))
+                  .replace("%2", fmt_diff(ways.finite_difference_gap))
                   .replace("%3", fmt_diff(c.jacobian.max_abs_diff)).replace("%4", verdict))
         third = (self.tr("T = %1 · label smoothing ε = %2 · reduction = %3")
                  .replace("%1", f"{s.temperature:g}").replace("%2", f"{s.label_smoothing:g}")

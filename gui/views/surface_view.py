@@ -92,7 +92,7 @@ class SurfaceView(QWidget):
 
         self.surface.set_surface(surface, (lo, hi), (lo, hi))
         x, y = state.logits[i], state.logits[j]
-        grad = result.chosen.grad.formula
+        grad = result.chosen_closed_form.gradient
         g = np.array([grad[i], grad[j]])
         norm = float(np.hypot(*g))
         # the arrow grows with |∇L|·T up to its longest (a NaN or infinite norm draws none)
@@ -106,7 +106,7 @@ class SurfaceView(QWidget):
             .replace("%1", sub(i)).replace("%2", sub(j))
             .replace("%3", minus(f"{x + 0.0:.3g}")).replace("%4", minus(f"{y + 0.0:.3g}"))
             .replace("%5", where)
-            .replace("%6", name).replace("%7", minus(fmt(result.chosen.value, 4)))
+            .replace("%6", name).replace("%7", minus(fmt(result.chosen_closed_form.value, 4)))
             .replace("%8", minus(fmt(-g[0], 4))).replace("%9", minus(fmt(-g[1], 4))))
         if self.view_3d is not None and self.toggle_3d.isChecked():
             self.view_3d.set_result(result)
