@@ -35,13 +35,14 @@ def test_hidden_tabs_catch_up_when_shown(window):
 
 def test_mse_vs_ce_shows_the_vanishing_gradient(window):
     show_tab(window, "mse_vs_ce")
-    sweep = window.result().mse_vs_ce
+    sweep = window.result().saturation
     view = window.mse_vs_ce_view
     assert window.state().saturation_losses == ("mse", "cross_entropy")
+    assert [curve.name for curve in sweep.curves] == ["mse", "cross_entropy"]
     _, log_mse = view.grad_curves[0].getData()
     _, log_ce = view.grad_curves[1].getData()
     ce, mse = 10 ** log_ce, 10 ** log_mse  # on a log axis getData gives log10 of the values
-    np.testing.assert_allclose(ce, sweep.grad_cross_entropy_abs, rtol=1e-12)
+    np.testing.assert_allclose(ce, sweep.curves[1].grad_abs, rtol=1e-12)
     assert mse[0] < 1e-3 * ce[0]  # confidently wrong: MSE's gradient has vanished
     xs, ys = view.markers.getData()
     assert xs[0] == window.state().logits[0]
