@@ -15,7 +15,6 @@ from core.binary import BinaryResult, compute_binary
 from core.classifier import ClassifierResult, GradientWays
 from core.code_generator import generate_script
 from core.losses.catalog import CLASSIFIER_NAMES
-from core.mse_vs_ce import MseVsCe, mse_vs_ce
 from core.regression import RegressionResult
 from core.state import Regression, State
 from core.surfaces import LossSurface
@@ -110,10 +109,6 @@ class Result:
     # The learning panels' numbers are computed on first use: a drag on the classifier tab
     # does not pay for panels nobody is looking at. Still pure: the same State, the same
     # numbers, computed once.
-    @cached_property
-    def mse_vs_ce(self) -> MseVsCe:
-        return mse_vs_ce(self.state)
-
     @cached_property
     def saturation(self) -> SaturationSweep:
         """The saturation view's numbers: the two losses of state.saturation_losses and
