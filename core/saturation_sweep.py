@@ -1,11 +1,11 @@
 """The saturation view for any two losses: |∂L/∂a_c| along the sweep of the true logit.
 
 The true class's logit a_c runs over [m - span, m + span], m the largest other logit, the
-other logits held (core.mse_vs_ce.sweep_rows), for the two losses the State names in
+other logits held (core.softmax_logs.sweep_rows), for the two losses the State names in
 `saturation_losses`. Each loss is computed one of two ways:
 
 - as logarithms (`from_torch` False), so its curve stays a straight line far past
-  float64's smallest number: cross-entropy and MSE exactly as core.mse_vs_ce (NLL is CE
+  float64's smallest number: cross-entropy and MSE by core.softmax_logs (NLL is CE
   with a one-hot target; KL's gradient is CE's), and the sigmoid family through
   log σ(z) = -softplus(-z): BCE with logits' terms are pw·y·softplus(-z) and
   (1 - y)·softplus(z), its gradient (1 - y)σ(z) - pw·y·σ(-z); the focal loss's factors
@@ -34,7 +34,7 @@ from core.losses.cross_entropy import weighted_target
 from core.losses.registry import CLASSIFIER_LOSSES
 from core.losses.spec import ClassifierInputs
 from core.losses.views import target_sweep
-from core.mse_vs_ce import (
+from core.softmax_logs import (
     SoftmaxLogs,
     _log_diff,
     _log_softplus,

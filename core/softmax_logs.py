@@ -1,9 +1,10 @@
-"""Why classifiers use cross-entropy: sweep the true class's logit from very wrong to very right.
+"""The softmax, cross-entropy and MSE as logarithms, along a sweep of the true class's logit.
 
-With the other logits fixed, the true class's logit a_c runs over [m - span, m + span],
-m the largest other logit. When the model is confidently wrong (a_c far below m), p_c is
-tiny; the MSE gradient passes through the softmax Jacobian, whose column c is scaled by
-p_c, so it vanishes, while cross-entropy's gradient (p_c - y_c)/T stays near its largest.
+The saturation sweep (core.saturation_sweep) runs the true class's logit a_c over
+[m - span, m + span], m the largest other logit (`sweep_rows`). When the model is
+confidently wrong (a_c far below m), p_c is tiny; the MSE gradient passes through the
+softmax Jacobian, whose column c is scaled by p_c, so it vanishes, while cross-entropy's
+gradient (p_c - y_c)/T stays near its largest.
 
 Everything is computed as a logarithm, in one batched torch computation. The plot has a
 log axis, and in float64 both ends of the sweep underflow: 1 - p_c rounds to 0 once
@@ -12,8 +13,8 @@ temperature, so autograd's values fall off a cliff to 0 that is not in the mathe
 Here log p_c = -softplus(d) and log(1 - p_c) = -softplus(-d), d = logsumexp of the other
 logits minus a_c (over T), so 1 - p_c is never formed; the losses and gradients are sums
 and differences of such products, taken with a signed log-sum-exp. Where float64 can hold
-them, the values equal autograd's (tests/test_core_mse_vs_ce.py); where it cannot, their
-logarithms still can.
+them, the values equal autograd's (tests/test_core_saturation_mse_ce.py); where it cannot,
+their logarithms still can (tests/test_core_saturation_sweep.py, against mpmath).
 """
 
 from __future__ import annotations
@@ -24,45 +25,12 @@ from dataclasses import dataclass
 import numpy as np
 import torch
 
-from core.arrays import frozen
-from core.classifier import DTYPE, effective_target
+from core.classifier import DTYPE
 from core.state import State
 
 # Below this d, log(softplus(d)) = d + log1p(-e^d/2 + …) rounds to d itself: the
 # correction is less than half an epsilon of 1, and far less than half an ulp of d.
 _LOG_EPS = math.log(torch.finfo(DTYPE).eps)
-
-
-@dataclass(frozen=True)
-class LossPoint:
-    """Both losses and the size of their gradient along a_c, at one value of a_c, with their
-    natural logarithms (which stay finite where the values underflow to 0)."""
-
-    cross_entropy: float
-    mse: float
-    grad_cross_entropy_abs: float
-    grad_mse_abs: float
-    log_cross_entropy: float
-    log_mse: float
-    log_grad_cross_entropy_abs: float
-    log_grad_mse_abs: float
-
-
-@dataclass(frozen=True)
-class MseVsCe:
-    class_index: int             # c: the class whose logit is swept
-    logit_values: np.ndarray     # the x axis: values of a_c
-    cross_entropy: np.ndarray
-    mse: np.ndarray              # with the state's reduction
-    grad_cross_entropy_abs: np.ndarray   # |∂CE/∂a_c|
-    grad_mse_abs: np.ndarray             # |∂MSE/∂a_c|
-    # natural logs of the four above; -inf only where the value is exactly 0
-    log_cross_entropy: np.ndarray
-    log_mse: np.ndarray
-    log_grad_cross_entropy_abs: np.ndarray
-    log_grad_mse_abs: np.ndarray
-    current_logit: float
-    current: LossPoint           # at the state's own logits, computed, not interpolated
 
 
 def true_class(state: State) -> int:
@@ -172,30 +140,3 @@ def mse_logs(s: SoftmaxLogs, y: torch.Tensor, reduction: str
     log_d = _signed_logsumexp(term_logs, term_signs)
     log_g_mse = math.log(2.0) + log_scale + log_p[:, c] + log_d
     return log_mse, log_g_mse
-
-
-def mse_vs_ce(state: State, points: int = 201, span: float = 15.0) -> MseVsCe:
-    """CE and MSE, and |∂L/∂a_c| for each, along a_c ∈ [m - span, m + span]."""
-    c, sweep, rows = sweep_rows(state, points, span)
-    s = softmax_logs(rows / state.temperature, c)
-    y = effective_target(state)
-    log_ce, log_g_ce = cross_entropy_logs(s, y)
-    log_mse, log_g_mse = mse_logs(s, y, state.reduction)
-    log_t = math.log(state.temperature)
-
-    # ∂/∂a_c = (∂/∂z_c) / T
-    logs = [log_ce, log_mse, log_g_ce - log_t, log_g_mse - log_t]
-    values = [torch.exp(v) for v in logs]
-    ce, mse, g_ce, g_mse = (frozen(v[:points]) for v in values)
-    log_ce, log_mse, log_g_ce, log_g_mse = (frozen(v[:points]) for v in logs)
-    now = [float(v[points]) for v in values] + [float(v[points]) for v in logs]
-
-    return MseVsCe(
-        class_index=c,
-        logit_values=frozen(sweep),
-        cross_entropy=ce, mse=mse, grad_cross_entropy_abs=g_ce, grad_mse_abs=g_mse,
-        log_cross_entropy=log_ce, log_mse=log_mse,
-        log_grad_cross_entropy_abs=log_g_ce, log_grad_mse_abs=log_g_mse,
-        current_logit=float(state.logits[c]),
-        current=LossPoint(*now),
-    )
