@@ -10,8 +10,8 @@ import torch.nn.functional as F
 
 from core import Regression, State, Surface, compute
 from core.classifier import DTYPE, effective_target
-from core.saturation_sweep import LossCurve, SaturationSweep, saturation_sweep
 from core.resources import preset
+from core.saturation_sweep import LossCurve, SaturationSweep, saturation_sweep
 from tests.reference_math import numpy_y_eff
 
 STATES = [
