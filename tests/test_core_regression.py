@@ -6,6 +6,9 @@ import numpy as np
 import pytest
 
 from core import Regression, State, compute
+from tests.reference_math import regression_descent
+from tests.reference_math import regression_one_sided_slopes as one_sided_slopes
+from tests.reference_math import regression_reference as reference
 
 
 def test_gradients_autograd_equal_formula_and_fd():
@@ -53,39 +56,7 @@ def test_sum_reduction_doubles_gradient_for_two_points():
 
 
 # ------------------------------------------------------------------ every regression loss
-# Independent float64 references: ℓ(r) and ℓ'(r) per point, written from the definitions.
-def ell(loss: str, r: np.ndarray, delta: float = 1.0, beta: float = 1.0) -> np.ndarray:
-    a = np.abs(r)
-    if loss == "mse":
-        return r * r
-    if loss == "l1":
-        return a
-    if loss == "huber":
-        return np.where(a <= delta, 0.5 * r * r, delta * (a - 0.5 * delta))
-    if beta == 0:
-        return a
-    return np.where(a < beta, 0.5 * r * r / beta, a - 0.5 * beta)
-
-
-def ell_prime(loss: str, r: np.ndarray, delta: float = 1.0, beta: float = 1.0) -> np.ndarray:
-    if loss == "mse":
-        return 2 * r
-    if loss == "l1" or (loss == "smooth_l1" and beta == 0):
-        return np.sign(r)
-    if loss == "huber":
-        return np.clip(r, -delta, delta)
-    return np.where(np.abs(r) < beta, r / beta, np.sign(r))
-
-
-def reference(reg: Regression, w: float, b: float) -> tuple[float, float, float]:
-    """(L, ∂L/∂w, ∂L/∂b) at (w, b) for reg's loss, data and reduction, in numpy."""
-    x, y = np.array(reg.x), np.array(reg.y)
-    r = w * x + b - y
-    s = 1 / len(x) if reg.reduction == "mean" else 1.0
-    d = ell_prime(reg.loss, r, reg.delta, reg.beta)
-    return (s * ell(reg.loss, r, reg.delta, reg.beta).sum(), s * (d * x).sum(), s * d.sum())
-
-
+# Against the independent float64 references of tests/reference_math.py.
 SPREAD = Regression(x=(-2.0, -0.5, 0.0, 1.0, 2.5, 4.0), y=(1.0, 0.2, -0.3, 2.0, 1.5, 9.0),
                     w=0.4, b=-0.2, learning_rate=0.3, steps=40, grid=41,
                     w_range=(-1.0, 3.0), b_range=(-2.0, 4.0))
@@ -116,13 +87,7 @@ def test_every_loss_value_gradients_surface_and_slice(loss, options, reduction):
 def test_every_loss_descends_by_its_own_closed_form(loss, options):
     reg = replace(SPREAD, loss=loss, **options)
     r = compute(State(regression=reg)).regression
-    w, b = reg.w, reg.b
-    path, losses = [(w, b)], [reference(reg, w, b)[0]]
-    for _ in range(reg.steps):
-        _, gw, gb = reference(reg, w, b)
-        w, b = w - reg.learning_rate * gw, b - reg.learning_rate * gb
-        path.append((w, b))
-        losses.append(reference(reg, w, b)[0])
+    path, losses = regression_descent(reg)
     np.testing.assert_allclose(r.path, path, rtol=1e-10, atol=1e-12)
     np.testing.assert_allclose(r.path_loss, losses, rtol=1e-10)
 
@@ -159,8 +124,7 @@ def test_kinks_of_each_loss_against_one_sided_differences(loss, options, joints)
             b = y[k] + joint - reg.w * x[k]
             assert check.at == pytest.approx(b, abs=1e-12)
             h = 1e-7
-            left = (reference(reg, reg.w, b)[0] - reference(reg, reg.w, b - h)[0]) / h
-            right = (reference(reg, reg.w, b + h)[0] - reference(reg, reg.w, b)[0]) / h
+            left, right = one_sided_slopes(reg, b, h)
             assert check.left == pytest.approx(left, abs=1e-5)
             assert check.right == pytest.approx(right, abs=1e-5)
             assert check.brackets(1e-6)

@@ -9,6 +9,7 @@ import pytest
 
 from core import Regression, State, Surface, compute
 from core.two_ways import two_ways
+from tests.reference_math import regression_reference
 
 REG = Regression(x=(1.0, 2.0, 3.0), y=(2.0, 2.5, 4.5), w=0.3, b=0.1)
 FD_STEP = 1e-6
@@ -88,28 +89,11 @@ FAMILY = [("l1", {}, "F.l1_loss(w * x + b, y, reduction='mean')"),
            "F.smooth_l1_loss(w * x + b, y, reduction='mean', beta=2.0)")]
 
 
-def family_reference(reg: Regression) -> tuple[float, float, float]:
-    """(L, ∂L/∂w, ∂L/∂b) in numpy from the definitions of L1, Huber and SmoothL1."""
-    x, y = np.array(reg.x), np.array(reg.y)
-    r = reg.w * x + reg.b - y
-    a = np.abs(r)
-    if reg.loss == "l1":
-        per, slope = a, np.sign(r)
-    elif reg.loss == "huber":
-        per = np.where(a <= reg.delta, 0.5 * r * r, reg.delta * (a - 0.5 * reg.delta))
-        slope = np.clip(r, -reg.delta, reg.delta)
-    else:
-        per = np.where(a < reg.beta, 0.5 * r * r / reg.beta, a - 0.5 * reg.beta)
-        slope = np.where(a < reg.beta, r / reg.beta, np.sign(r))
-    s = 1 / len(x)
-    return s * per.sum(), s * (slope * x).sum(), s * slope.sum()
-
-
 @pytest.mark.parametrize(("loss", "options", "call"), FAMILY)
 def test_two_ways_use_the_chosen_loss_and_its_snippets_print_it(loss, options, call):
     reg = replace(REG, loss=loss, **options)
     t = two_ways(reg)
-    value, gw, gb = family_reference(reg)
+    value, gw, gb = regression_reference(reg, reg.w, reg.b)   # (mean, as FAMILY's)
     assert t.loss_name == loss and t.loss == pytest.approx(value, rel=1e-13)
     for way in (t.autograd, t.backward, t.formula):
         np.testing.assert_allclose(way, (gw, gb), rtol=1e-13)

@@ -1,9 +1,7 @@
 """The Regression tab with every regression loss, driven as a user would: the Loss combo by
 keys, δ and β typed into their entries, the numbers on the tab against an independent numpy
-float64 reference, the Huber descent path against a numpy loop, and the kink inspector
-against one-sided differences computed here."""
-
-from types import SimpleNamespace
+float64 reference (tests/reference_math.py), the Huber descent path against a numpy loop,
+and the kink inspector against one-sided differences of that reference."""
 
 import numpy as np
 import pytest
@@ -20,11 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core import State, Surface, compute
+from core import State, Surface
 from core.state import Regression
-from gui.controls.state_store import StateStore
-from gui.look.plot_style import configure_pyqtgraph
-from gui.panels.regression import RegressionTab
+from tests.reference_math import regression_descent
+from tests.reference_math import regression_one_sided_slopes as one_sided_slopes
+from tests.reference_math import regression_reference as reference
+from tests.regression_harness import regression_harness
 
 BASE = State(surface=Surface(grid=10))
 DATA = Regression(x=(-1.0, 0.0, 1.0, 2.5, 4.0), y=(0.5, 1.0, -1.0, 3.0, 9.5), w=0.5,
@@ -35,62 +34,10 @@ SLOPE_TEXT = {"mse": "2·Σ(ŷ−y)·x/M", "l1": "Σ sign(ŷ−y)·x/M",
               "huber": "Σ clamp(ŷ−y, −δ, δ)·x/M", "smooth_l1": "Σ clamp((ŷ−y)/β, −1, 1)·x/M"}
 
 
-# ------------------------------------------------------------------ the numpy reference
-def per_point(loss: str, r: np.ndarray, delta: float, beta: float) -> np.ndarray:
-    a = np.abs(r)
-    if loss == "mse":
-        return r * r
-    if loss == "l1" or (loss == "smooth_l1" and beta == 0):
-        return a
-    if loss == "huber":
-        return np.where(a <= delta, 0.5 * r * r, delta * (a - 0.5 * delta))
-    return np.where(a < beta, 0.5 * r * r / beta, a - 0.5 * beta)
-
-
-def slope(loss: str, r: np.ndarray, delta: float, beta: float) -> np.ndarray:
-    if loss == "mse":
-        return 2.0 * r
-    if loss == "l1" or (loss == "smooth_l1" and beta == 0):
-        return np.sign(r)
-    if loss == "huber":
-        return np.clip(r, -delta, delta)
-    return np.where(np.abs(r) < beta, r / beta, np.sign(r))
-
-
-def reference(reg: Regression, w: float, b: float) -> tuple[float, float, float]:
-    """(L, ∂L/∂w, ∂L/∂b) of reg's loss at (w, b), float64."""
-    x, y = np.array(reg.x), np.array(reg.y)
-    r = w * x + b - y
-    scale = 1.0 / len(x) if reg.reduction == "mean" else 1.0
-    d = slope(reg.loss, r, reg.delta, reg.beta)
-    return (scale * per_point(reg.loss, r, reg.delta, reg.beta).sum(),
-            scale * float(d @ x), scale * float(d.sum()))
-
-
 # ------------------------------------------------------------------ the harness
 @pytest.fixture
 def harness(qtbot):
-    configure_pyqtgraph()
-    store = StateStore(BASE.replace(regression=DATA))
-    tab = RegressionTab(store)
-    qtbot.addWidget(tab)
-    results, rejected = [], []
-
-    def on_changed(state):
-        result = compute(state)
-        results.append(result)
-        tab.set_state(state)
-        tab.set_result(result)
-
-    store.changed.connect(on_changed)
-    tab.rejected.connect(rejected.append)
-    tab.set_state(store.state())
-    tab.resize(1000, 640)
-    tab.show()
-    store.refresh()
-    QApplication.processEvents()
-    return SimpleNamespace(store=store, tab=tab, result=lambda: results[-1],
-                           state=store.state, rejected=rejected)
+    return regression_harness(qtbot, BASE.replace(regression=DATA), 1000, 640)
 
 
 def choose_loss(qtbot, tab, loss: str) -> None:
@@ -175,13 +122,7 @@ def test_huber_descent_path_is_the_numpy_loop(harness, qtbot):
     type_into(qtbot, tab.delta_control.entry, "0.6")
     reg = harness.state().regression
     assert (reg.loss, reg.delta) == ("huber", 0.6)
-    w, b = reg.w, reg.b
-    path, losses = [(w, b)], [reference(reg, w, b)[0]]
-    for _ in range(reg.steps):
-        _, gw, gb = reference(reg, w, b)
-        w, b = w - reg.learning_rate * gw, b - reg.learning_rate * gb
-        path.append((w, b))
-        losses.append(reference(reg, w, b)[0])
+    path, losses = regression_descent(reg)
     pw, pb = tab.path.getData()     # the path drawn on the map
     np.testing.assert_allclose(np.column_stack((pw, pb)), path, rtol=1e-10, atol=1e-12)
     steps, drawn = tab.loss_curve.getData()  # a log axis: log10 of the losses
@@ -241,8 +182,7 @@ def test_kink_inspector_against_one_sided_differences(harness, qtbot):
     def check_column(point: int, column: int, joint: float) -> None:
         b = reg.y[point] + joint - reg.w * reg.x[point]
         h = 1e-6
-        left = (reference(reg, reg.w, b)[0] - reference(reg, reg.w, b - h)[0]) / h
-        right = (reference(reg, reg.w, b + h)[0] - reference(reg, reg.w, b)[0]) / h
+        left, right = one_sided_slopes(reg, b, h)
         torch_value = reference(reg, reg.w, b)[2]   # numpy's sign(0) = 0, as torch's
         cell = kinks.cells
         assert shown(cell[("b", column)]) == pytest.approx(b, abs=1e-4)

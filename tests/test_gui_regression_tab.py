@@ -1,13 +1,12 @@
 """The Regression tab, driven as a user would (pytest-qt, offscreen).
 
-A small harness stands in for the window: a StateStore, the tab, and on every `changed`
-core.compute(state) -> tab.set_state + tab.set_result. Dragging a point is simulated with
-real mouse events (QTest press, moves, release on the plot's viewport), which pyqtgraph's
-scene turns into MouseDragEvents for DraggablePoints.mouseDragEvent; the "press beside the
-points" case calls that handler directly with a fake event.
+A small harness stands in for the window (tests/regression_harness.py): a StateStore, the
+tab, and on every `changed` core.compute(state) -> tab.set_state + tab.set_result. Dragging
+a point is simulated with real mouse events (QTest press, moves, release on the plot's
+viewport), which pyqtgraph's scene turns into MouseDragEvents for
+DraggablePoints.mouseDragEvent; the "press beside the points" case calls that handler
+directly with a fake event.
 """
-
-from types import SimpleNamespace
 
 import numpy as np
 import pytest
@@ -24,11 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core import State, Surface, compute
+from core import State, Surface
 from core.state import Regression
-from gui.controls.state_store import StateStore
-from gui.look.plot_style import configure_pyqtgraph
-from gui.panels.regression import RegressionTab
+from tests.regression_harness import regression_harness
 
 # The classifier's surface grid is shrunk: the tab never shows it, and on a busy 2-core machine
 # torch's two OpenMP threads make a 200² grid cost ~0.25 s per compute (one thread: ~5 ms).
@@ -40,33 +37,7 @@ THREE_POINTS = Regression(x=(0.0, 1.0, 2.5), y=(1.0, -1.0, 3.0), w=0.5, b=0.25,
 
 @pytest.fixture
 def harness(qtbot):
-    configure_pyqtgraph()
-    store = StateStore(BASE)
-    tab = RegressionTab(store)
-    qtbot.addWidget(tab)
-    results = []
-    rejected = []
-
-    def on_changed(state):
-        result = compute(state)
-        results.append(result)
-        tab.set_state(state)
-        tab.set_result(result)
-
-    store.changed.connect(on_changed)
-    tab.rejected.connect(rejected.append)
-    tab.set_state(store.state())
-    tab.resize(950, 620)
-    tab.show()
-    store.refresh()
-    QApplication.processEvents()
-
-    def show(state):
-        store.request(state, "", "test")
-        QApplication.processEvents()
-
-    return SimpleNamespace(store=store, tab=tab, result=lambda: results[-1], show=show,
-                           state=store.state, rejected=rejected)
+    return regression_harness(qtbot, BASE, 950, 620)
 
 
 def settle():
