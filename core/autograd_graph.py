@@ -7,13 +7,18 @@ those nodes while `backward()` really runs, and the order of the steps is the or
 hooks fired in. The step-through then checks the chain rule against it: each node's
 local Jacobian (the node called on one-hot gradients while the graph is retained) times
 its incoming gradient must give what the hooks saw it pass on.
+
+A frame pays for the forward, one hooked backward and one torch.autograd.grad: that is
+all a drag redraws. A step's local Jacobian costs one node call per output (up to
+MAX_JACOBIAN_OUTPUTS), so it is formed only when that step is shown
+(`AutogradGraph.local_step`), from the graph the AutogradGraph keeps alive, and cached.
 """
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -26,7 +31,7 @@ from core.losses.four_ways import finite_or_none
 from core.losses.registry import CLASSIFIER_LOSSES, REGRESSION_LOSSES
 from core.losses.spec import ClassifierInputs, RegressionInputs
 from core.number_format import minus, sig
-from core.state import State
+from core.state import Regression, State
 
 MAX_JACOBIAN_OUTPUTS = 64   # above this a node's local Jacobian is not formed (None)
 MAX_SAVED_VALUES = 16       # a saved tensor with more values keeps its shape and a head
@@ -163,9 +168,19 @@ class GraphEdge:
 @dataclass(frozen=True)
 class BackwardStep:
     node: int
-    grad_output: np.ndarray | None                  # incoming (None only if torch sent none)
-    local_jacobians: tuple[np.ndarray | None, ...]  # per outgoing edge: (out size, in size)
-    products: tuple[np.ndarray | None, ...]         # per outgoing edge: what it passes on
+    grad_output: np.ndarray | None   # incoming (None only if torch sent none)
+
+
+@dataclass(frozen=True)
+class LocalStep:
+    """One step's chain rule, formed when it is shown (AutogradGraph.local_step)."""
+
+    node: int
+    local_jacobians: tuple[np.ndarray | None, ...]  # per outgoing edge: (out size, in size);
+                                                    # None above MAX_JACOBIAN_OUTPUTS or freed
+    products: tuple[np.ndarray | None, ...]         # per outgoing edge: g·J (one vector–
+                                                    # Jacobian call when J is not formed);
+                                                    # None when the graph was freed
 
 
 @dataclass(frozen=True)
@@ -176,6 +191,16 @@ class AutogradGraph:
     loss: float
     leaf_grads: dict[str, np.ndarray]    # .grad of each leaf after backward
     closed_form: dict[str, np.ndarray]   # the closed-form gradient of each leaf
+    # torch.autograd.grad(root, leaves) on the same graph: another way to the same numbers
+    autograd_grads: dict[str, np.ndarray] = field(default_factory=dict)
+    # The torch graph kept alive for local_step (nodes in `nodes` order, the incoming
+    # gradients the hooks captured, whether backward retained the saved tensors), and the
+    # steps formed so far. Not part of the graph's value.
+    _fns: tuple[Any, ...] = field(default=(), compare=False, repr=False)
+    _incoming: dict[int, tuple[Any, ...]] = field(default_factory=dict, compare=False,
+                                                  repr=False)
+    _retained: bool = field(default=False, compare=False, repr=False)
+    _local: dict[int, LocalStep] = field(default_factory=dict, compare=False, repr=False)
 
     def shape_key(self) -> tuple:
         """Names and edges: equal while the graph's shape is unchanged (numbers may move)."""
@@ -193,6 +218,24 @@ class AutogradGraph:
 
     def leaf_node(self, leaf: str) -> GraphNode | None:
         return next((n for n in self.nodes if n.leaf == leaf), None)
+
+    def local_step(self, position: int) -> LocalStep:
+        """Step `position` of backward with its local Jacobians and g·J, formed on first
+        ask (up to MAX_JACOBIAN_OUTPUTS node calls) and kept."""
+        if position not in self._local:
+            node = self.steps[position].node
+            fn = self._fns[node] if self._fns else None
+            self._local[position] = _local_step(node, fn, self._incoming.get(node, ()),
+                                                self._retained)
+        return self._local[position]
+
+    def closed_form_diff(self, leaf: str) -> float | None:
+        """max |leaf.grad − closed form| (None if either is missing)."""
+        return _max_diff(self.leaf_grads.get(leaf), self.closed_form.get(leaf))
+
+    def autograd_diff(self, leaf: str) -> float | None:
+        """max |leaf.grad − torch.autograd.grad's| (None if either is missing)."""
+        return _max_diff(self.leaf_grads.get(leaf), self.autograd_grads.get(leaf))
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON of `main.py compute --format json` (NaN/inf as null)."""
@@ -216,29 +259,26 @@ def classifier_graph(state: State) -> AutogradGraph:
 
 
 def regression_graph(state: State) -> AutogradGraph:
-    """The graph of the State's regression loss of ŷ = w·x + b, w and b scalar leaves."""
-    reg = state.regression
+    """The graph of the State's regression loss of ŷ = w·x + b, w and b scalar leaves.
+    It reads state.regression alone, so a logit's drag reuses it (memoised on it)."""
+    return _regression_graph(state.regression)
+
+
+@functools.lru_cache(maxsize=4)
+def _regression_graph(reg: Regression) -> AutogradGraph:
     w = torch.tensor(reg.w, dtype=DTYPE, requires_grad=True)
     b = torch.tensor(reg.b, dtype=DTYPE, requires_grad=True)
-    return regression_trace(state, w, b)
+    return trace(regression_loss(reg, w, b), {"w": w, "b": b}, regression_closed_form(reg))
 
 
-def regression_trace(state: State, w: torch.Tensor, b: torch.Tensor) -> AutogradGraph:
-    """regression_graph with the caller's leaves (pitfall B passes a w without grad)."""
-    return trace(regression_loss(state, w, b), {"w": w, "b": b},
-                 regression_closed_form(state))
-
-
-def regression_loss(state: State, w: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
-    """The State's regression loss of ŷ = w·x + b, recorded by autograd as w and b allow."""
-    reg = state.regression
+def regression_loss(reg: Regression, w: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
+    """The regression loss of ŷ = w·x + b, recorded by autograd as w and b allow."""
     x = torch.tensor(reg.x, dtype=DTYPE)
     return REGRESSION_LOSSES[reg.loss].value(w * x + b, RegressionInputs.of(reg))
 
 
-def regression_closed_form(state: State) -> dict[str, np.ndarray]:
+def regression_closed_form(reg: Regression) -> dict[str, np.ndarray]:
     """∂L/∂w = Σ ∂L/∂ŷ_k·x_k and ∂L/∂b = Σ ∂L/∂ŷ_k from the loss's closed-form ∂L/∂ŷ."""
-    reg = state.regression
     spec = REGRESSION_LOSSES[reg.loss]
     x = torch.tensor(reg.x, dtype=DTYPE)
     g = spec.grad_pred(reg.w * x + reg.b, RegressionInputs.of(reg))
@@ -265,8 +305,10 @@ def trace(root: torch.Tensor, leaves: dict[str, torch.Tensor],
     back what each node saved and passed on.
 
     With retain_graph the saved tensors stay alive, so the step-through can call each node
-    on one-hot gradients for its local Jacobian; without, torch frees them during backward
-    and the nodes' saved tensors come back marked freed (pitfall C).
+    on one-hot gradients for its local Jacobian (local_step, when a step is shown);
+    without, torch frees them during backward and the nodes' saved tensors come back
+    marked freed (pitfall C). Before the hooked backward, torch.autograd.grad runs on the
+    same graph (retaining it) for the leaves that require grad.
     """
     if root.grad_fn is None:
         raise ValueError("the root has no grad_fn: nothing it depends on requires grad")
@@ -274,6 +316,14 @@ def trace(root: torch.Tensor, leaves: dict[str, torch.Tensor],
     index = {fn: i for i, fn in enumerate(fns)}
     edge_list = [(i, index[fn], k) for i, node in enumerate(fns)
                  for k, (fn, _) in enumerate(node.next_functions) if fn is not None]
+
+    wanted = {name: t for name, t in leaves.items() if t.requires_grad}
+    autograd_grads: dict[str, np.ndarray] = {}
+    if wanted:
+        found = torch.autograd.grad(root, list(wanted.values()), grad_outputs=gradient,
+                                    retain_graph=True, allow_unused=True)
+        autograd_grads = {name: frozen(g) for name, g in zip(wanted, found, strict=True)
+                          if g is not None}
 
     order: list[int] = []
     incoming: dict[int, tuple[torch.Tensor | None, ...]] = {}
@@ -296,13 +346,12 @@ def trace(root: torch.Tensor, leaves: dict[str, torch.Tensor],
         for i, fn in enumerate(fns))
     edges = tuple(GraphEdge(source=s, target=t, grad=_grad_of(passed.get(s), k), input_nr=k)
                   for s, t, k in edge_list)
-    with torch.no_grad():
-        steps = tuple(_step(i, fns[i], incoming.get(i, ()), _inputs(fns[i]), retain_graph)
-                      for i in order)
+    steps = tuple(BackwardStep(node=i, grad_output=nodes[i].grad_output) for i in order)
     grads = {name: frozen(t.grad) for name, t in leaves.items() if t.grad is not None}
     loss = float(root.detach().sum() if gradient is None else (root.detach() * gradient).sum())
     return AutogradGraph(nodes=nodes, edges=edges, steps=steps, loss=loss, leaf_grads=grads,
-                         closed_form=closed_form)
+                         closed_form=closed_form, autograd_grads=autograd_grads,
+                         _fns=tuple(fns), _incoming=incoming, _retained=retain_graph)
 
 
 # --------------------------------------------------------------------------- hooks
@@ -328,6 +377,12 @@ def _output_grad(grads: tuple[torch.Tensor | None, ...] | None) -> np.ndarray | 
     return frozen(torch.cat([g.reshape(-1) for g in grads]))
 
 
+def _max_diff(one: np.ndarray | None, other: np.ndarray | None) -> float | None:
+    if one is None or other is None:
+        return None
+    return float(np.max(np.abs(np.asarray(one) - np.asarray(other)), initial=0.0))
+
+
 def _grad_of(grads: tuple[torch.Tensor | None, ...] | None, k: int) -> np.ndarray | None:
     if grads is None or k >= len(grads) or grads[k] is None:
         return None
@@ -341,41 +396,41 @@ def _inputs(fn: Any) -> list[tuple[int, torch.Size]]:
             for k, (nxt, nr) in enumerate(fn.next_functions) if nxt is not None]
 
 
-def _step(i: int, fn: Any, grad_outputs: tuple, inputs: list[tuple[int, torch.Size]],
-          retained: bool) -> BackwardStep:
-    """One node of backward: its incoming gradient, its local Jacobian per outgoing edge
-    (node called on each one-hot gradient) and their product, the chain rule's term.
+def _local_step(i: int, fn: Any, grad_outputs: tuple, retained: bool) -> LocalStep:
+    """One node of backward: its local Jacobian per outgoing edge (node called on each
+    one-hot gradient) and the incoming gradient times it, the chain rule's term.
 
     A node called directly returns its gradients before the engine fits them to their
     inputs: a broadcast input (b in w·x + b) gets a gradient of the output's shape, which
     the engine sums down to b's. The same sum is done here, so the local Jacobian is the
     derivative of the node's output w.r.t. the input as it really was."""
+    inputs = [] if fn is None else _inputs(fn)
     none = tuple(None for _ in inputs)
     if not inputs or not retained or any(g is None for g in grad_outputs):
-        return BackwardStep(node=i, grad_output=_output_grad(grad_outputs), local_jacobians=none,
-                            products=none)
-    size = sum(g.numel() for g in grad_outputs)
-    jacobians: tuple[np.ndarray | None, ...] = none
-    if size <= MAX_JACOBIAN_OUTPUTS:
-        rows: list[list[torch.Tensor]] = [[] for _ in inputs]
-        for o, g in enumerate(grad_outputs):
-            for r in range(g.numel()):
-                one_hot = [torch.zeros(h.shape, dtype=h.dtype) for h in grad_outputs]
-                one_hot[o].view(-1)[r] = 1.0
-                out = _call(fn, one_hot, inputs)
-                for e, x in enumerate(out):
-                    rows[e].append(x)
-        jacobians = tuple(None if any(x is None for x in row)
-                          else frozen(torch.stack([x.reshape(-1) for x in row]))
-                          for row in rows)
-    g_flat = torch.cat([g.reshape(-1) for g in grad_outputs])
-    if all(j is not None for j in jacobians):
-        products = tuple(frozen(g_flat.numpy() @ j) for j in jacobians)  # type: ignore[operator]
-    else:  # too large to form: the same product as one vector-Jacobian call
-        products = tuple(None if x is None else frozen(x.reshape(-1))
-                         for x in _call(fn, list(grad_outputs), inputs))
-    return BackwardStep(node=i, grad_output=_output_grad(grad_outputs), local_jacobians=jacobians,
-                        products=products)
+        return LocalStep(node=i, local_jacobians=none, products=none)
+    with torch.no_grad():
+        size = sum(g.numel() for g in grad_outputs)
+        jacobians: tuple[np.ndarray | None, ...] = none
+        if size <= MAX_JACOBIAN_OUTPUTS:
+            rows: list[list[torch.Tensor]] = [[] for _ in inputs]
+            for o, g in enumerate(grad_outputs):
+                for r in range(g.numel()):
+                    one_hot = [torch.zeros(h.shape, dtype=h.dtype) for h in grad_outputs]
+                    one_hot[o].view(-1)[r] = 1.0
+                    out = _call(fn, one_hot, inputs)
+                    for e, x in enumerate(out):
+                        rows[e].append(x)
+            jacobians = tuple(None if any(x is None for x in row)
+                              else frozen(torch.stack([x.reshape(-1) for x in row]))
+                              for row in rows)
+        g_flat = torch.cat([g.reshape(-1) for g in grad_outputs])
+        if all(j is not None for j in jacobians):
+            products = tuple(frozen(g_flat.numpy() @ j)  # type: ignore[operator]
+                             for j in jacobians)
+        else:  # too large to form: the same product as one vector-Jacobian call
+            products = tuple(None if x is None else frozen(x.reshape(-1))
+                             for x in _call(fn, list(grad_outputs), inputs))
+    return LocalStep(node=i, local_jacobians=jacobians, products=products)
 
 
 def _call(fn: Any, grad_outputs: list[torch.Tensor], inputs: list[tuple[int, torch.Size]]

@@ -7,11 +7,14 @@ B: a regression graph recorded before `w.requires_grad_()` has no AccumulateGrad
    one-hot e_i it is row i of the softmax Jacobian.
 
 Every error text is str() of what torch raised here, never written by this module.
+The Result holds them (`late_requires_grad`, `freed_graph`, `softmax_rows[i]`); B reads
+the regression alone, so it is memoised on it and a logit's drag does not rebuild it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import functools
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -28,7 +31,7 @@ from core.autograd_graph import (
 from core.classifier import DTYPE
 from core.losses.registry import CLASSIFIER_LOSSES
 from core.losses.spec import ClassifierInputs
-from core.state import State
+from core.state import Regression, State
 
 
 @dataclass(frozen=True)
@@ -71,16 +74,20 @@ class SoftmaxRow:
 
 def late_requires_grad(state: State) -> LateRequiresGrad:
     """B: record the loss with a plain w (b requires grad), switch w on, ask for ∂L/∂w."""
-    reg = state.regression
+    return _late_requires_grad(state.regression)
+
+
+@functools.lru_cache(maxsize=4)
+def _late_requires_grad(reg: Regression) -> LateRequiresGrad:
     w = torch.tensor(reg.w, dtype=DTYPE)
     b = torch.tensor(reg.b, dtype=DTYPE, requires_grad=True)
-    closed = regression_closed_form(state)
-    stale = regression_loss(state, w, b)
+    closed = regression_closed_form(reg)
+    stale = regression_loss(reg, w, b)
     before = trace(stale, {"w": w, "b": b}, closed)  # retain_graph: `stale` stays usable
     w.requires_grad_()
     error_type, error = _capture(lambda: torch.autograd.grad(stale, [w]))
     b = torch.tensor(reg.b, dtype=DTYPE, requires_grad=True)
-    after = trace(regression_loss(state, w, b), {"w": w, "b": b}, closed)
+    after = trace(regression_loss(reg, w, b), {"w": w, "b": b}, closed)
     return LateRequiresGrad(before=before, after=after, error=error, error_type=error_type)
 
 
@@ -119,9 +126,32 @@ def softmax_row_graph(state: State, row: int) -> SoftmaxRow:
     pd = p.detach()
     jac_row = frozen(pd[row] * (one_hot - pd) / t)
     graph = trace(p, {"a": a}, {"a": jac_row}, gradient=one_hot)
-    (vjp,) = torch.autograd.grad(p, [a], grad_outputs=one_hot)
+    # retained: the graph's step-through forms its local Jacobians from it later
+    (vjp,) = torch.autograd.grad(p, [a], grad_outputs=one_hot, retain_graph=True)
     return SoftmaxRow(row=row, graph=graph, vjp=frozen(vjp), jacobian_row=jac_row,
                       error=error, error_type=error_type)
+
+
+class SoftmaxRows(Mapping[int, SoftmaxRow]):
+    """Pitfall D for each row of a State, each formed the first time it is asked for."""
+
+    def __init__(self, state: State) -> None:
+        self._state = state
+        self._done: dict[int, SoftmaxRow] = {}
+
+    def __getitem__(self, row: int) -> SoftmaxRow:
+        if row not in self._done:
+            if isinstance(row, bool) or not isinstance(row, int) \
+                    or not 0 <= row < self._state.n_classes:
+                raise KeyError(row)
+            self._done[row] = softmax_row_graph(self._state, row)
+        return self._done[row]
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(range(self._state.n_classes))
+
+    def __len__(self) -> int:
+        return self._state.n_classes
 
 
 def _classifier_loss(state: State) -> tuple[torch.Tensor, torch.Tensor, dict[str, np.ndarray]]:

@@ -62,16 +62,26 @@ def torch_classifier_loss(state: State) -> torch.Tensor:
                                                ClassifierInputs.of(state))
 
 
-def check_chain_rule(g) -> None:
-    """Every step's products equal what the hooks saw on its edges; every node's incoming
-    gradient is the sum over its incoming edges; the steps run every node once, from 0."""
+def check_chain_rule(g, formed: bool = True) -> None:
+    """Every step's g·J (formed here from its local Jacobian) equals what the hooks saw on
+    its edges; every node's incoming gradient is the sum over its incoming edges; the steps
+    run every node once, from 0. formed: every local Jacobian must be formed (no node has
+    more than MAX_JACOBIAN_OUTPUTS outputs), so no product is a copy of a node call."""
     assert g.order[0] == 0
     assert sorted(g.order) == list(range(len(g.nodes)))
-    for step in g.steps:
+    for p, step in enumerate(g.steps):
+        local = g.local_step(p)
+        assert local.node == step.node
         out = g.edges_from(step.node)
-        assert len(step.products) == len(out) == len(step.local_jacobians)
-        for edge, product in zip(out, step.products, strict=True):
+        assert len(local.products) == len(out) == len(local.local_jacobians)
+        for edge, jac, product in zip(out, local.local_jacobians, local.products, strict=True):
             assert product is not None and edge.grad is not None
+            if formed:
+                assert jac is not None, g.nodes[step.node].name
+            if jac is not None:
+                assert jac.shape == (step.grad_output.size, edge.grad.size)
+                np.testing.assert_allclose(step.grad_output.reshape(-1) @ jac,
+                                           edge.grad.reshape(-1), rtol=0, atol=TOL)
             np.testing.assert_allclose(product, edge.grad.reshape(-1), rtol=0, atol=TOL)
         np.testing.assert_array_equal(step.grad_output, g.nodes[step.node].grad_output)
     for node in g.nodes[1:]:
@@ -150,7 +160,31 @@ def test_classifier_steps_reproduce_the_chain_rule(state):
     closed = spec.grad_z(z, ClassifierInputs.of(state)) / state.temperature
     np.testing.assert_allclose(g.leaf_grads["a"], closed.numpy(), rtol=0, atol=1e-12)
     assert g.loss == pytest.approx(float(torch_classifier_loss(state).detach()), abs=1e-14)
-    assert all(j is not None for s in g.steps for j in s.local_jacobians)
+    np.testing.assert_allclose(g.autograd_grads["a"], g.leaf_grads["a"], rtol=0, atol=1e-15)
+
+
+def every_loss_small() -> list[State]:
+    """Every classifier loss, with an index and (where it applies) a soft target, at N
+    whose nodes all have at most MAX_JACOBIAN_OUTPUTS outputs: g·J formed everywhere."""
+    n = MAX_JACOBIAN_OUTPUTS // 2
+    logits = tuple(np.round(2 * np.sin(np.arange(n) * 1.3), 3).tolist())
+    soft = tuple((np.arange(n) + 1.0) / sum(range(1, n + 1)))
+    states = []
+    for name in CLASSIFIER_NAMES:
+        states.append(State(logits=logits, target=5, temperature=1.3, loss=name))
+        if name not in INDEX_ONLY:
+            states.append(State(logits=logits, target=soft, temperature=0.7, loss=name))
+    states.append(State(logits=logits[:4], target=1, loss="multi_margin", p=2))
+    return states
+
+
+@pytest.mark.parametrize("state", every_loss_small(),
+                         ids=lambda s: f"{s.loss}-{len(s.logits)}-{type(s.target).__name__}")
+def test_every_loss_checks_g_times_j_against_the_hooks(state):
+    g = classifier_graph(state)
+    assert max(s.grad_output.size for s in g.steps) <= MAX_JACOBIAN_OUTPUTS
+    check_chain_rule(g, formed=True)
+    np.testing.assert_allclose(g.leaf_grads["a"], g.closed_form["a"], rtol=0, atol=1e-12)
 
 
 @pytest.mark.parametrize("name", REGRESSION_NAMES)
@@ -175,7 +209,8 @@ def test_local_jacobians_are_the_nodes_derivatives():
     """Softmax's is diag(p) − p pᵀ, the division's I/T: checked against their formulas."""
     t = 1.6
     g = classifier_graph(State(logits=LOGITS, target=0, temperature=t, loss="mse"))
-    steps = {g.nodes[s.node].name: s for s in g.steps}
+    steps = {g.nodes[s.node].name: g.local_step(k) for k, s in enumerate(g.steps)}
+    incoming = {g.nodes[s.node].name: s.grad_output for s in g.steps}
     p = torch.softmax(torch.tensor(LOGITS, dtype=torch.float64) / t, dim=0).numpy()
     np.testing.assert_allclose(steps["SoftmaxBackward0"].local_jacobians[0],
                                np.diag(p) - np.outer(p, p), atol=1e-15)
@@ -183,18 +218,40 @@ def test_local_jacobians_are_the_nodes_derivatives():
                                atol=1e-15)
     # the product really is incoming · J (not just copied from the hooks)
     s = steps["SoftmaxBackward0"]
-    np.testing.assert_allclose(s.products[0], s.grad_output @ s.local_jacobians[0], atol=0)
+    np.testing.assert_allclose(s.products[0], incoming["SoftmaxBackward0"] @ s.local_jacobians[0],
+                               atol=0)
 
 
 def test_large_outputs_skip_the_jacobian_but_not_the_product():
     n = MAX_JACOBIAN_OUTPUTS + 36
     logits = tuple(np.sin(np.arange(n)).tolist())
     g = classifier_graph(State(logits=logits, target=3, temperature=0.9))
-    check_chain_rule(g)
-    by_name = {g.nodes[s.node].name: s for s in g.steps}
+    check_chain_rule(g, formed=False)
+    by_name = {g.nodes[s.node].name: g.local_step(k) for k, s in enumerate(g.steps)}
     assert by_name["LogSoftmaxBackward0"].local_jacobians == (None,)
     assert by_name["NllLossBackward0"].local_jacobians[0].shape == (1, n)  # scalar output
     np.testing.assert_allclose(g.leaf_grads["a"], g.closed_form["a"], atol=1e-12)
+
+
+def test_a_frame_forms_no_local_jacobian(monkeypatch):
+    """A drag pays for the hooked backward only: a step's local Jacobian (one node call per
+    output) is formed when that step is shown, once."""
+    import core.autograd_graph as module
+
+    calls = []
+    real = module._call
+    monkeypatch.setattr(module, "_call", lambda *args: calls.append(1) or real(*args))
+    n = MAX_JACOBIAN_OUTPUTS
+    state = State(logits=tuple(np.sin(np.arange(n)).tolist()), target=3, loss="sigmoid_focal")
+    g = classifier_graph(state)
+    assert calls == []
+    k = next(k for k, s in enumerate(g.steps) if s.grad_output.size == n
+             and g.edges_from(s.node))
+    local = g.local_step(k)
+    assert 0 < len(calls) <= n
+    assert g.local_step(k) is local and len(calls) <= n  # kept, not formed again
+    for edge, product in zip(g.edges_from(local.node), local.products, strict=True):
+        np.testing.assert_allclose(product, edge.grad.reshape(-1), rtol=0, atol=TOL)
 
 
 def test_step_order_is_recorded_not_assumed():

@@ -64,7 +64,8 @@ def test_c_backward_frees_the_saved_tensors(loss):
     # the hooks still saw backward run once through every node
     assert sorted(c.graph.order) == list(range(len(c.graph.nodes)))
     np.testing.assert_allclose(c.graph.leaf_grads["a"], c.graph.closed_form["a"], atol=1e-12)
-    assert all(j is None for s in c.graph.steps for j in s.local_jacobians)
+    locals_ = [c.graph.local_step(k) for k in range(len(c.graph.steps))]
+    assert all(j is None for s in locals_ for j in s.local_jacobians + s.products)
 
     a = torch.tensor(LOGITS, dtype=torch.float64, requires_grad=True)
     own = torch.softmax(a, dim=0).pow(2).sum()
@@ -101,8 +102,12 @@ def test_d_a_row_of_the_softmax_jacobian_as_a_vjp(row):
     assert g.nodes[0].name == "SoftmaxBackward0" and leaves(g) == ["a"]
     assert g.order[0] == 0
     np.testing.assert_array_equal(g.steps[0].grad_output, np.eye(len(LOGITS))[row])
-    for step in g.steps:
-        for edge, product in zip(g.edges_from(step.node), step.products, strict=True):
+    for k, step in enumerate(g.steps):
+        local = g.local_step(k)
+        for edge, jac, product in zip(g.edges_from(step.node), local.local_jacobians,
+                                      local.products, strict=True):
+            np.testing.assert_allclose(step.grad_output.reshape(-1) @ jac,
+                                       edge.grad.reshape(-1), atol=1e-15)
             np.testing.assert_allclose(product, edge.grad.reshape(-1), atol=1e-15)
     # the softmax's edge carries e_rowᵀ J: row `row` of ∂p/∂z
     p = torch.softmax(a / t, dim=0).numpy()
