@@ -22,6 +22,7 @@ from core.two_ways import TwoWays, two_ways
 
 if TYPE_CHECKING:
     from core.autograd_graph import AutogradGraph
+    from core.graph_pitfalls import FreedGraph, LateRequiresGrad, SoftmaxRow
     from core.losses.family import ClosedForm, LossFamily, LossGradients
     from core.losses.kinks import KinkCheck
     from core.saturation_sweep import SaturationSweep
@@ -172,6 +173,29 @@ class Result:
         from core.autograd_graph import regression_graph
 
         return regression_graph(self.state)
+
+    @cached_property
+    def late_requires_grad(self) -> LateRequiresGrad:
+        """Pitfall B on the regression loss's graph: recorded before w.requires_grad_(),
+        then rebuilt (core.graph_pitfalls; reads the regression alone, memoised on it)."""
+        from core.graph_pitfalls import late_requires_grad
+
+        return late_requires_grad(self.state)
+
+    @cached_property
+    def freed_graph(self) -> FreedGraph:
+        """Pitfall C on the chosen classifier loss: backward without retain_graph, twice."""
+        from core.graph_pitfalls import freed_graph
+
+        return freed_graph(self.state)
+
+    @cached_property
+    def softmax_rows(self) -> Mapping[int, SoftmaxRow]:
+        """Pitfall D by row i: row i of ∂p/∂a as a vector–Jacobian product, each row formed
+        the first time it is asked for."""
+        from core.graph_pitfalls import SoftmaxRows
+
+        return SoftmaxRows(self.state)
 
     @cached_property
     def script(self) -> str:
