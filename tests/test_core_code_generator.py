@@ -3,14 +3,13 @@
 import ast
 import json
 import math
-import subprocess
-import sys
 
 import numpy as np
 import pytest
 
 from core import Regression, State, Surface, compute
 from core.code_generator import generate_script, python_floats
+from tests.generated_scripts import run_generated_scripts
 
 STATES = {
     "default": State(),
@@ -35,34 +34,9 @@ REGRESSION_CALLS = {
     "smooth_l1": "reg_loss = F.smooth_l1_loss(y_hat, y_data, reduction=reg_reduction, beta=1.5)",
 }
 
-# Runs every script in one fresh interpreter (torch loads once), each in its own globals via
-# runpy, run as __main__, in an empty folder; afterwards no module of the app may be loaded.
-DRIVER = """
-import contextlib, io, json, runpy, sys
-outputs = []
-for path in sys.argv[1:]:
-    buffer = io.StringIO()
-    with contextlib.redirect_stdout(buffer):
-        runpy.run_path(path, run_name="__main__")
-    outputs.append(buffer.getvalue())
-app = [m for m in sys.modules if m.split(".")[0] in ("core", "gui", "main")]
-assert not app, app
-print(json.dumps(outputs))
-"""
-
-
 @pytest.fixture(scope="module")
 def outputs(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("scripts")
-    paths = []
-    for name, state in STATES.items():
-        path = folder / f"{name}.py"
-        path.write_text(generate_script(state), encoding="utf-8")
-        paths.append(str(path))
-    done = subprocess.run([sys.executable, "-I", "-W", "error", "-c", DRIVER, *paths],
-                          cwd=folder, capture_output=True, text=True, timeout=60)
-    assert done.returncode == 0, done.stderr
-    return dict(zip(STATES, json.loads(done.stdout), strict=True))
+    return run_generated_scripts(STATES, tmp_path_factory.mktemp("scripts"), timeout=60)
 
 
 @pytest.mark.parametrize("name", list(STATES))

@@ -4,8 +4,6 @@ every loss of the family with options away from their defaults, it prints core's
 form written out in the script. (tests/test_core_code_generator.py covers the rest.)"""
 
 import json
-import subprocess
-import sys
 
 import numpy as np
 import pytest
@@ -14,7 +12,7 @@ from core import State
 from core.code_generator import generate_script
 from core.losses.catalog import CLASSIFIER, CLASSIFIER_NAMES, OPTIONS
 from core.losses.family import classifier_loss
-from tests.test_core_code_generator import DRIVER
+from tests.generated_scripts import run_generated_scripts
 
 # Every classifier loss with its options away from their defaults, T ≠ 1 and label
 # smoothing where the loss reads it; cross-entropy's weights with both kinds of target.
@@ -52,17 +50,10 @@ STATES = {
 
 @pytest.fixture(scope="module")
 def outputs(tmp_path_factory):
-    """Every script run in one fresh interpreter (see DRIVER), as the user would run it."""
-    folder = tmp_path_factory.mktemp("loss_scripts")
-    paths = []
-    for name, state in STATES.items():
-        path = folder / f"{name}.py"
-        path.write_text(generate_script(state), encoding="utf-8")
-        paths.append(str(path))
-    done = subprocess.run([sys.executable, "-I", "-W", "error", "-c", DRIVER, *paths],
-                          cwd=folder, capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stderr
-    return dict(zip(STATES, json.loads(done.stdout), strict=True))
+    """Every script run in one fresh interpreter (tests/generated_scripts.py), as the user
+    would run it."""
+    return run_generated_scripts(STATES, tmp_path_factory.mktemp("loss_scripts"),
+                                 timeout=120)
 
 
 def test_every_classifier_loss_is_run_with_its_options_changed():
