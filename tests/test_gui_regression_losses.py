@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from core import State, Surface
 from core.state import Regression
+from tests.key_input import type_into
 from tests.reference_math import regression_descent
 from tests.reference_math import regression_one_sided_slopes as one_sided_slopes
 from tests.reference_math import regression_reference as reference
@@ -47,15 +48,6 @@ def choose_loss(qtbot, tab, loss: str) -> None:
     qtbot.keyClick(combo, Qt.Key.Key_Home)
     for _ in range(ORDER.index(loss)):
         qtbot.keyClick(combo, Qt.Key.Key_Down)
-    QApplication.processEvents()
-
-
-def type_into(qtbot, entry, text: str) -> None:
-    line = entry.lineEdit()
-    qtbot.mouseClick(line, Qt.MouseButton.LeftButton)
-    qtbot.keyClick(line, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClicks(line, text)
-    qtbot.keyClick(line, Qt.Key.Key_Return)
     QApplication.processEvents()
 
 

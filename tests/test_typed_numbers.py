@@ -13,21 +13,9 @@ from PySide6.QtWidgets import QApplication
 
 from core.number_text import NumberTextError, format_number, parse_integer, parse_number
 from core.state import State
+from tests.key_input import type_into
 
 REFUSED = None  # expected value of a refused entry: the State does not change
-
-
-def type_into(qtbot, entry, text: str) -> None:
-    """Click into the entry, select all with Ctrl+A, type, press Enter (real key events)."""
-    line = entry.lineEdit()
-    qtbot.mouseClick(line, Qt.MouseButton.LeftButton)
-    qtbot.keyClick(line, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-    if text.isascii():
-        qtbot.keyClicks(line, text)
-    else:  # QTest types ASCII only; an input method hands over text like this
-        line.insert(text)
-    qtbot.keyClick(line, Qt.Key.Key_Return)
-    QApplication.processEvents()
 
 
 def check_typing(window, qtbot, entry, read, cases) -> None:
