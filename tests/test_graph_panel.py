@@ -149,7 +149,7 @@ def test_stepping_follows_autograd_and_ends_at_the_closed_form(window, qtbot, lo
         assert by_id[step.node].name in text.splitlines()[0]
         assert close(text.splitlines()[0].split("g = ", 1)[1], step.grad_output)
         products = [line.split("g·J = ", 1)[1] for line in text.splitlines() if "g·J = " in line]
-        expected = [p for p in step.products if p is not None]
+        expected = [p for p in graph.local_step(k).products if p is not None]
         assert len(products) == len(expected)
         for shown, product in zip(products, expected, strict=True):
             assert close(shown, product, rtol=6e-4), (k, shown, product)
@@ -161,8 +161,60 @@ def test_stepping_follows_autograd_and_ends_at_the_closed_form(window, qtbot, lo
     shown_grad, shown_closed = end.split("a.grad = ", 1)[1].split(" = closed form ")
     assert close(shown_grad, grad, rtol=6e-4) and close(shown_closed.split(" (")[0], closed,
                                                          rtol=6e-4)
-    # the other ways agree, as the Result says
-    assert "autograd.grad" in panel.readout.text()
+    # the closed form and torch.autograd.grad agree with .grad, by the differences shown
+    assert float(numbers(end.rsplit("max |diff| ", 1)[1])[0]) <= 1e-12
+    other = panel.readout.text().splitlines()[1]
+    autograd, here, views = numbers(other.split("differs by ", 1)[1])
+    assert 0 <= autograd <= 1e-12
+    assert here == pytest.approx(graph.loss, rel=1e-5)
+    assert views == pytest.approx(window.result().chosen_closed_form.value, rel=1e-5)
+    assert "chosen" not in vars(window.result())  # the four ways (O(N²)) were not asked for
+
+
+def test_the_end_text_reports_a_disagreement(window, qtbot, monkeypatch):
+    """The differences shown are the graph's: a wrong autograd.grad would read as one."""
+    panel = open_tab(window, qtbot)
+    graph = window.result().autograd_graph
+    monkeypatch.setitem(graph.autograd_grads, "a", graph.leaf_grads["a"] + 0.25)
+    panel._show_numbers()
+    other = panel.readout.text().splitlines()[1]
+    assert numbers(other.split("differs by ", 1)[1])[0] == pytest.approx(0.25)
+
+
+def test_captions_name_the_loss_as_the_chooser_does(window, qtbot):
+    from gui.look.language import loss_title, short_name
+
+    window.set_state(window.state().replace(loss="sigmoid_focal"))
+    panel = open_tab(window, qtbot)
+    drawn(window, qtbot, lambda r: r.state.loss == "sigmoid_focal")
+    caption = panel.captions[0].text()
+    assert loss_title("sigmoid_focal") in caption and short_name("sigmoid_focal") in caption
+    assert "sigmoid_focal" not in caption
+    choose(qtbot, panel, "regression")
+    loss = window.state().regression.loss
+    caption = panel.captions[0].text()
+    assert loss_title(loss, "regression") in caption
+    assert short_name(loss, "regression") in caption
+
+
+def test_pitfalls_are_the_results_and_b_survives_a_logit_change(window, qtbot):
+    """The panel reads the pitfalls from the Result; B reads the regression alone, so a
+    logit typed in does not rebuild it."""
+    panel = open_tab(window, qtbot)
+    choose(qtbot, panel, "pitfall_b")
+    result = window.result()
+    b = result.late_requires_grad
+    assert [d.graph for d in panel.drawings()] == [b.before, b.after]
+    logits = (0.33,) + window.state().logits[1:]  # (the logit entries are greyed here)
+    window.set_state(window.state().replace(logits=logits))
+    drawn(window, qtbot, lambda r: r.state.logits[0] == 0.33)
+    assert window.result() is not result
+    assert window.result().late_requires_grad is b
+    assert panel.drawings()[1].graph is b.after
+    choose(qtbot, panel, "pitfall_c")
+    assert panel.stepped().graph is window.result().freed_graph.graph
+    choose(qtbot, panel, "pitfall_d")
+    assert panel.stepped().graph is window.result().softmax_rows[panel.row_spin.value()].graph
 
 
 def test_the_state_changing_mid_step_keeps_the_step(window, qtbot):

@@ -10,14 +10,15 @@ in, its local Jacobian and their product, what it passes on; at the end the leaf
 beside the closed form. The selector shows the regression's graph and the note's pitfalls
 B, C and D on the graph.
 
-Every number comes from the Result (autograd_graph, regression_graph) or, for the
-pitfalls, from core.graph_pitfalls called on the State: nothing is computed here.
+Every number comes from the Result (autograd_graph, regression_graph, and the pitfalls'
+late_requires_grad, freed_graph, softmax_rows): nothing is computed here. A step's local
+Jacobian is formed by core when that step is shown (AutogradGraph.local_step), never for
+a frame that does not show it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -58,6 +59,8 @@ from gui.items.graph_items import (
 from gui.items.readout_label import ReadoutLabel
 from gui.items.zoom_view import ZoomView
 from gui.look import presentation, theme
+from gui.look.language import loss_title
+from gui.look.language import short_name as loss_short_name
 from gui.look.plot_style import HIGHLIGHT_COLOR, PROB_COLOR
 from gui.look.theme import PLOT_BACKGROUND
 
@@ -137,26 +140,10 @@ def short_name(name: str) -> str:
     return name.split("Backward")[0] or name
 
 
-# --------------------------------------------------------------------------- pitfalls
-@lru_cache(maxsize=4)
-def _late(state):
-    from core.graph_pitfalls import late_requires_grad
-
-    return late_requires_grad(state)
-
-
-@lru_cache(maxsize=4)
-def _freed(state):
-    from core.graph_pitfalls import freed_graph
-
-    return freed_graph(state)
-
-
-@lru_cache(maxsize=8)
-def _row(state, row: int):
-    from core.graph_pitfalls import softmax_row_graph
-
-    return softmax_row_graph(state, row)
+def loss_label(loss: str, kind: str = "classifier") -> str:
+    """"FL — sigmoid focal loss": the symbol and the translated name, as the loss chooser
+    writes them."""
+    return f"{loss_short_name(loss, kind)} — {loss_title(loss, kind)}"
 
 
 @dataclass(frozen=True)
@@ -366,14 +353,14 @@ class GraphPanel(QWidget):
         one = self.tr("∂L/∂L = 1 (backward() starts here)")
         if mode == "classifier":
             caption = self.tr("The classifier's loss (%1) of z = a / T; leaf a").replace(
-                "%1", state.loss)
+                "%1", loss_label(state.loss))
             return [Drawing(caption, result.autograd_graph, one, True)], ""
         if mode == "regression":
             caption = self.tr("The regression's loss (%1) of ŷ = w·x + b; leaves w and b").replace(
-                "%1", state.regression.loss)
+                "%1", loss_label(state.regression.loss, "regression"))
             return [Drawing(caption, result.regression_graph, one, True)], ""
         if mode == "pitfall_b":
-            b = _late(state)
+            b = result.late_requires_grad
             note = (self.tr("B. The graph was recorded while w did not require grad: it has no "
                        "path to w. After w.requires_grad_(), torch.autograd.grad(old loss, "
                        "[w]) raises %1: %2 Rebuilt after requires_grad_(), the graph reaches "
@@ -383,7 +370,7 @@ class GraphPanel(QWidget):
                             False),
                     Drawing(self.tr("After: the loss rebuilt"), b.after, one, True)], note
         if mode == "pitfall_c":
-            c = _freed(state)
+            c = result.freed_graph
             if c.saved_error == c.error:
                 raised = self.tr("Reading one, or a second backward, raises %1: %2").replace(
                     "%1", c.error_type).replace("%2", c.error)
@@ -397,7 +384,7 @@ class GraphPanel(QWidget):
                     .replace("%3", values_text(c.grad_second, 4)))
             caption = self.tr("After loss.backward() without retain_graph")
             return [Drawing(caption, c.graph, one, True)], note
-        d = _row(state, self.row_spin.value())
+        d = result.softmax_rows[self.row_spin.value()]
         i = d.row
         note = (self.tr("D. p is a vector: torch.autograd.grad(p, [a]) raises %1: %2 With "
                    "grad_outputs = e_%3 it gives the vector–Jacobian product e_%3ᵀ·∂p/∂a "
@@ -594,7 +581,9 @@ class GraphPanel(QWidget):
                 "%1", node.leaf).replace("%2", values_text(node.grad_output, 4)))
         elif not outgoing:
             lines.append(self.tr("it passes nothing on"))
-        for e, jac, product in zip(outgoing, step.local_jacobians, step.products, strict=True):
+        local = graph.local_step(p)  # formed now, for the step shown (core caches it)
+        for e, jac, product in zip(outgoing, local.local_jacobians, local.products,
+                                   strict=True):
             target = by_id[e.target].name
             if product is None:
                 lines.append(self.tr("to %1: its local Jacobian cannot be formed (the saved "
@@ -611,22 +600,24 @@ class GraphPanel(QWidget):
         parts = []
         for leaf, grad in graph.leaf_grads.items():
             closed = graph.closed_form.get(leaf)
-            if closed is None:
+            diff = graph.closed_form_diff(leaf)
+            if closed is None or diff is None:
                 continue
-            diff = float(np.max(np.abs(np.asarray(grad) - np.asarray(closed))))
             parts.append(self.tr("%1.grad = %2 = closed form %3 (max |diff| %4)")
                          .replace("%1", leaf).replace("%2", values_text(grad, 4))
                          .replace("%3", values_text(closed, 4)).replace("%4", fmt_diff(diff)))
         text = self.tr("Backward done. ") + "; ".join(parts)
         result = self._result
         mode = self.current_mode()
-        if result is not None and mode == "classifier" and "a" in graph.leaf_grads:
-            ways = result.chosen.grad
-            a = np.asarray(graph.leaf_grads["a"])
-            text += "\n" + self.tr("The other ways: torch.autograd.grad differs by %1, "
-                                   "central differences by %2.").replace(
-                "%1", fmt_diff(float(np.max(np.abs(a - ways.autograd))))).replace(
-                "%2", fmt_diff(float(np.max(np.abs(a - ways.finite_difference)))))
+        autograd = graph.autograd_diff("a")
+        if result is not None and mode == "classifier" and autograd is not None:
+            # chosen_closed_form is O(N), what the softmax and surface views draw; the
+            # four ways with central differences (result.chosen, O(N²)) stay on the
+            # gradient table, off this panel's frame
+            text += "\n" + self.tr("torch.autograd.grad on the same graph differs by %1; "
+                                   "the loss L = %2 here, %3 in the other views.").replace(
+                "%1", fmt_diff(autograd)).replace("%2", sig(graph.loss, 6)).replace(
+                "%3", sig(result.chosen_closed_form.value, 6))
         elif result is not None and mode == "regression":
             r = result.regression
             grads = graph.leaf_grads
