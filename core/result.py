@@ -23,7 +23,7 @@ from core.two_ways import TwoWays, two_ways
 if TYPE_CHECKING:
     from core.autograd_graph import AutogradGraph
     from core.graph_pitfalls import FreedGraph, LateRequiresGrad, SoftmaxRow
-    from core.losses.family import ClosedForm, LossFamily, LossGradients
+    from core.losses.family import LossFamily, LossGradients, TorchGradient
     from core.losses.kinks import KinkCheck
     from core.saturation_sweep import SaturationSweep
 
@@ -136,12 +136,12 @@ class Result:
         return loss_family(self.state)
 
     @cached_property
-    def chosen_closed_form(self) -> ClosedForm:
-        """The chosen loss's value and closed-form ∂L/∂a alone, O(N): what the softmax and
-        surface views draw (the gradient table's four ways are `chosen`)."""
-        from core.losses.family import classifier_closed_form
+    def chosen_gradient(self) -> TorchGradient:
+        """The chosen loss's value and ∂L/∂a by torch's autograd alone, O(N): what the
+        softmax and surface views draw (the gradient table's four ways are `chosen`)."""
+        from core.losses.family import classifier_torch_gradient
 
-        return classifier_closed_form(self.state, self.state.loss)
+        return classifier_torch_gradient(self.state, self.state.loss)
 
     @cached_property
     def chosen(self) -> LossGradients:

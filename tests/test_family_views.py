@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication
 
 from core import State, Surface
 from core.losses.catalog import CLASSIFIER, THROUGH_SOFTMAX
+from core.number_format import fmt
 
 
 def shown(window, state: State) -> None:
@@ -60,17 +61,17 @@ def test_class_weighted_ce_is_named_so_beside_the_unweighted_one(window):
 
 
 @pytest.mark.parametrize("info", CLASSIFIER, ids=[i.name for i in CLASSIFIER])
-def test_closed_form_alone_equals_the_four_ways_ones(info):
-    """What the softmax and surface views draw (O(N)) is the four ways' value and formula."""
+def test_torch_gradient_alone_equals_the_four_ways_autograd(info):
+    """What the softmax and surface views draw (O(N)) is the four ways' value and autograd."""
     from core.pipeline import compute
 
     rng = np.random.default_rng(5)
     state = State(logits=tuple(rng.normal(0, 3, 7)), target=3, loss=info.name,
                   temperature=0.7, class_weights=tuple(rng.uniform(0.5, 2, 7)))
     result = compute(state)
-    alone, four = result.chosen_closed_form, result.chosen
+    alone, four = result.chosen_gradient, result.chosen
     assert alone.value == four.value
-    np.testing.assert_array_equal(alone.gradient, four.grad.formula)
+    np.testing.assert_array_equal(alone.gradient, four.grad.autograd)
 
 
 @pytest.mark.parametrize(("options", "loss"), [
@@ -119,3 +120,26 @@ def test_surfaces_of_a_loss_that_does_not_apply_are_refused():
     assert "nll" not in surfaces and "multi_margin" not in surfaces
     with pytest.raises(KeyError):
         surfaces["nll"]
+
+
+def test_saturated_bce_on_probabilities_draws_torchs_zero_and_says_why(window):
+    """σ(40) rounds to 1: torch's gradient for class 0 is 0 (its clamp), the closed form's
+    1/3. The bars and arrow show what backward() gives; the table explains the gap."""
+    shown(window, State(logits=(40.0, 0.0, -2.0), target=1, loss="binary_cross_entropy"))
+    result = window.result()
+    assert result.chosen.grad.autograd[0] == 0.0
+    assert result.chosen.grad.formula[0] == pytest.approx(1 / 3)
+    assert window.softmax_view.plotted_gradient()[0] == 0.0
+    text = window.gradients_view.summary.text()
+    assert "ways disagree" not in text and "clamp" in text
+
+
+def test_status_bar_leads_with_the_loss_shown_and_weights_that_cancel_say_so(window):
+    shown(window, State(logits=(4.0, -2.0, -3.0), target=0, loss="sigmoid_focal"))
+    value = window.result().chosen.value
+    assert window.numbers.text().split(" · ")[0] == f"FL {fmt(value, 4)}"
+    shown(window, State(logits=(2.0, 1.0, 0.1), target=0, class_weights=(1.0, 2.0, 3.0)))
+    assert "weights cancel" in window.gradients_view.summary.text()
+    shown(window, State(logits=(2.0, 1.0, 0.1), target=0, class_weights=(1.0, 2.0, 3.0),
+                        label_smoothing=0.1))
+    assert "weights cancel" not in window.gradients_view.summary.text()

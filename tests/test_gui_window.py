@@ -325,7 +325,14 @@ def test_gradients_table_and_status_bar(window):
     # the hinge at its margin: a kink, inspected on the summary's last lines
     shown(window, State(logits=(2.0, 1.0, 0.1), target=0, loss="multi_margin"))
     summary = window.gradients_view.summary.text()
-    assert "kink at a₁ = 1.0000" in summary and "all ways agree" in summary
+    # a₀ − a₁ = margin: on a kink now, in a₀ and a₁; the differences average its sides
+    assert "on a kink now at a₀, a₁" in summary
+    shown(window, State(logits=(3.0, 1.5, 0.5), target=0, loss="multi_margin"))
+    summary = window.gradients_view.summary.text()
+    assert "moving a₁ to 2.0000 reaches a corner" in summary and "all ways agree" in summary
+    # the squared hinge: only the curvature jumps there, the slopes agree
+    shown(window, State(logits=(2.0, 1.0, 0.1), target=0, loss="multi_margin", p=2))
+    assert "only the curvature jumps" in window.gradients_view.summary.text()
 
 
 def test_3d_toggle_is_disabled_offscreen_with_a_reason(window):

@@ -27,12 +27,19 @@ def rows(z: torch.Tensor, c: ClassifierInputs) -> torch.Tensor:
     return terms(z, c.y_eff, c).mean(dim=1)
 
 
+def torch_departs(z: torch.Tensor, c: ClassifierInputs) -> torch.Tensor:
+    """Where torch's backward divides by its clamp 1e-12 instead of σ(1 − σ)."""
+    sigma = torch.sigmoid(z)
+    return sigma * (1 - sigma) < 1e-12
+
+
 def grad_z(z: torch.Tensor, c: ClassifierInputs) -> torch.Tensor:
     return (torch.sigmoid(z) - c.y_eff) / z.numel()
 
 
 SPEC = ClassifierLoss(
     info=CLASSIFIER[5], value=value, grad_z=grad_z, rows=rows, terms=terms,
+    torch_departs=torch_departs,
     formula=QT_TRANSLATE_NOOP("Losses", "L = −(1/N)·Σ_i [y_i·log σ(z_i) + (1 − y_i)·"
                                         "log(1 − σ(z_i))],  each log clamped at −100 by torch"),
     gradient=QT_TRANSLATE_NOOP("Losses", "∂L/∂a_i = (σ(z_i) − y_i)/(N·T)  (torch's backward "

@@ -34,10 +34,21 @@ class LossGradients:
     name: str
     value: float
     grad: FourWays
+    # where torch's own backward is known to depart from the closed form (BCE on σ(z):
+    # its clamp), per coordinate; None for a loss without such a place
+    torch_departs: np.ndarray | None = None
 
     @property
     def max_abs_diff(self) -> float:
         return self.grad.max_abs_diff
+
+    def verdict(self, scale: float) -> str:
+        """FourWays.verdict, or "departs" where the exact ways disagree because torch's
+        backward departs from the closed form, as it is known to (its clamp)."""
+        verdict = self.grad.verdict(scale)
+        if verdict == "disagree" and self.torch_departs is not None and self.torch_departs.any():
+            return "departs"
+        return verdict
 
 
 @dataclass(frozen=True)
@@ -80,33 +91,37 @@ def classifier_loss(state: State, name: str) -> LossGradients:
     value, ways = four_ways(lambda a: spec.value(a / t, c), lambda a: spec.grad_z(a / t, c) / t,
                             lambda rows: spec.rows(rows / t, c), state.logits, scale=t,
                             terms=terms)
-    return LossGradients(name, value, ways)
+    departs = None
+    if spec.torch_departs is not None:
+        z = torch.tensor(state.logits, dtype=DTYPE) / t
+        departs = spec.torch_departs(z, c).numpy().copy()
+        departs.setflags(write=False)
+    return LossGradients(name, value, ways, departs)
 
 
 @dataclass(frozen=True)
-class ClosedForm:
-    """One loss's value by torch and its closed-form gradient ∂L/∂a: what the softmax and
-    surface views draw, in O(N) (the four ways' differences cost O(N²) for a loss that is
-    not a sum of one term per class)."""
+class TorchGradient:
+    """One loss's value and its gradient ∂L/∂a as torch's autograd gives it: what the
+    softmax and surface views draw (what backward() would hand an optimizer — 0 where
+    BCE on σ(z) saturates, not the closed form's value), in O(N): the four ways'
+    differences cost O(N²) for a loss that is not a sum of one term per class."""
 
     name: str
     value: float
     gradient: np.ndarray
 
 
-def classifier_closed_form(state: State, name: str) -> ClosedForm:
-    """The same value and closed form as classifier_loss(state, name) gives, alone."""
+def classifier_torch_gradient(state: State, name: str) -> TorchGradient:
+    """The same value and autograd gradient as classifier_loss(state, name) gives, alone."""
     if not applies(state, name):
         raise ValueError(f"loss: {name!r} takes a class index target, and the target is "
                          f"probabilities")
     spec = CLASSIFIER_LOSSES[name]
     c = ClassifierInputs.of(state)
-    t = state.temperature
-    with torch.no_grad():
-        z = torch.tensor(state.logits, dtype=DTYPE) / t
-        value = float(spec.value(z, c))
-        gradient = spec.grad_z(z, c) / t
-    return ClosedForm(name, value, frozen(gradient))
+    a = torch.tensor(state.logits, dtype=DTYPE, requires_grad=True)
+    value = spec.value(a / state.temperature, c)
+    (gradient,) = torch.autograd.grad(value, a)
+    return TorchGradient(name, float(value.detach()), frozen(gradient))
 
 
 def regression_loss(state: State, name: str) -> LossGradients:

@@ -59,16 +59,16 @@ class FourWays:
         return float(np.max(np.abs(self.finite_difference - self.formula)))
 
     def verdict(self, scale: float) -> str:
-        """"agree": the exact three within AGREE_RELATIVE of the gradient's scale (at least
-        `scale`, e.g. 1/T) and the differences within their own error estimate; "corner":
-        the exact ones agree and the differences straddle a kink; else "disagree"."""
+        """"corner": the exact three agree (within AGREE_RELATIVE of the gradient's scale, at
+        least `scale`, e.g. 1/T) and the differences straddle a kink; "agree": they agree
+        and the differences are within their own error estimate; else "disagree"."""
         tolerance = AGREE_RELATIVE * max(scale, float(np.max(np.abs(self.formula))))
         exact = self.exact_max_abs_diff <= tolerance
         within = bool(np.all(np.abs(self.finite_difference - self.formula)
                              <= self.finite_difference_error + tolerance))
-        if exact and within:
-            return "agree"
-        return "corner" if exact and bool(self.at_corner.any()) else "disagree"
+        if exact and bool(self.at_corner.any()):
+            return "corner"   # on a kink: the differences average the two sides
+        return "agree" if exact and within else "disagree"
 
 
 def _max_pairwise(ways: tuple[np.ndarray, ...]) -> float:

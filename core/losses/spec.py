@@ -97,6 +97,9 @@ class ClassifierLoss:
     # one logit then changes one term, so finite differences and surfaces cost O(N), not
     # O(N²) (core.losses.four_ways, core.losses.fast_surfaces).
     terms: Callable[[torch.Tensor, torch.Tensor, ClassifierInputs], torch.Tensor] | None = None
+    # where torch's backward departs from the closed form by design (a clamp), for z: a
+    # bool per coordinate — so a disagreement there is explained, not a bug
+    torch_departs: Callable[[torch.Tensor, ClassifierInputs], torch.Tensor] | None = None
 
     @property
     def name(self) -> str:

@@ -185,7 +185,7 @@ class LossEditor(StateEditor):
         form.addRow(self.chosen_label, self.chosen_value)
         form.addRow(self.tr("CE"), self.ce_value)
         form.addRow(self.tr("MSE"), self.mse_value)
-        form.addRow(self.tr("Red&uction"), self.reduction)
+        form.addRow(self.tr("MSE red&uction"), self.reduction)
         form.addRow(self.tr("Surface a&xes"), axes)
         form.labelForField(axes).setBuddy(self.axis_i)
         # the widgets of each option, shown only for a loss that reads it
@@ -283,7 +283,7 @@ class LossEditor(StateEditor):
             self._enable_losses()
             self._set_chosen_tip()
         if self.chosen_value.isVisibleTo(self):
-            set_text(self.chosen_value, fmt(result.chosen_closed_form.value))
+            set_text(self.chosen_value, fmt(result.chosen_gradient.value))
         set_text(self.ce_value, fmt(result.classifier.cross_entropy))
         set_text(self.mse_value, fmt(result.classifier.mse))
 

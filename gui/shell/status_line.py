@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QStatusBar
 from core.number_format import fmt, fmt_diff
 from core.number_text import format_number
 from gui.items.readout_label import GrowingLabel, set_text
-from gui.look.language import reduction_label
+from gui.look.language import reduction_label, short_name
 
 if TYPE_CHECKING:
     from core.result import Result
@@ -47,13 +47,16 @@ class StatusLine:
         """The result's key numbers; a refusal still showing goes (the state moved on)."""
         self.forget_refusal()
         state, c = result.state, result.classifier
-        set_text(self.numbers,
-            translate("MainWindow", "CE %1 · MSE (%2) %3 · max |diff| %4 · T %5 · ε %6 · N %7")
-            .replace("%1", fmt(c.cross_entropy, 4)).replace("%2", reduction_label(state.reduction))
-            .replace("%3", fmt(c.mse, 4)).replace("%4", fmt_diff(result.max_abs_diff))
-            .replace("%5", format_number(state.temperature))  # exactly, as the entries
-            .replace("%6", format_number(state.label_smoothing))
-            .replace("%7", str(state.n_classes)))
+        text = (translate("MainWindow", "CE %1 · MSE (%2) %3 · max |diff| %4 · T %5 · ε %6 · N %7")
+                .replace("%1", fmt(c.cross_entropy, 4))
+                .replace("%2", reduction_label(state.reduction))
+                .replace("%3", fmt(c.mse, 4)).replace("%4", fmt_diff(result.max_abs_diff))
+                .replace("%5", format_number(state.temperature))  # exactly, as the entries
+                .replace("%6", format_number(state.label_smoothing))
+                .replace("%7", str(state.n_classes)))
+        if state.loss not in ("cross_entropy", "mse"):  # the loss the views show, first
+            text = f"{short_name(state.loss)} {fmt(result.chosen_gradient.value, 4)} · {text}"
+        set_text(self.numbers, text)
 
     def forget_refusal(self) -> None:
         """A refusal still showing goes (its control is no longer in view)."""

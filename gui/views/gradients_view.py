@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import numpy as np
 from PySide6.QtWidgets import QLabel, QWidget
 
 from core.number_format import fmt, fmt_diff, sub
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from core.result import Result
 
 KINKS_SHOWN = 2      # the kink inspector's lines: the first kinks of the first logits
+KINK_SLOPES_APART = 1e-6  # one-sided slopes further apart than this (relative): a corner
 
 
 class GradientsView(QWidget):
@@ -72,8 +74,14 @@ class GradientsView(QWidget):
              ways.finite_difference_error],
             colour_of=sign_color, coloured=[False, True, True, True, True, False])
         verdict = {"agree": self.tr("all ways agree ✓"),
-                   "corner": self.tr("exact ways agree ✓; differences straddle a kink"),
-                   "disagree": self.tr("ways disagree ✗")}[ways.verdict(1 / s.temperature)]
+                   "corner": self.tr("exact ways agree ✓; on a kink now at %1: the central "
+                                     "difference averages its two sides")
+                   .replace("%1", ", ".join(f"a{sub(int(i))}"
+                                            for i in np.flatnonzero(ways.at_corner))),
+                   "departs": self.tr("torch's backward departs from the formula where it "
+                                      "clamps σ(1 − σ) at 1e−12: σ(z) rounded to 0 or 1, "
+                                      "so torch's gradient is 0 (Binary tab)"),
+                   "disagree": self.tr("ways disagree ✗")}[chosen.verdict(1 / s.temperature)]
         name = short_name(s.loss)
         first = (self.tr("%1 %2 = %3").replace("%1", loss_title(s.loss))
                  .replace("%2", name).replace("%3", fmt(chosen.value)))
@@ -82,6 +90,9 @@ class GradientsView(QWidget):
             first = (self.tr("class-weighted CE = %1 · unweighted CE = %2 · MSE = %3")
                      .replace("%1", fmt(chosen.value)).replace("%2", fmt(c.cross_entropy))
                      .replace("%3", fmt(c.mse)))
+            if s.target_is_index and s.label_smoothing == 0:
+                first += self.tr(" — one sample with a class index: torch's mean divides by "
+                                 "the target's weight, so the weights cancel")
         elif s.loss not in ("cross_entropy", "mse"):
             first += self.tr(" · CE = %1 · MSE = %2").replace("%1", fmt(c.cross_entropy)) \
                 .replace("%2", fmt(c.mse))
@@ -98,10 +109,15 @@ class GradientsView(QWidget):
         set_text(self.summary, "\n".join(lines))
 
     def kink_text(self, kink: KinkCheck) -> str:
-        """One kink of the chosen loss: torch's subgradient there, and the two slopes."""
+        """The kink reached by moving one logit: torch's subgradient there and the two
+        one-sided slopes — apart at a corner, equal where only the curvature jumps."""
         i = kink.coordinate.removeprefix("a_")
-        return (self.tr("kink at a%1 = %2: torch's ∂L/∂a%1 = %3; one-sided slopes %4 (left), "
-                        "%5 (right)")
-                .replace("%1", sub(int(i)) if i.isdigit() else i)
+        corner = abs(kink.left - kink.right) > KINK_SLOPES_APART * max(
+            1.0, abs(kink.left), abs(kink.right))
+        text = (self.tr("moving a%1 to %2 reaches a corner: torch's ∂L/∂a%1 there = %3, "
+                        "one-sided slopes %4 (left), %5 (right)") if corner else
+                self.tr("moving a%1 to %2 reaches a join where only the curvature jumps: "
+                        "both slopes %4, torch's %3"))
+        return (text.replace("%1", sub(int(i)) if i.isdigit() else i)
                 .replace("%2", fmt(kink.at, 4)).replace("%3", fmt(kink.subgradient, 4))
                 .replace("%4", fmt(kink.left, 4)).replace("%5", fmt(kink.right, 4)))

@@ -119,7 +119,7 @@ class SoftmaxView(QWidget):
             self._rebuild_for(n)
         loss_name = short_name(state.loss)
         probs = result.probs
-        grad = result.chosen_closed_form.gradient
+        grad = result.chosen_gradient.gradient
         idx = np.arange(n, dtype=float)
 
         self.prob_bars.setOpts(x=idx - BAR_WIDTH / 2, height=probs, width=BAR_WIDTH)

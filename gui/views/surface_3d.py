@@ -52,7 +52,7 @@ class Surface3D(gl.GLViewWidget):
         a = result.state.logits
         scene = scene_of(surface.xs[cols], surface.ys[rows],
                          surface.values[np.ix_(rows, cols)], surface.finite_range,
-                         (a[i], a[j], result.chosen_closed_form.value))
+                         (a[i], a[j], result.chosen_gradient.value))
         colours = sequential_map().map(scene.level.ravel(), mode="float")
         colours = colours.reshape((*scene.level.shape, 4))
         colours[~scene.finite] = NOT_FINITE_COLOUR

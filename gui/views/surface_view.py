@@ -8,6 +8,7 @@ A 3-D rendering of the same surface is offered where OpenGL works.
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -92,12 +93,13 @@ class SurfaceView(QWidget):
 
         self.surface.set_surface(surface, (lo, hi), (lo, hi))
         x, y = state.logits[i], state.logits[j]
-        grad = result.chosen_closed_form.gradient
+        grad = result.chosen_gradient.gradient
         g = np.array([grad[i], grad[j]])
         norm = float(np.hypot(*g))
-        # the arrow grows with |∇L|·T up to its longest (a NaN or infinite norm draws none)
+        # the arrow grows with √(|∇L|·T) up to its longest (a NaN or infinite norm draws
+        # none): in proportion, |∇L| = 0.1 drew an arrow hidden under the point (trial)
         self.surface.set_point(x, y, g, ARROW_FRACTION * (hi - lo)
-                               * min(1.0, norm * state.temperature / ARROW_FULL))
+                               * math.sqrt(min(1.0, norm * state.temperature / ARROW_FULL)))
         inside = lo <= x <= hi and lo <= y <= hi
         where = "" if inside else self.tr(" (outside the plotted range)")
         set_text(self.info,
@@ -106,7 +108,7 @@ class SurfaceView(QWidget):
             .replace("%1", sub(i)).replace("%2", sub(j))
             .replace("%3", minus(f"{x + 0.0:.3g}")).replace("%4", minus(f"{y + 0.0:.3g}"))
             .replace("%5", where)
-            .replace("%6", name).replace("%7", minus(fmt(result.chosen_closed_form.value, 4)))
+            .replace("%6", name).replace("%7", minus(fmt(result.chosen_gradient.value, 4)))
             .replace("%8", minus(fmt(-g[0], 4))).replace("%9", minus(fmt(-g[1], 4))))
         if self.view_3d is not None and self.toggle_3d.isChecked():
             self.view_3d.set_result(result)
