@@ -611,13 +611,13 @@ class GraphPanel(QWidget):
         mode = self.current_mode()
         autograd = graph.autograd_diff("a")
         if result is not None and mode == "classifier" and autograd is not None:
-            # chosen_closed_form is O(N), what the softmax and surface views draw; the
+            # chosen_gradient is O(N), what the softmax and surface views draw; the
             # four ways with central differences (result.chosen, O(N²)) stay on the
             # gradient table, off this panel's frame
             text += "\n" + self.tr("torch.autograd.grad on the same graph differs by %1; "
                                    "the loss L = %2 here, %3 in the other views.").replace(
                 "%1", fmt_diff(autograd)).replace("%2", sig(graph.loss, 6)).replace(
-                "%3", sig(result.chosen_closed_form.value, 6))
+                "%3", sig(result.chosen_gradient.value, 6))
         elif result is not None and mode == "regression":
             r = result.regression
             grads = graph.leaf_grads
