@@ -110,6 +110,17 @@ class SaturationSweep:
     current_logit: float
     curves: tuple[LossCurve, LossCurve]   # in the order of state.saturation_losses
 
+    @property
+    def log_right_ratio(self) -> float:
+        """log(|∂L₁/∂a_c| / |∂L₂/∂a_c|) at the right end, where the model is confidently
+        right: far below 0 when the first loss lets go of an easy example sooner than the
+        second (focal against BCE: by (1 − p_t)^γ; MSE against CE: its gradient goes like
+        (1 − p_c)², CE's like 1 − p_c); NaN where either has no finite log there."""
+        first, second = (c.log_grad_abs[-1] if c.applies else math.nan for c in self.curves)
+        if not (math.isfinite(first) and math.isfinite(second)):
+            return math.nan
+        return float(first - second)
+
 
 def _log_sigmoid(z: torch.Tensor) -> torch.Tensor:
     """log σ(z) = -softplus(-z), finite for every finite z."""

@@ -390,3 +390,25 @@ def test_weighted_cross_entropy_is_the_familys():
     np.testing.assert_allclose(sweep.curves[0].grad_abs, np.abs(ref.grad), rtol=1e-9)
     # and differs from the unweighted (KL's gradient is CE's without the weights)
     assert not np.allclose(sweep.curves[0].grad_abs, sweep.curves[1].grad_abs, rtol=1e-3)
+
+
+def test_right_end_ratio_says_focal_fades_what_bce_keeps_pushing():
+    """Confidently right, focal's gradient is (1 − p_t)^γ of BCE's, in logs: the numpy
+    closed forms of both at the sweep's right end against the sweep's ratio."""
+    state = State(logits=(4.0, -2.0, -3.0), target=0,
+                  saturation_losses=("sigmoid_focal", "binary_cross_entropy_with_logits"))
+    sweep = saturation_sweep(state)
+    a_c = float(sweep.logit_values[-1])
+    z = np.array([a_c, -2.0, -3.0])
+    p = 1 / (1 + np.exp(-z))
+    # class 0, y = 1: BCE's ∂/∂z₀ = (p − 1)/N; focal's with α = 0.25, γ = 2:
+    # α·[(p − 1)(1 − p)^2 − 2·(−log p)·(1 − p)·p(1 − p)]/N
+    bce = (p[0] - 1) / 3
+    focal = 0.25 * ((p[0] - 1) * (1 - p[0]) ** 2
+                    - 2 * (-np.log(p[0])) * (1 - p[0]) * p[0] * (1 - p[0])) / 3
+    assert sweep.log_right_ratio == pytest.approx(np.log(abs(focal) / abs(bce)), rel=1e-6)
+    assert sweep.log_right_ratio < np.log(1e-10)
+    # MSE vs CE: MSE's gradient goes like (1 − p_c)², CE's like 1 − p_c
+    plain = saturation_sweep(State(logits=(4.0, -2.0, -3.0), target=0))
+    one_minus_p = np.exp(plain.curves[1].log_grad_abs[-1])        # |∂CE/∂a_c| = 1 − p_c
+    assert plain.log_right_ratio == pytest.approx(np.log(one_minus_p), abs=1.5)

@@ -53,6 +53,8 @@ if TYPE_CHECKING:
 LN10 = math.log(10.0)
 # log10 of float64's smallest normal number: below it a value exists here only as a log
 LOG10_SMALLEST_NORMAL = math.log10(np.finfo(np.float64).tiny)
+# at the right end, one gradient this small a share of the other's: it fades easy examples
+FADES_BELOW = 100.0
 LEGEND_GAP = 4  # pixels between the legend band and the plot
 # the pair's colours keep today's meaning: the loss compared (first, MSE by default) in
 # MSE's colour, the one it is compared with (second, CE by default) in CE's
@@ -293,6 +295,17 @@ class MseVsCeView(StateEditor):
                  .replace("%2", f"{x[0]:.3g}")]
         parts += [self._verdict(curve, c) for curve in sweep.curves]
         shown = [curve for curve in sweep.curves if curve.applies]
+        ratio = sweep.log_right_ratio
+        if math.isfinite(ratio) and abs(ratio) >= math.log(FADES_BELOW):
+            faded, other = sweep.curves if ratio < 0 else sweep.curves[::-1]
+            parts.append(self.tr("Confidently right (right end, a%1 = %2): %3 is %4 of %5: "
+                                 "%6 lets go of an example already right far sooner than "
+                                 "%7.")
+                         .replace("%1", sub(c)).replace("%2", f"{x[-1]:.3g}")
+                         .replace("%3", self._grad_symbol(faded, c))
+                         .replace("%4", ratio_from_log(-abs(ratio)))
+                         .replace("%5", self._grad_symbol(other, c))
+                         .replace("%6", SHORT[faded.name]).replace("%7", SHORT[other.name]))
         if shown:
             now = ", ".join(f"{self._grad_symbol(cu, c)} = "
                             f"{format_from_log(cu.current_log_grad_abs)}" for cu in shown)
