@@ -282,3 +282,26 @@ def test_vary_names_are_chinese_in_chinese(switched):
         assert dialog.field_name() == "temperature"  # main.py animate's name stays
     finally:
         dialog.deleteLater()
+
+
+def test_export_figure_from_a_panels_tab_offers_that_panel(real_dialogs, qtbot):
+    """Opened from the Autograd graph tab (a trial got "Whole window"), the dialog has the
+    graph chosen; from the Classifier tab, the whole window."""
+    window = real_dialogs
+    names = list(window.lazy_panels)
+    bar = window.tabs.tabBar()
+    index = names.index("graph") + 1
+    QTest.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+    QApplication.processEvents()
+
+    def steps(dialog):
+        view = dialog.view.currentData()
+        dialog.reject()
+        return view
+
+    assert run_in_modal(ExportDialog, window.files.export_action.trigger, steps)["result"] \
+        == "graph"
+    QTest.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(0).center())
+    QApplication.processEvents()
+    assert run_in_modal(ExportDialog, window.files.export_action.trigger, steps)["result"] \
+        == "all"

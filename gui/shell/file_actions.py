@@ -175,6 +175,10 @@ class FileActions(QObject):
         """File ▸ Export figure: the last choices, or `view` chosen (a plot's right-click
         menu names its own). The dialog writes the file itself and stays open on an error."""
         remembered = self._export_choices()
+        # on a panel's own tab, that panel (a trial exported "Whole window" from the graph's)
+        tab = self.window.scope.tab_name(self.window.tabs.currentIndex())
+        if view is None and tab != "classifier":
+            view = tab
         current = view or remembered.view or "all"
         if view is not None:
             remembered = replace(remembered, view=None)
