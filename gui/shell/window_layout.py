@@ -1,6 +1,7 @@
-"""The main window's centre: the controls in a column on the left, and the tabs on the
-right (the classifier views in a 2×2 grid, then each panel on a tab of its own, in
-gui/registry.py's order), in a splitter the user can drag."""
+"""The main window's centre: the tab bar across the top (the classifier views in a 2×2
+grid, then each panel on a tab of its own, in gui/registry.py's order), and below it the
+controls in a column on the left of the page, in a splitter the user can drag. The column
+is hidden on tabs that read none of it (control_scope); the tab bar stays put."""
 
 from __future__ import annotations
 
@@ -12,14 +13,13 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QScrollArea,
-    QSplitter,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from gui import registry
 from gui.items.view_grid import two_by_two
+from gui.shell.view_tabs import ViewTabs
 
 if TYPE_CHECKING:
     from gui.shell.main_window import MainWindow
@@ -42,17 +42,11 @@ def first_size(window: QWidget) -> QSize:
     return DEFAULT_SIZE.boundedTo(QSize(free.width(), free.height() - TITLE_BAR_ROOM))
 
 
-def build_centre(window: MainWindow) -> QSplitter:
-    """The central widget; window.tabs is its tab widget."""
-    window.controls_column = controls = controls_column(window)
-    window.tabs = view_tabs(window)
-    centre = QSplitter(Qt.Orientation.Horizontal)
-    centre.addWidget(controls)
-    centre.addWidget(window.tabs)
-    centre.setStretchFactor(1, 1)
-    centre.setChildrenCollapsible(False)
-    centre.setSizes([CONTROLS_WIDTH, DEFAULT_SIZE.width() - CONTROLS_WIDTH])
-    return centre
+def build_centre(window: MainWindow) -> ViewTabs:
+    """The central widget, window.tabs: the tab bar over [controls column | page]."""
+    window.controls_column = controls_column(window)
+    window.tabs = view_tabs(window, window.controls_column)
+    return window.tabs
 
 
 def controls_column(window: MainWindow) -> QScrollArea:
@@ -82,10 +76,10 @@ def controls_column(window: MainWindow) -> QScrollArea:
     return scroll
 
 
-def view_tabs(window: MainWindow) -> QTabWidget:
-    tabs = QTabWidget()
+def view_tabs(window: MainWindow, column: QWidget) -> ViewTabs:
+    tabs = ViewTabs(column)
+    tabs.splitter.setSizes([CONTROLS_WIDTH, DEFAULT_SIZE.width() - CONTROLS_WIDTH])
     tabs.addTab(two_by_two(*window.views.values()), translate("MainWindow", "Classifier"))
     for name, lazy in window.lazy_panels.items():
         tabs.addTab(lazy, registry.entry(name).title())
-    tabs.setDocumentMode(True)
     return tabs
