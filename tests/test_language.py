@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
-    QTabWidget,
+    QTabBar,
     QWidget,
 )
 
@@ -88,7 +88,7 @@ def texts_of(window: MainWindow) -> list[tuple[str, str]]:
             add(f"{name} placeholder", w.placeholderText())
         if isinstance(w, QGroupBox):
             add(name, w.title())
-        if isinstance(w, QTabWidget):
+        if isinstance(w, QTabBar):  # the window's tabs are a bar over the pages
             for i in range(w.count()):
                 add(f"{name} tab", w.tabText(i))
                 add(f"{name} tab tooltip", w.tabToolTip(i))

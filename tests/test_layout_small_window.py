@@ -5,7 +5,7 @@ calm first frame while torch loads, and controls greyed where they change nothin
 import time
 
 import pytest
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, QRect, Qt
 from PySide6.QtGui import QTextDocument
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel
@@ -215,13 +215,16 @@ def test_classifier_controls_are_greyed_where_they_change_nothing(window, qtbot,
             saturation_losses=("sigmoid_focal", "cross_entropy")))
         QApplication.processEvents()
         tab = "mse_vs_ce"
-    width = window.tabs.width()
+    width = window.tabs.currentWidget().width()  # the classifier's page, beside the column
     click_tab(window, qtbot, names.index(tab) + 1)
     assert {name for name, w in controls.items() if w.isEnabled()} == enabled
     column_used = bool(enabled & {"logits", "target", "loss"})
-    # a tab that uses none of the column's boxes gets its width (trial: it cramped them)
+    # a tab that uses none of the column's boxes gets its width (trial: it cramped them):
+    # the page widens into it, under a tab bar that stays put (test_tab_bar_stays_put)
     assert window.controls_column.isVisible() == column_used
-    assert (window.tabs.width() > width + 200) == (not column_used)
+    page = window.tabs.currentWidget()
+    assert (page.width() > width + 200) == (not column_used)
+    assert page.width() == width or not column_used
     # the loss combo itself is greyed on the Saturation tab
     greyed = len(enabled) < len(controls) or not window.loss_editor.loss.isEnabled()
     assert window.scope_note.isVisible() == (column_used and greyed)
@@ -232,8 +235,71 @@ def test_classifier_controls_are_greyed_where_they_change_nothing(window, qtbot,
         assert tab_name in window.global_controls.smoothing.statusTip()
     click_tab(window, qtbot, 0)
     assert all(w.isEnabled() for w in controls.values())
-    assert window.controls_column.isVisible() and window.tabs.width() == width
+    assert window.controls_column.isVisible() and window.tabs.currentWidget().width() == width
     assert not window.scope_note.isVisible()
+
+
+def tab_places(window) -> list[QRect]:
+    """Where each tab of the bar is, in the window's coordinates."""
+    bar = window.tabs.tabBar()
+    return [QRect(bar.mapTo(window, bar.tabRect(i).topLeft()), bar.tabRect(i).size())
+            for i in range(bar.count())]
+
+
+def test_tab_bar_stays_put_whichever_tab_is_shown(window, qtbot):
+    """The column is hidden on tabs that read none of it; the tab bar moved 300 px left with
+    it, and a click where Classifier had been landed on another tab (trial, real mouse).
+    Each tab is clicked where it was first seen, on the widget there, as a user would."""
+    window.resize(*SMALL)
+    for _ in range(3):
+        QApplication.processEvents()
+    first = tab_places(window)
+    bar = window.tabs.tabBar()
+    assert all(bar.rect().contains(bar.tabRect(i)) for i in range(bar.count()))  # all shown
+    names = list(window.lazy_panels)
+    regression, two_ways = (names.index(name) + 1 for name in ("regression", "two_ways"))
+    # to and from the tabs without the column, then every tab and back to Classifier
+    order = [regression, two_ways, regression + 1, regression, 0]
+    order += [i for index in range(1, bar.count()) for i in (index, 0)]
+    for index in order:
+        where = first[index].center()
+        target = window.childAt(where)
+        assert target is not None
+        QTest.mouseClick(target, Qt.MouseButton.LeftButton, pos=target.mapFrom(window, where))
+        for _ in range(3):
+            QApplication.processEvents()
+        shown = window.tabs.currentIndex()
+        assert shown == index, (window.tabs.tabText(index), window.tabs.tabText(shown))
+        assert tab_places(window) == first, window.tabs.tabText(index)
+    assert window.controls_column.isVisible()  # back on Classifier
+    window.tabs.setCurrentIndex(regression)
+    QApplication.processEvents()
+    assert not window.controls_column.isVisible() and tab_places(window) == first
+
+
+def test_ctrl_tab_and_ctrl_page_down_switch_tabs_from_the_column_and_the_page(window, qtbot):
+    """As in a QTabWidget: Ctrl+Tab and Ctrl+Shift+Tab, and Ctrl+PageDown and Ctrl+PageUp
+    (a shortcut: a focused slider would take it as PageDown), round the ends."""
+    control = Qt.KeyboardModifier.ControlModifier
+    last = window.tabs.count() - 1
+    slider = window.logits_editor.focus_widgets()[0]  # in the column
+    for focus, key, modifiers, start, end in (
+            (slider, Qt.Key.Key_PageDown, control, 0, 1),
+            (slider, Qt.Key.Key_PageUp, control, 0, last),
+            (slider, Qt.Key.Key_Tab, control, 0, 1),
+            (window.tabs.tabBar(), Qt.Key.Key_Backtab,
+             control | Qt.KeyboardModifier.ShiftModifier, 0, last),
+            (window.loss_editor.loss, Qt.Key.Key_Tab, control, last, 0),
+            (window.gradients_view.table, Qt.Key.Key_PageDown, control, 0, 1)):
+        window.tabs.setCurrentIndex(start)
+        window.activateWindow()
+        focus.setFocus()
+        QApplication.processEvents()
+        value = slider.value()
+        QTest.keyClick(QApplication.focusWidget(), key, modifiers)
+        QApplication.processEvents()
+        assert window.tabs.currentIndex() == end, (focus, key)
+        assert slider.value() == value  # the slider did not take it as PageDown
 
 
 def test_a_double_click_on_a_view_title_shows_it_alone_and_again_all_four(window, qtbot):
