@@ -187,8 +187,9 @@ def test_views_are_covered_until_torch_has_loaded_and_do_not_jump(qtbot, monkeyp
     ("regression", set()), ("two_ways", set()),
     ("pitfalls", {"logits", "classes", "temperature"}), ("binary", {"logits"}),
     ("mse_vs_ce", {"logits", "classes", "temperature", "target", "smoothing", "loss"}),
+    # FL vs CE: γ counts, the MSE reduction (the "loss" entry here) does not
     ("saturation with focal", {"logits", "classes", "temperature", "target", "smoothing",
-                               "loss", "gamma"}),
+                               "gamma"}),
     ("code", {"logits", "classes", "temperature", "target", "smoothing", "loss", "gamma"})])
 def test_classifier_controls_are_greyed_where_they_change_nothing(window, qtbot, tab, enabled):
     """The loss chosen and its options (γ here) follow the classifier's views and the code;
@@ -340,3 +341,16 @@ def test_graph_tab_greys_what_its_chosen_graph_does_not_read(window, qtbot):
         assert window.controls_column.isVisible() == column, mode
         assert window.loss_editor.loss.isEnabled() == loss_live, mode
         assert window.control_boxes["logits"].isEnabled() == column, mode
+
+
+def test_saturation_tab_greys_the_surface_axes_and_a_reduction_no_curve_reads(window, qtbot):
+    names = list(window.lazy_panels)
+    click_tab(window, qtbot, names.index("mse_vs_ce") + 1)
+    editor = window.loss_editor
+    assert not editor.axis_i.isEnabled() and editor.reduction.isEnabled()   # MSE vs CE
+    window.set_state(window.state().replace(
+        saturation_losses=("sigmoid_focal", "multi_margin")))
+    QApplication.processEvents()
+    assert not editor.reduction.isEnabled()                 # neither curve is MSE
+    click_tab(window, qtbot, 0)
+    assert editor.axis_i.isEnabled() and editor.reduction.isEnabled()

@@ -160,7 +160,7 @@ class LossEditor(StateEditor):
             box.setToolTip(self.tr("The surface varies these two logits and keeps the others "
                                    "fixed; choosing the other axis's logit swaps them"))
             box.valueChanged.connect(lambda v, which=which: self._on_axis_changed(which, v))
-        axes = QWidget(self)
+        self.axes_row = axes = QWidget(self)
         axes_layout = QHBoxLayout(axes)
         axes_layout.setContentsMargins(0, 0, 0, 0)
         axes_layout.addWidget(self.axis_i, 1)
@@ -202,6 +202,14 @@ class LossEditor(StateEditor):
         """The loss chosen, with its label: a tab that does not follow the chosen loss greys
         it (gui.shell.control_scope)."""
         return [self.loss, self.form.labelForField(self.loss)]
+
+    def reduction_widgets(self) -> list[QWidget]:
+        """The MSE reduction and its label."""
+        return [self.reduction, self.form.labelForField(self.reduction)]
+
+    def axes_widgets(self) -> list[QWidget]:
+        """The surface's axes and their label: only the loss surface reads them."""
+        return [self.axes_row, self.form.labelForField(self.axes_row)]
 
     def option_widgets(self) -> list[QWidget]:
         """The options' fields and labels (only the chosen loss's are shown)."""

@@ -28,7 +28,7 @@ translate = QCoreApplication.translate  # lupdate reads translate("MainWindow", 
 # "loss" is the Loss box (its readouts, the reduction, the surface's axes); "loss_choice"
 # the loss the classifier views follow, "loss_options" its options, inside that box
 EVERY = frozenset({"logits", "classes", "temperature", "target", "smoothing", "loss",
-                   "loss_choice", "loss_options"})
+                   "loss_choice", "loss_options", "reduction", "surface_axes"})
 ALL_BUT_THE_CHOICE = EVERY - {"loss_choice", "loss_options"}
 SATURATION_TAB = "mse_vs_ce"
 READS: dict[str, frozenset[str]] = {
@@ -36,7 +36,7 @@ READS: dict[str, frozenset[str]] = {
     "regression": frozenset(),  # core.regression: state.regression only
     # core.saturation_sweep: logits, target, T, ε, reduction and its own two losses (with
     # their options: read while the loss shown is one of them, see ControlScope.reads)
-    SATURATION_TAB: ALL_BUT_THE_CHOICE,
+    SATURATION_TAB: ALL_BUT_THE_CHOICE - {"surface_axes"},
     "two_ways": frozenset(),  # core.two_ways: state.regression only
     "pitfalls": frozenset({"logits", "classes", "temperature"}),  # C and D: logits and T
     "binary": frozenset({"logits"}),  # core.binary: its own z, y, pos_weight; and a₀, a₁
@@ -46,7 +46,7 @@ READS: dict[str, frozenset[str]] = {
 # the classifier's loss, the regression's (and pitfall B, on w and b), the softmax (D)
 GRAPH_TAB = "graph"
 GRAPH_READS: dict[str, frozenset[str]] = {
-    "classifier": EVERY, "pitfall_c": EVERY,
+    "classifier": EVERY - {"surface_axes"}, "pitfall_c": EVERY - {"surface_axes"},
     "regression": frozenset(), "pitfall_b": frozenset(),
     "pitfall_d": frozenset({"logits", "classes", "temperature"}),
 }
@@ -76,6 +76,8 @@ class ControlScope(QObject):
             "loss": [window.control_boxes["loss"]],
             "loss_choice": window.loss_editor.choice_widgets(),
             "loss_options": window.loss_editor.option_widgets(),
+            "reduction": window.loss_editor.reduction_widgets(),
+            "surface_axes": window.loss_editor.axes_widgets(),
             "classes": [g.classes], "temperature": [g.temperature],
             "smoothing": [g.smoothing]}
         window.tabs.currentChanged.connect(self.apply)
@@ -104,8 +106,11 @@ class ControlScope(QObject):
                 self._graph_connected = True
             reads = GRAPH_READS.get(panel.current_mode(), EVERY)
         state = self.window.store.state()
-        if name == SATURATION_TAB and state.loss in state.saturation_losses:
-            reads = reads | {"loss_options"}
+        if name == SATURATION_TAB:
+            if state.loss in state.saturation_losses:
+                reads = reads | {"loss_options"}
+            if "mse" not in state.saturation_losses:   # the reduction is MSE's alone
+                reads = reads - {"reduction"}
         return reads
 
     def apply(self, index: int) -> None:
@@ -120,7 +125,7 @@ class ControlScope(QObject):
                    translate("MainWindow", "The %1 tab compares the two losses chosen above "
                              "its plot, whatever loss is shown; the options shown count here "
                              "when the loss shown is one of the two.")
-                   if reads >= ALL_BUT_THE_CHOICE else
+                   if name == SATURATION_TAB else
                    translate("MainWindow", "The %1 tab reads only the logits a₀ and a₁ (for "
                              "the two-class softmax); the greyed controls change nothing here.")
                    if reads == {"logits"} else
