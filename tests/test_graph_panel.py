@@ -167,7 +167,7 @@ def test_stepping_follows_autograd_and_ends_at_the_closed_form(window, qtbot, lo
     autograd, here, views = numbers(other.split("differs by ", 1)[1])
     assert 0 <= autograd <= 1e-12
     assert here == pytest.approx(graph.loss, rel=1e-5)
-    assert views == pytest.approx(window.result().chosen_closed_form.value, rel=1e-5)
+    assert views == pytest.approx(window.result().chosen_gradient.value, rel=1e-5)
     assert "chosen" not in vars(window.result())  # the four ways (O(N²)) were not asked for
 
 
