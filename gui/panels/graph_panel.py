@@ -142,8 +142,9 @@ def short_name(name: str) -> str:
 
 def loss_label(loss: str, kind: str = "classifier") -> str:
     """"FL — sigmoid focal loss": the symbol and the translated name, as the loss chooser
-    writes them."""
-    return f"{loss_short_name(loss, kind)} — {loss_title(loss, kind)}"
+    writes them; the name alone where it is the symbol ("Huber")."""
+    short, title = loss_short_name(loss, kind), loss_title(loss, kind)
+    return title if title.startswith(short) else f"{short} — {title}"
 
 
 @dataclass(frozen=True)
