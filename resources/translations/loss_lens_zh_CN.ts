@@ -1448,12 +1448,24 @@ error</source>
             <translation>loss.backward(); a.grad —— 在新建的叶子张量上计算</translation>
         </message>
         <message>
+            <source>exact ways agree ✓; on a kink now at %1: the central difference averages its two sides</source>
+            <translation>精确方法一致 ✓；%1 现在正处于折点：中心差分取两侧的平均</translation>
+        </message>
+        <message>
+            <source>torch's backward departs from the formula where it clamps σ(1 − σ) at 1e−12: σ(z) rounded to 0 or 1, so torch's gradient is 0 (Binary tab)</source>
+            <translation>torch 的反向传播在把 σ(1 − σ) 截断到 1e−12 处偏离公式：σ(z) 已舍入为 0 或 1，所以 torch 的梯度为 0（见“二分类”标签页）</translation>
+        </message>
+        <message>
             <source>%1 %2 = %3</source>
             <translation>%1 %2 = %3</translation>
         </message>
         <message>
             <source>class-weighted CE = %1 · unweighted CE = %2 · MSE = %3</source>
             <translation>类别加权 CE = %1 · 不加权 CE = %2 · MSE = %3</translation>
+        </message>
+        <message>
+            <source> — one sample with a class index: torch's mean divides by the target's weight, so the weights cancel</source>
+            <translation>——单个样本、类别索引目标：torch 的平均会除以目标类的权重，所以权重相互抵消</translation>
         </message>
         <message>
             <source> · CE = %1 · MSE = %2</source>
@@ -1468,8 +1480,12 @@ error</source>
             <translation>T = %1 · 标签平滑 ε = %2 · 归约方式 = %3</translation>
         </message>
         <message>
-            <source>kink at a%1 = %2: torch's ∂L/∂a%1 = %3; one-sided slopes %4 (left), %5 (right)</source>
-            <translation>折点位于 a%1 = %2：torch 的 ∂L/∂a%1 = %3；单侧斜率 %4（左）、%5（右）</translation>
+            <source>moving a%1 to %2 reaches a corner: torch's ∂L/∂a%1 there = %3, one-sided slopes %4 (left), %5 (right)</source>
+            <translation>把 a%1 移到 %2 会到达一个尖角：torch 在该处给出 ∂L/∂a%1 = %3，单侧斜率 %4（左）、%5（右）</translation>
+        </message>
+        <message>
+            <source>moving a%1 to %2 reaches a join where only the curvature jumps: both slopes %4, torch's %3</source>
+            <translation>把 a%1 移到 %2 会到达一个只有曲率跳变的连接点：两侧斜率均为 %4，torch 给出 %3</translation>
         </message>
         <message>
             <source>Losses and agreement</source>
@@ -1490,10 +1506,6 @@ error</source>
         <message>
             <source>all ways agree ✓</source>
             <translation>各方法结果一致 ✓</translation>
-        </message>
-        <message>
-            <source>exact ways agree ✓; differences straddle a kink</source>
-            <translation>精确方法一致 ✓；差分跨越了折点</translation>
         </message>
         <message>
             <source>ways disagree ✗</source>
@@ -1822,8 +1834,8 @@ error</source>
             <translation>backward 完成。</translation>
         </message>
         <message>
-            <source>The other ways: torch.autograd.grad differs by %1, central differences by %2.</source>
-            <translation>其他方法：torch.autograd.grad 相差 %1，中心差分相差 %2。</translation>
+            <source>torch.autograd.grad on the same graph differs by %1; the loss L = %2 here, %3 in the other views.</source>
+            <translation>同一计算图上的 torch.autograd.grad 相差 %1；此处损失 L = %2，其他视图中为 %3。</translation>
         </message>
         <message>
             <source>torch.autograd.grad gives ∂L/∂w = %1, ∂L/∂b = %2 (max |diff| %3).</source>
@@ -2120,10 +2132,6 @@ autograd %8 · 闭式解 %9</translation>
             <translation>显示的损失(&amp;N)</translation>
         </message>
         <message>
-            <source>Red&amp;uction</source>
-            <translation>归约方式(&amp;U)</translation>
-        </message>
-        <message>
             <source>Surface a&amp;xes</source>
             <translation>曲面坐标轴(&amp;X)</translation>
         </message>
@@ -2194,6 +2202,10 @@ autograd %8 · 闭式解 %9</translation>
         <message>
             <source>Weights</source>
             <translation>权重</translation>
+        </message>
+        <message>
+            <source>MSE red&amp;uction</source>
+            <translation>MSE 归约方式(&amp;U)</translation>
         </message>
         <message>
             <source>%1 (weighted)</source>
@@ -2909,6 +2921,10 @@ after %1 steps L = %6%3</source>
         <message>
             <source>Confidently wrong (left end, a%1 = %2):</source>
             <translation>错得很自信时（左端，a%1 = %2）：</translation>
+        </message>
+        <message>
+            <source>Confidently right (right end, a%1 = %2): %3 is %4 of %5: %6 lets go of an example already right far sooner than %7.</source>
+            <translation>对得很自信时（右端，a%1 = %2）：%3 只有 %5 的 %4：%6 比 %7 早得多地放过已经正确的样本。</translation>
         </message>
         <message>
             <source>Now (dotted line): %1%2.</source>
