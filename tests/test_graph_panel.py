@@ -205,7 +205,7 @@ def test_pitfalls_are_the_results_and_b_survives_a_logit_change(window, qtbot):
     result = window.result()
     b = result.late_requires_grad
     assert [d.graph for d in panel.drawings()] == [b.before, b.after]
-    logits = (0.33,) + window.state().logits[1:]  # (the logit entries are greyed here)
+    logits = (0.33, *window.state().logits[1:])  # (the logit entries are greyed here)
     window.set_state(window.state().replace(logits=logits))
     drawn(window, qtbot, lambda r: r.state.logits[0] == 0.33)
     assert window.result() is not result
