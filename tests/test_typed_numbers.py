@@ -315,7 +315,7 @@ def test_a_short_arrow_never_points_uphill(window, qtbot):
 
     view = window.surface_view
     head = view.surface.arrow_head
-    for typed, shown in (("0.4", True), ("0.3", False), ("0.05", False)):
+    for typed, shown in (("0.4", True), ("0.2", False), ("0.05", False)):
         type_into(qtbot, window.global_controls.temperature.entry, typed)
         box = view.plot.getViewBox()
         x, y = window.state().logits[:2]
