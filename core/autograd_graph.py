@@ -39,6 +39,33 @@ SAVED_HEAD = 6              # the values kept of a large saved tensor
 SAVED_PREFIX = "_saved_"
 FREED = QT_TRANSLATE_NOOP("Graph", "freed")
 
+# A saved attribute that is None: why, by its name (English, marked for the GUI to
+# translate). x·y and x / y save x only when y needs a gradient (∂(x·y)/∂y = x), and y only
+# when x needs one; an optional argument not given is None too.
+NOT_SAVED: dict[str, str] = {
+    "self": QT_TRANSLATE_NOOP("Graph", "not saved: only the gradient of y needs x, and y "
+                                       "needs none"),
+    "other": QT_TRANSLATE_NOOP("Graph", "not saved: only the gradient of x needs y, and x "
+                                        "needs none"),
+    "weight": QT_TRANSLATE_NOOP("Graph", "none given: every class weighs 1"),
+    "pos_weight": QT_TRANSLATE_NOOP("Graph", "none given: the positive term weighs 1"),
+}
+NOT_NEEDED = QT_TRANSLATE_NOOP("Graph", "not saved: this backward does not need it")
+
+
+def _reduction_names() -> dict[int, str]:
+    """torch's Reduction enum (at::Reduction: 0 none, 1 mean, 2 sum) by its number, read
+    from torch's own mapping; the documented table if torch no longer offers it."""
+    try:
+        from torch.nn import _reduction
+
+        return {_reduction.get_enum(name): name for name in ("none", "mean", "sum")}
+    except Exception:  # a private module: keep working if it moves
+        return {0: "none", 1: "mean", 2: "sum"}
+
+
+REDUCTIONS = _reduction_names()
+
 # What each node type of the family computes during backward, g being the gradient that
 # flows into it (w.r.t. its output). tests/test_autograd_graph.py builds every loss's graph
 # with every option and checks each name it meets is here.
@@ -130,6 +157,7 @@ class SavedValue:
     value: Any = None            # a non-tensor attribute as it is (int, float, tuple, None)
     is_tensor: bool = False
     truncated: bool = False      # values holds only the first SAVED_HEAD of a large tensor
+    absent: str = ""             # a None attribute: why (English, NOT_SAVED or NOT_NEEDED)
 
     @property
     def short_name(self) -> str:
@@ -155,6 +183,14 @@ class GraphNode:
     grad_output: np.ndarray | None   # gradient into the node (w.r.t. its output); for
                                      # AccumulateGrad the gradient it accumulates
     leaf: str | None                 # "a", "w", "b" for AccumulateGrad nodes, else None
+    # what it had saved before backward ran, where backward freed it (a graph traced
+    # without retain_graph: pitfall C); empty otherwise
+    saved_before: tuple[SavedValue, ...] = ()
+
+    def saved_at(self, ran: bool) -> tuple[SavedValue, ...]:
+        """What the node holds before its step of backward (ran=False) or after it: freed
+        tensors hold their values until the node has run."""
+        return self.saved if ran or not self.saved_before else self.saved_before
 
 
 @dataclass(frozen=True)
@@ -325,6 +361,9 @@ def trace(root: torch.Tensor, leaves: dict[str, torch.Tensor],
         autograd_grads = {name: frozen(g) for name, g in zip(wanted, found, strict=True)
                           if g is not None}
 
+    # backward without retain_graph frees the saved tensors: read them first
+    before = [] if retain_graph else [_saved(fn) for fn in fns]
+
     order: list[int] = []
     incoming: dict[int, tuple[torch.Tensor | None, ...]] = {}
     passed: dict[int, tuple[torch.Tensor | None, ...]] = {}
@@ -342,7 +381,8 @@ def trace(root: torch.Tensor, leaves: dict[str, torch.Tensor],
     nodes = tuple(GraphNode(
         id=i, name=type(fn).__name__, meaning=meaning(type(fn).__name__),
         saved=_saved(fn), grad_output=_output_grad(incoming.get(i)),
-        leaf=leaf_of.get(id(fn.variable)) if type(fn).__name__ == "AccumulateGrad" else None)
+        leaf=leaf_of.get(id(fn.variable)) if type(fn).__name__ == "AccumulateGrad" else None,
+        saved_before=before[i] if before else ())
         for i, fn in enumerate(fns))
     edges = tuple(GraphEdge(source=s, target=t, grad=_grad_of(passed.get(s), k), input_nr=k)
                   for s, t, k in edge_list)
@@ -471,8 +511,14 @@ def _saved_value(fn: Any, name: str) -> SavedValue:
                           text=_tensor_text(values, shape, truncated, integral),
                           is_tensor=True, truncated=truncated)
     value = _plain(v)
-    return SavedValue(name=name, values=None, shape=(), text=f"{short} = {_plain_text(value)}",
-                      value=value)
+    if value is None:
+        absent = NOT_SAVED.get(short, NOT_NEEDED)
+        return SavedValue(name=name, values=None, shape=(), text=f"{short}: {absent}",
+                          value=None, absent=absent)
+    text = f"{short} = {_plain_text(value)}"
+    if short == "reduction" and value in REDUCTIONS:
+        text += f" ({REDUCTIONS[value]})"  # torch's enum: 1 is "mean"
+    return SavedValue(name=name, values=None, shape=(), text=text, value=value)
 
 
 def _plain(v: Any) -> Any:
