@@ -246,16 +246,28 @@ class FileActions(QObject):
                path: str | Path | None = None) -> Iterator[QWidget]:
         """The widget to draw for view: the one on screen, or (size given) the view laid
         out at size in a window of its own that never shows, as `main.py export --size`
-        does, in the window's language, theme and presentation mode."""
+        does, in the window's language, theme and presentation mode, showing what the one
+        on screen shows (the graph chosen, the step of backward: the entry's hand_over).
+        A view too small on screen for its figure to be read (figure_size(): the graph)
+        is laid out at the size it needs, the same way."""
         if size is None:
             with self.window.showing(view) as target:
-                yield target
-            return
+                needs = getattr(target, "figure_size", None)
+                grown = None if needs is None or view == "all" else tuple(needs())
+                if grown is None or grown == (target.width(), target.height()):
+                    yield target
+                    return
+            size = grown
         if path is not None:
             format_of(path)
             check_folder(path)  # before the view is built
         with unseen_windows(), offscreen_view(self.window.state(), view, size,
                                               **appearance()) as shown:
+            entry = None if view == "all" else registry.entry(view)
+            if entry is not None and entry.hand_over is not None \
+                    and self.window.is_built(view):
+                entry.hand_over(self.window.panel(view), shown.target, self.window.state())
+                shown.show_state(self.window.state())  # drawn again, settled
             yield shown.target
 
     def export(self, path: str | Path, view: str = "all", scale: float = 1.0,

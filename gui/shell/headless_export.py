@@ -45,29 +45,40 @@ def offscreen_view(state: State, view: str = "all", size: tuple[int, int] | None
                    presentation: bool = False) -> Iterator[OffscreenView]:
     """The window (view="all") or one view, built offscreen at its export size for state,
     in `language` (en, zh_CN) and `theme` (light, dark), in presentation mode (larger
-    text, thicker lines) if asked; closed and deleted after."""
+    text, thicker lines) if asked; closed and deleted after.
+
+    Without a size, a view that says it needs more room to be read (figure_size(): the
+    graph, whose whole drawing would shrink to unreadable text) is laid out larger.
+    Inside the running app (File ▸ Export at a size) the language, theme and presentation
+    mode are the app's own: they are installed only if they differ, since installing them
+    again restyles every widget of the user's window (an export of the graph used to leave
+    its tab with an outer scroll bar)."""
     os.environ["QT_QPA_PLATFORM"] = "offscreen"  # no display needed, none used
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from gui.look.language import LanguageError, install_language, missing_font
+    from gui.look.language import LanguageError, current_language, install_language, missing_font
     from gui.look.plot_style import configure_pyqtgraph
-    from gui.look.presentation import set_presentation
-    from gui.look.theme import apply_theme
+    from gui.look.presentation import is_presentation, set_presentation
+    from gui.look.theme import IndicatorContrastStyle, apply_theme, is_dark, resolve
     from gui.shell.figure_export import ExportError
 
     quiet_offscreen_messages()
     app = QApplication.instance() or QApplication(["loss-lens-export"])
     configure_pyqtgraph()
     try:
-        install_language(language)
+        if language != current_language():
+            install_language(language)
     except LanguageError as exc:
         raise ExportError(str(exc)) from None
     warning = missing_font(language)
     if warning:
         print(f"warning: {warning}", file=sys.stderr)
-    apply_theme(theme)
-    set_presentation(presentation)
+    if not (isinstance(app.style(), IndicatorContrastStyle)
+            and resolve(theme) == ("dark" if is_dark() else "light")):
+        apply_theme(theme)
+    if presentation != is_presentation():
+        set_presentation(presentation)
     from gui.shell.main_window import MainWindow
 
     with tempfile.TemporaryDirectory() as scratch:
@@ -87,6 +98,8 @@ def offscreen_view(state: State, view: str = "all", size: tuple[int, int] | None
         shown = OffscreenView(app, window, target, entry)
         try:
             shown.show_state(state)
+            if size is None and entry is not None:
+                wanted = shown.grow_to_figure_size(wanted)
             if (target.width(), target.height()) != tuple(wanted):
                 minimum = target.minimumSizeHint()
                 raise ExportError(f"--size {wanted[0]}x{wanted[1]}: this view needs at least "
@@ -137,6 +150,19 @@ class OffscreenView:
         self.app.processEvents()
         if settle:
             self._settle()
+
+    def grow_to_figure_size(self, size: tuple[int, int]) -> tuple[int, int]:
+        """The view laid out larger if it says its figure needs more (figure_size()); the
+        size it now has."""
+        needs = getattr(self.target, "figure_size", None)
+        if needs is None:
+            return size
+        width, height = needs()
+        grown = (max(size[0], width), max(size[1], height))
+        if grown != tuple(size):
+            self.target.resize(*grown)
+            self._settle()
+        return grown
 
     def _settle(self, rounds: int = 4) -> None:
         """Paint until the picture stops changing. pyqtgraph sizes an axis to its tick
