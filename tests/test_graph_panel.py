@@ -21,6 +21,10 @@ from core.graph_pitfalls import freed_graph, late_requires_grad, softmax_row_gra
 from gui import registry
 from gui.items.graph_items import BAND, NOW, SAVED
 from gui.panels.graph_panel import MODES, STEP_MS
+from gui.shell import dialogs
+from tests.modal_dialogs import run_in_modal
+
+REAL_DIALOGS = dict(vars(dialogs))  # before no_dialogs patches the module
 
 ROOT = Path(__file__).resolve().parents[1]
 NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?")
@@ -405,3 +409,273 @@ def test_a_language_switch_keeps_the_graph_chosen(window, qtbot, switched):
     assert zh.tabs.currentWidget() is zh.lazy_panels["graph"]
     qtbot.waitUntil(lambda: new.drawings() != [], timeout=5000)
     assert new.stepped().graph.shape_key() == softmax_row_graph(zh.state(), 2).graph.shape_key()
+
+
+# --------------------------------------------------------------------------- the trial's fixes
+@pytest.fixture
+def real_export(window, monkeypatch):
+    """The window with the real export dialog (the other dialogs still refused), and every
+    figure it writes recorded: the widget drawn, its step readout and the graph's scale."""
+    from gui.shell import file_actions
+
+    for name in ("ask_export", "ExportDialog", "ExportRequest"):
+        monkeypatch.setattr(dialogs, name, REAL_DIALOGS[name])
+    drawn_figures = []
+    real_export_widget = file_actions.export_widget
+
+    def recording(target, path, *args, **kwargs):
+        from gui.shell.figure_mode import figure_mode
+
+        with figure_mode(target):  # as export_widget draws it (figure mode nests)
+            drawn_figures.append({"size": (target.width(), target.height()),
+                                  "readout": target.readout.text(),
+                                  "position": target.position,
+                                  "scale": target.view.transform().m11(),
+                                  "smallest_px": smallest_text_px(target)})
+        return real_export_widget(target, path, *args, **kwargs)
+
+    monkeypatch.setattr(file_actions, "export_widget", recording)
+    window.drawn_figures = drawn_figures
+    return window
+
+
+def smallest_text_px(panel) -> float:
+    from PySide6.QtGui import QFontInfo
+
+    from gui.items.graph_items import MEANING
+
+    return min(QFontInfo(panel._fonts[k]).pixelSize() for k in (MEANING, SAVED))
+
+
+def export_by_dialog(qtbot, window, path, fixed_size: bool) -> tuple[int, int] | None:
+    """File ▸ Export figure by Ctrl+E on the graph's tab, "Lay out at" ticked or not,
+    saved with its button; the size the dialog offered."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    def fill(dialog):
+        assert dialog.view.currentData() == "graph"  # opened on its tab: the graph
+        if dialog.fixed_size.isChecked() != fixed_size:
+            QTest.mouseClick(dialog.fixed_size, Qt.MouseButton.LeftButton,
+                             pos=dialog.fixed_size.rect().center())
+        dialog.path.selectAll()
+        QTest.keyClicks(dialog.path, str(path))
+        offered = (dialog.width_box.value(), dialog.height_box.value())
+        QTest.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save),
+                         Qt.MouseButton.LeftButton)
+        assert dialog.message.text() == ""
+        return offered
+
+    def ctrl_e():
+        window.activateWindow()  # (offscreen, the export's unseen window took activation)
+        QApplication.processEvents()
+        QTest.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+
+    seen = run_in_modal(REAL_DIALOGS["ExportDialog"], ctrl_e, fill)
+    assert not seen["open"]
+    return seen["result"]
+
+
+def tab_picture(window):
+    for _ in range(4):
+        QApplication.processEvents()
+    return window.lazy_panels["graph"].grab().toImage()
+
+
+@pytest.mark.parametrize("mode", ["classifier", "pitfall_c"])
+def test_an_export_leaves_the_tab_as_it_was_and_shows_the_step_on_screen(
+        real_export, qtbot, tmp_path, mode):
+    """The trial: Export figure, View = Autograd graph, PNG, "Lay out at 1000×1150", Save
+    left the tab with an outer scroll bar, the buttons scrolling away, the readout gone
+    and the graph cut at the left; and the figure said "Backward done" at step 3."""
+    window = real_export
+    window.set_state(window.state().replace(loss="sigmoid_focal"))
+    window.resize(1024, 680)
+    panel = open_tab(window, qtbot)
+    choose(qtbot, panel, mode)
+    drawn(window, qtbot, lambda r: r.state.loss == "sigmoid_focal")
+    QTest.mouseClick(panel.reset_button, Qt.MouseButton.LeftButton)
+    for _ in range(3):
+        QTest.mouseClick(panel.step_button, Qt.MouseButton.LeftButton)
+    on_screen = panel.readout.text()
+    assert on_screen.startswith("Step 3 of")
+    before = tab_picture(window)
+    scroll = window.lazy_panels["graph"].scroll_area
+    offered = export_by_dialog(qtbot, window, tmp_path / "at-size.png", fixed_size=True)
+    assert offered == registry.entry("graph").export_size
+    assert tab_picture(window) == before  # exactly as before
+    assert not scroll.verticalScrollBar().isVisible()
+    assert not scroll.horizontalScrollBar().isVisible()
+    figure = window.drawn_figures[-1]
+    assert figure["size"] == offered
+    assert figure["readout"] == on_screen and figure["position"] == panel.position == 2
+    export_by_dialog(qtbot, window, tmp_path / "shown.png", fixed_size=False)
+    assert tab_picture(window) == before
+    assert window.drawn_figures[-1]["readout"] == on_screen
+    # a tab switch and back: still the same
+    window.show_view("softmax")
+    open_tab(window, qtbot)
+    assert tab_picture(window) == before
+
+
+@pytest.mark.parametrize("kind", ["png", "svg"])
+def test_the_default_figure_of_the_graph_is_readable(real_export, qtbot, tmp_path, kind):
+    """The 1× export at the on-screen size fitted the whole focal graph into 720×598:
+    ~3 px text. The figure grows until its smallest node text is FIGURE_TEXT_PX."""
+    from gui.panels.graph_panel import FIGURE_TEXT_PX
+
+    window = real_export
+    window.set_state(window.state().replace(loss="sigmoid_focal"))
+    window.resize(1024, 680)
+    panel = open_tab(window, qtbot)
+    drawn(window, qtbot, lambda r: r.state.loss == "sigmoid_focal")
+    out = tmp_path / f"graph.{kind}"
+    export_by_dialog(qtbot, window, out, fixed_size=False)
+    figure = window.drawn_figures[-1]
+    assert figure["scale"] * figure["smallest_px"] >= FIGURE_TEXT_PX - 0.05, figure
+    assert figure["size"][0] >= panel.width() and figure["size"][1] > panel.height()
+    if kind == "png":
+        from PIL import Image
+
+        with Image.open(out) as image:
+            assert image.size == figure["size"]
+    else:
+        assert f'width="{figure["size"][0]}' in out.read_text()[:2000]
+
+
+def test_pitfall_c_frees_a_nodes_tensors_only_once_it_has_run(window, qtbot):
+    panel = open_tab(window, qtbot)
+    choose(qtbot, panel, "pitfall_c")
+    graph = panel.stepped().graph
+    QTest.mouseClick(panel.reset_button, Qt.MouseButton.LeftButton)
+
+    def check() -> None:
+        ran = panel._ran(panel.stepped())
+        for node in graph.nodes:
+            item = panel.node_items[0][node.id]
+            held = [s for s in node.saved_before if s.is_tensor]
+            freed = item.row_texts("freed")
+            if ran(node.id) == "done":
+                assert len(freed) == sum(s.freed for s in node.saved), node.name
+            else:  # not yet run, or running: the values forward saved
+                assert freed == [], (panel.position, node.name, freed)
+                saved = item.row_texts(SAVED)
+                for s in held:
+                    text = next(t for t in saved if t.startswith(f"{s.short_name} = "))
+                    assert close(text.split(" = ", 1)[1], s.values), (node.name, text)
+
+    check()
+    assert any(s.freed for n in graph.nodes for s in n.saved)
+    for _ in range(len(graph.steps) + 1):
+        QTest.mouseClick(panel.step_button, Qt.MouseButton.LeftButton)
+        check()
+    assert panel.position == len(graph.steps)
+
+
+def test_freed_tensors_look_unlike_meaning_lines(window, qtbot):
+    from gui.items.graph_items import FREED, MEANING
+
+    panel = open_tab(window, qtbot)
+    freed, meaning = panel._fonts[FREED], panel._fonts[MEANING]
+    assert freed.strikeOut() and not freed.italic()
+    assert meaning.italic() and not meaning.strikeOut()
+    key = panel.key.text()
+    assert "grey italic" not in key and "<s>" in key and "a saved tensor freed" in key
+
+
+def wheel(view, delta: int, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+
+    viewport = view.viewport()
+    at = QPointF(viewport.rect().center())
+    event = QWheelEvent(at, QPointF(viewport.mapToGlobal(at.toPoint())), QPoint(0, 0),
+                        QPoint(0, delta), Qt.MouseButton.NoButton, modifiers,
+                        Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(viewport, event)
+    QApplication.processEvents()
+
+
+def test_the_wheel_scrolls_and_ctrl_wheel_zooms(window, qtbot):
+    window.set_state(window.state().replace(loss="sigmoid_focal"))  # a tall graph
+    window.resize(1024, 680)
+    panel = open_tab(window, qtbot)
+    drawn(window, qtbot, lambda r: r.state.loss == "sigmoid_focal")
+    view = panel.view
+    bar = view.verticalScrollBar()
+    assert bar.isVisible() and bar.value() == bar.minimum()
+    scale = view.transform().m11()
+    wheel(view, -120)  # down
+    assert view.transform().m11() == scale and bar.value() > bar.minimum()
+    wheel(view, 120, Qt.KeyboardModifier.ControlModifier)
+    assert view.transform().m11() == pytest.approx(scale * 1.15)
+    assert "Ctrl+wheel" in view.toolTip()
+
+
+@pytest.mark.parametrize("loss", LOSSES)
+def test_the_graph_fits_the_width_of_a_1024_by_680_window(window, qtbot, loss):
+    window.set_state(window.state().replace(loss=loss))
+    window.resize(1024, 680)
+    panel = open_tab(window, qtbot)
+    drawn(window, qtbot, lambda r: r.state.loss == loss)
+    for _ in range(3):
+        QApplication.processEvents()
+    view = panel.view
+    assert not view.horizontalScrollBar().isVisible()
+    caption = view.mapFromScene(panel.captions[0].sceneBoundingRect().topLeft())
+    assert caption.x() >= 0  # the title's start in sight
+    assert view.transform().m11() >= 0.75 - 1e-9
+
+
+def test_saved_options_say_what_they_mean(window, qtbot):
+    from core.autograd_graph import REDUCTIONS
+
+    window.set_state(window.state().replace(loss="nll"))
+    panel = open_tab(window, qtbot)
+    drawn(window, qtbot, lambda r: r.state.loss == "nll")
+    graph = panel.stepped().graph
+    assert REDUCTIONS == {0: "none", 1: "mean", 2: "sum"}
+
+    def rows(name: str) -> str:
+        node = next(n for n in graph.nodes if n.name == name)
+        return " ".join(panel.node_items[0][node.id].row_texts(SAVED))
+
+    assert "reduction = 1 (mean)" in rows("NllLossBackward0")
+    assert "weight: none given" in rows("NllLossBackward0")
+    div = rows("DivBackward0")
+    assert "self: not saved" in div and "= None" not in div
+    assert not any("= None" in t for item in panel.node_items[0].values()
+                   for t in item.row_texts(SAVED))
+
+
+def test_pitfall_notes_end_torchs_message_before_the_next_sentence(window, qtbot):
+    panel = open_tab(window, qtbot)
+    choose(qtbot, panel, "pitfall_d")
+    d = window.result().softmax_rows[panel.row_spin.value()]
+    assert not d.error.endswith(".")  # torch's own text has no full stop
+    assert f"{d.error}. With grad_outputs" in panel.note.text()
+
+
+def test_two_children_of_the_same_name_are_told_apart(window, qtbot):
+    window.set_state(window.state().replace(loss="sigmoid_focal"))
+    panel = open_tab(window, qtbot)
+    drawn(window, qtbot, lambda r: r.state.loss == "sigmoid_focal")
+    graph = panel.stepped().graph
+    QTest.mouseClick(panel.reset_button, Qt.MouseButton.LeftButton)
+    twins = 0
+    for _ in graph.steps:
+        QTest.mouseClick(panel.step_button, Qt.MouseButton.LeftButton)
+        targets = [line.split(":", 1)[0] for line in panel.readout.text().splitlines()
+                   if line.startswith("to ")]
+        assert len(set(targets)) == len(targets), targets
+        twins += len({t.split(" #")[0] for t in targets}) < len(targets)
+    assert twins  # the focal graph's AddBackward0 feeds two MulBackward0
+
+
+def test_the_regression_end_line_is_cores(window, qtbot, monkeypatch):
+    panel = open_tab(window, qtbot)
+    choose(qtbot, panel, "regression")
+    graph = panel.stepped().graph
+    monkeypatch.setitem(graph.autograd_grads, "w", graph.leaf_grads["w"] + 0.25)
+    panel._show_numbers()
+    last = panel.readout.text().splitlines()[-1]
+    assert numbers(last.split("max |diff| ", 1)[1])[0] == pytest.approx(0.25)

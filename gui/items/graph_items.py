@@ -36,7 +36,8 @@ PAD = 5.0           # inside a box, around its text
 BAND_GAP = 4.0      # between the band's last line and the box
 RADIUS = 5.0
 
-# what a row is: its font and colour role
+# what a row is: its font and colour role (FREED: a saved tensor freed, struck through,
+# never italic like a MEANING line)
 TITLE, MEANING, SAVED, FREED, GRAD, BAND = "title", "meaning", "saved", "freed", "grad", "band"
 # a node's part in the step-through
 PENDING, NOW, DONE = "pending", "now", "done"
@@ -126,7 +127,7 @@ class NodeItem(QGraphicsItem):
             return
         self._texts[index] = text
         limit = self._rows[index][1]
-        font = self._fonts[self._rows[index][0]]
+        font = self._fonts[self._kinds[index]]
         self._lines[index] = fit_lines(text, font, self.width - 2 * PAD, limit)
         self.update()
 
@@ -164,8 +165,7 @@ class NodeItem(QGraphicsItem):
             if kind != BAND and not inside:
                 inside = True
                 y = self.band_height + PAD
-            font = self._fonts[kind]
-            painter.setFont(font)
+            painter.setFont(self._fonts[shown])  # a saved tensor freed: struck through
             painter.setPen(self._colour(shown, role or self.role))
             step = self._line[kind]
             ascent = self._ascent[kind]

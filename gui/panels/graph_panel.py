@@ -18,12 +18,13 @@ a frame that does not show it.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QRectF, Qt, QTimer
-from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QFont, QFontInfo, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QGraphicsScene,
@@ -65,12 +66,13 @@ from gui.look.plot_style import HIGHLIGHT_COLOR, PROB_COLOR
 from gui.look.theme import PLOT_BACKGROUND
 
 if TYPE_CHECKING:
-    from core.autograd_graph import AutogradGraph, GraphNode
+    from core.autograd_graph import AutogradGraph, GraphNode, SavedValue
     from core.result import Result
 
 CONTEXT = "Graph"  # core's node meanings and "freed" are in this translation context
 MODES = ("classifier", "regression", "pitfall_b", "pitfall_c", "pitfall_d")
 STEP_MS = 600          # Play: one node of backward every 0.6 s
+FIGURE_TEXT_PX = 9.0   # a figure's smallest node text, in its pixels at 1×
 DRAWING_GAP = 60.0     # between pitfall B's two graphs
 CAPTION_GAP = 6.0      # between a caption and its graph
 MEANING_LINES = 3      # a meaning wraps to at most this many lines
@@ -123,6 +125,14 @@ def lines_for(size: int) -> int:
     return 2 if size <= 10 or size > SHOWN_VALUES else 3
 
 
+def option_text(saved: SavedValue) -> str:
+    """A saved non-tensor attribute: "reduction = 1 (mean)" as core writes it, or for one
+    that is None why it is (translated): "self: not saved: only the gradient of y needs x, …"."""
+    if saved.absent:
+        return f"{saved.short_name}: {QCoreApplication.translate(CONTEXT, saved.absent)}"
+    return saved.text
+
+
 def translated_meaning(node: GraphNode) -> str:
     from core.autograd_graph import GENERIC_MEANING, MEANINGS
 
@@ -130,6 +140,23 @@ def translated_meaning(node: GraphNode) -> str:
         return QCoreApplication.translate(CONTEXT, node.meaning)
     op = node.name.split("Backward")[0] or node.name
     return QCoreApplication.translate(CONTEXT, GENERIC_MEANING).format(op=op)
+
+
+def sentence(text: str) -> str:
+    """torch's message as a sentence in a note: some end without a full stop ("…only for
+    scalar outputs"), and the note's next sentence follows."""
+    text = text.rstrip()
+    return text if not text or text[-1] in ".!?。" else text + "."
+
+
+def distinct_names(graph: AutogradGraph, short: bool = False) -> dict[int, str]:
+    """Each node's name (short: "Mul" for "MulBackward0"), with its id where two nodes
+    share a name ("MulBackward0 #4"), so a step's text says which of them it means."""
+    count: dict[str, int] = {}
+    for node in graph.nodes:
+        count[node.name] = count.get(node.name, 0) + 1
+    return {node.id: (short_name(node.name) if short else node.name)
+            + (f" #{node.id}" if count[node.name] > 1 else "") for node in graph.nodes}
 
 
 def _size(values: np.ndarray | None) -> int:
@@ -169,6 +196,7 @@ class GraphPanel(QWidget):
         self.edge_items: list[dict[tuple[int, int, int], EdgeItem]] = []
         self.captions: list[QGraphicsSimpleTextItem] = []
         self.position = 0      # step position: BEFORE, 0 … n − 1 (that step now), n (done)
+        self._taken_position: tuple[tuple, int] | None = None  # (shape, position) handed over
         self._line_counts: dict[tuple[str, str, float], int] = {}
         self._fonts = self._make_fonts()
         self._box_width = BOX_WIDTH * presentation.font_scale()  # larger text, wider boxes
@@ -225,6 +253,8 @@ class GraphPanel(QWidget):
         self.scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         self.view = ZoomView(self.scene, self)
         self.view.setAccessibleName(self.tr("Autograd graph"))
+        self.view.setToolTip(self.tr("The wheel scrolls the graph; Ctrl+wheel zooms; a double "
+                                     "click fits it again"))
         self.view.setMinimumSize(300, 200)
         self.view.setBackgroundBrush(self._palette.background)
 
@@ -263,12 +293,13 @@ class GraphPanel(QWidget):
         size = base.pointSizeF() if base.pointSizeF() > 0 else 9.0
         fonts = {}
         for kind, scale, bold, italic in ((TITLE, 1.0, True, False), (MEANING, 0.85, False, True),
-                                          (SAVED, 0.9, False, False), (FREED, 0.9, False, True),
+                                          (SAVED, 0.9, False, False), (FREED, 0.9, False, False),
                                           (GRAD, 0.9, True, False), (BAND, 0.9, False, False)):
             font = QFont(base)
             font.setPointSizeF(size * scale)
             font.setBold(bold)
             font.setItalic(italic)
+            font.setStrikeOut(kind == FREED)  # grey italic is a meaning line's
             fonts[kind] = font
         return fonts
 
@@ -283,9 +314,9 @@ class GraphPanel(QWidget):
             return f"<span style='color:{colour.name()}'>■</span>"
 
         return (self.tr("%1 the node backward runs now, its incoming gradient and what it "
-                        "passes on &nbsp; %2 a leaf tensor (its .grad) &nbsp; grey italic: a "
-                        "saved tensor freed &nbsp; dashed: not run yet &nbsp; each arrow ends "
-                        "at the gradient that flowed along it")
+                        "passes on &nbsp; %2 a leaf tensor (its .grad) &nbsp; <s>struck "
+                        "through</s>: a saved tensor freed &nbsp; dashed: not run yet &nbsp; "
+                        "each arrow ends at the gradient that flowed along it")
                 .replace("%1", swatch(HIGHLIGHT_COLOR)).replace("%2", swatch(PROB_COLOR)))
 
     # ------------------------------------------------------------------ mode
@@ -343,6 +374,10 @@ class GraphPanel(QWidget):
         self._drawings = drawings
         if rebuilt:
             self.position = len(self.stepped().graph.steps)  # everything shown: done
+            taken = self._taken_position
+            if taken is not None and taken[0] == structure:  # a figure of the step on screen
+                self.position = taken[1]
+            self._taken_position = None
             self.timer.stop()
             rows = None  # the roles changed with the position
         self._show_numbers(rows)
@@ -366,7 +401,7 @@ class GraphPanel(QWidget):
                        "path to w. After w.requires_grad_(), torch.autograd.grad(old loss, "
                        "[w]) raises %1: %2 Rebuilt after requires_grad_(), the graph reaches "
                        "w (right).")
-                    .replace("%1", b.error_type).replace("%2", b.error))
+                    .replace("%1", b.error_type).replace("%2", sentence(b.error)))
             return [Drawing(self.tr("Before: built, then w.requires_grad_()"), b.before, one,
                             False),
                     Drawing(self.tr("After: the loss rebuilt"), b.after, one, True)], note
@@ -374,11 +409,13 @@ class GraphPanel(QWidget):
             c = result.freed_graph
             if c.saved_error == c.error:
                 raised = self.tr("Reading one, or a second backward, raises %1: %2").replace(
-                    "%1", c.error_type).replace("%2", c.error)
+                    "%1", c.error_type).replace("%2", sentence(c.error))
             else:
                 raised = self.tr("Reading one raises: %1 A second backward raises %2: %3").replace(
-                    "%1", c.saved_error).replace("%2", c.error_type).replace("%3", c.error)
-            note = (self.tr("C. backward() without retain_graph freed the saved tensors (grey). "
+                    "%1", sentence(c.saved_error)).replace("%2", c.error_type).replace(
+                    "%3", sentence(c.error))
+            note = (self.tr("C. backward() without retain_graph freed each node's saved "
+                            "tensors as it ran (struck through). "
                        "%1 With retain_graph=True the second backward runs and a.grad "
                        "accumulates: %2 after the first, %3 after the second.")
                     .replace("%1", raised).replace("%2", values_text(c.grad_first, 4))
@@ -390,7 +427,8 @@ class GraphPanel(QWidget):
         note = (self.tr("D. p is a vector: torch.autograd.grad(p, [a]) raises %1: %2 With "
                    "grad_outputs = e_%3 it gives the vector–Jacobian product e_%3ᵀ·∂p/∂a "
                    "= %4, row %3 of the Jacobian (its formula: %5; max |diff| %6).")
-                .replace("%1", d.error_type).replace("%2", d.error).replace("%3", str(i))
+                .replace("%1", d.error_type).replace("%2", sentence(d.error))
+                .replace("%3", str(i))
                 .replace("%4", values_text(d.vjp, 4))
                 .replace("%5", values_text(d.jacobian_row, 4))
                 .replace("%6", fmt_diff(d.max_abs_diff)))
@@ -418,30 +456,35 @@ class GraphPanel(QWidget):
         incoming = self._incoming(graph, node.id)
         if node.id == graph.nodes[0].id:
             rows.append((BAND, drawing.seed, lines_for(_size(node.grad_output)), state))
-        by_id = {n.id: n for n in graph.nodes} if len(incoming) > 1 else {}
+        names = distinct_names(graph, short=True) if len(incoming) > 1 else {}
         for e in incoming:
             text = values_text(e.grad) if ran(e.source) != PENDING else self.tr("not yet")
             lines = lines_for(_size(e.grad))
             if len(incoming) > 1:  # which edge: named by its source, a line more for it
                 text = self.tr("from %1: %2").replace(
-                    "%1", short_name(by_id[e.source].name)).replace("%2", text)
+                    "%1", names[e.source]).replace("%2", text)
                 lines = min(3, lines + 1) if _size(e.grad) > 1 else lines
             rows.append((BAND, text, lines, ran(e.source)))
-        rows.append((TITLE, self._title(node), 1, None))
+        rows.append((TITLE, self._title(node, graph), 1, None))
         meaning = translated_meaning(node)
         lines = min(MEANING_LINES, self._lines(meaning, MEANING, width))
         rows.append((MEANING, meaning, lines, None))
-        options = "; ".join(s.text for s in node.saved if not s.is_tensor)
+        options = "; ".join(option_text(s) for s in node.saved if not s.is_tensor)
         if options:
-            rows.append((SAVED, options, min(2, self._lines(options, SAVED, width)), None))
+            rows.append((SAVED, options, min(3, self._lines(options, SAVED, width)), None))
         freed_word = QCoreApplication.translate(CONTEXT, "freed")
-        for s in node.saved:
+        # a tensor backward frees holds its values until its node has run (pitfall C)
+        before = {s.name: s for s in node.saved_before}
+        for s in node.saved_at(state == DONE):
+            if not s.is_tensor:
+                continue
+            held = before.get(s.name, s)  # its lines: the same before and after it is freed
+            size = int(np.prod(held.shape)) if held.shape else 1
+            lines = 2 if held.truncated else lines_for(size)
             if s.freed:
-                rows.append((FREED, f"{s.short_name}: {freed_word}", 1, None))
-            elif s.is_tensor:
-                size = int(np.prod(s.shape)) if s.shape else 1
-                rows.append((SAVED, f"{s.short_name} = {s.text}",
-                             2 if s.truncated else lines_for(size), None))
+                rows.append((FREED, f"{s.short_name}: {freed_word}", lines, None))
+            else:
+                rows.append((SAVED, f"{s.short_name} = {s.text}", lines, None))
         if node.leaf is not None or len(incoming) > 1:
             done = state == DONE or (state == NOW and node.leaf is not None)
             value = values_text(node.grad_output) if done else "None"
@@ -461,7 +504,8 @@ class GraphPanel(QWidget):
     def _shape(drawing: Drawing, rows: list[list[Row]]) -> tuple:
         """The drawing's shape as the boxes see it: each node's (name, leaf, rows' kinds
         and lines), and the edges; equal shapes keep the boxes and their layout."""
-        nodes = tuple((n.name, n.leaf, tuple((kind, lines) for kind, _, lines, _ in r))
+        nodes = tuple((n.name, n.leaf, tuple((SAVED if kind == FREED else kind, lines)
+                                             for kind, _, lines, _ in r))
                       for n, r in zip(drawing.graph.nodes, rows, strict=True))
         return (nodes, tuple((e.source, e.target, e.input_nr) for e in drawing.graph.edges))
 
@@ -510,10 +554,11 @@ class GraphPanel(QWidget):
             bottom = max(bottom, top + layout.height)
         self.view.set_drawing(QRectF(0.0, 0.0, left - DRAWING_GAP, bottom))
 
-    def _title(self, node: GraphNode) -> str:
+    def _title(self, node: GraphNode, graph: AutogradGraph) -> str:
+        name = distinct_names(graph)[node.id]
         if node.leaf is not None:
-            return self.tr("%1 — leaf %2").replace("%1", node.name).replace("%2", node.leaf)
-        return node.name
+            return self.tr("%1 — leaf %2").replace("%1", name).replace("%2", node.leaf)
+        return name
 
     # ------------------------------------------------------------------ numbers
     def _show_numbers(self, rows: list[list[list[Row]]] | None = None) -> None:
@@ -572,10 +617,11 @@ class GraphPanel(QWidget):
     def _step_text(self, graph: AutogradGraph, p: int) -> str:
         step = graph.steps[p]
         by_id = {node.id: node for node in graph.nodes}
+        names = distinct_names(graph)  # two MulBackward0: "MulBackward0 #4", "… #6"
         node = by_id[step.node]
         lines = [self.tr("Step %1 of %2: %3 — incoming gradient g = %4").replace(
             "%1", str(p + 1)).replace("%2", str(len(graph.steps))).replace(
-            "%3", node.name).replace("%4", values_text(step.grad_output, 4))]
+            "%3", names[node.id]).replace("%4", values_text(step.grad_output, 4))]
         outgoing = graph.edges_from(step.node)
         if node.leaf is not None:
             lines.append(self.tr("a leaf: %1.grad += g, so %1.grad = %2").replace(
@@ -585,7 +631,7 @@ class GraphPanel(QWidget):
         local = graph.local_step(p)  # formed now, for the step shown (core caches it)
         for e, jac, product in zip(outgoing, local.local_jacobians, local.products,
                                    strict=True):
-            target = by_id[e.target].name
+            target = names[e.target]
             if product is None:
                 lines.append(self.tr("to %1: its local Jacobian cannot be formed (the saved "
                                      "tensors were freed); it passed %2").replace(
@@ -619,15 +665,15 @@ class GraphPanel(QWidget):
                                    "the loss L = %2 here, %3 in the other views.").replace(
                 "%1", fmt_diff(autograd)).replace("%2", sig(graph.loss, 6)).replace(
                 "%3", sig(result.chosen_gradient.value, 6))
-        elif result is not None and mode == "regression":
-            r = result.regression
-            grads = graph.leaf_grads
-            if "w" in grads and "b" in grads:
-                diff = max(abs(float(grads["w"]) - r.grad_w), abs(float(grads["b"]) - r.grad_b))
+        elif mode == "regression":
+            # torch.autograd.grad on the same graph, and its difference from .grad: core's
+            grads = graph.autograd_grads
+            diffs = [graph.autograd_diff(leaf) for leaf in ("w", "b")]
+            if "w" in grads and "b" in grads and None not in diffs:
                 text += "\n" + self.tr("torch.autograd.grad gives ∂L/∂w = %1, ∂L/∂b = %2 "
                                        "(max |diff| %3).").replace(
-                    "%1", sig(r.grad_w, 4)).replace("%2", sig(r.grad_b, 4)).replace(
-                    "%3", fmt_diff(diff))
+                    "%1", sig(float(grads["w"]), 4)).replace(
+                    "%2", sig(float(grads["b"]), 4)).replace("%3", fmt_diff(max(diffs)))
         return text
 
     # ------------------------------------------------------------------ stepping
@@ -688,14 +734,33 @@ class GraphPanel(QWidget):
         self.step_button.setEnabled(not playing)
 
     def take_over(self, old: GraphPanel) -> None:
-        """A language or theme switch: the graph chosen and D's row stay."""
+        """A language or theme switch, or a figure laid out at a size in a window of its
+        own: the graph chosen, D's row and the step of backward shown stay."""
+        if old._structure is not None:  # the step, for the same graph (its shape)
+            self._taken_position = (old._structure, old.position)
         self.row_spin.setRange(0, old.row_spin.maximum())
         self.row_spin.setValue(old.row_spin.value())
         self.set_mode(old.current_mode())
+        if self._taken_position is not None and self._structure == old._structure:
+            self._taken_position = None  # already drawn with that shape: step there now
+            self.position = old.position
+            self._show_numbers()
 
     def set_figure_mode(self, on: bool) -> None:
         """A figure shows the whole graph and its readout, not the buttons (figure_mode)."""
         self.view.set_whole(on)
+
+    def figure_size(self) -> tuple[int, int]:
+        """The size a figure of this panel needs for its smallest node text to be at least
+        FIGURE_TEXT_PX pixels with the whole graph in sight: its size now, grown where
+        the graph needs more (headless_export lays a figure out at it)."""
+        smallest = min(QFontInfo(self._fonts[kind]).pixelSize() for kind in (MEANING, SAVED))
+        scale = min(1.0, FIGURE_TEXT_PX / max(1, smallest))
+        rect = self.scene.sceneRect()
+        shown = self.view.size()
+        extra_w, extra_h = self.width() - shown.width(), self.height() - shown.height()
+        return (max(self.width(), math.ceil(rect.width() * scale) + extra_w),
+                max(self.height(), math.ceil(rect.height() * scale) + extra_h))
 
     def hideEvent(self, event) -> None:
         self.timer.stop()
