@@ -1519,6 +1519,26 @@ error</source>
             <translation>已释放</translation>
         </message>
         <message>
+            <source>not saved: only the gradient of y needs x, and y needs none</source>
+            <translation>未保存：只有 y 的梯度需要 x，而 y 不需要梯度</translation>
+        </message>
+        <message>
+            <source>not saved: only the gradient of x needs y, and x needs none</source>
+            <translation>未保存：只有 x 的梯度需要 y，而 x 不需要梯度</translation>
+        </message>
+        <message>
+            <source>none given: every class weighs 1</source>
+            <translation>未给出：每个类别的权重都是 1</translation>
+        </message>
+        <message>
+            <source>none given: the positive term weighs 1</source>
+            <translation>未给出：正类项的权重为 1</translation>
+        </message>
+        <message>
+            <source>not saved: this backward does not need it</source>
+            <translation>未保存：这个反向传播不需要它</translation>
+        </message>
+        <message>
             <source>a leaf tensor: adds the gradient that reaches it into its .grad</source>
             <translation>叶子张量：把到达它的梯度累加到它的 .grad 中</translation>
         </message>
@@ -1722,6 +1742,10 @@ error</source>
             <translation>Autograd 计算图</translation>
         </message>
         <message>
+            <source>The wheel scrolls the graph; Ctrl+wheel zooms; a double click fits it again</source>
+            <translation>滚轮滚动计算图；Ctrl+滚轮缩放；双击恢复适配大小</translation>
+        </message>
+        <message>
             <source>Backward step</source>
             <translation>反向传播步骤</translation>
         </message>
@@ -1730,8 +1754,12 @@ error</source>
             <translation>torch 做了什么</translation>
         </message>
         <message>
-            <source>%1 the node backward runs now, its incoming gradient and what it passes on &amp;nbsp; %2 a leaf tensor (its .grad) &amp;nbsp; grey italic: a saved tensor freed &amp;nbsp; dashed: not run yet &amp;nbsp; each arrow ends at the gradient that flowed along it</source>
-            <translation>%1 backward 当前运行的节点、它收到的梯度及它传出的梯度 &amp;nbsp; %2 叶子张量（其 .grad） &amp;nbsp; 灰色斜体：已释放的保存张量 &amp;nbsp; 虚线：尚未运行 &amp;nbsp; 每个箭头的末端是沿它流过的梯度</translation>
+            <source>%1 the node backward runs now, its incoming gradient and what it passes on &amp;nbsp; %2 a leaf tensor (its .grad) &amp;nbsp; &lt;s&gt;struck through&lt;/s&gt;: a saved tensor freed &amp;nbsp; dashed: not run yet &amp;nbsp; each arrow ends at the gradient that flowed along it</source>
+            <translation>%1 反向传播当前运行的节点、它收到的梯度及传出的梯度 &amp;nbsp; %2 叶子张量（它的 .grad） &amp;nbsp; &lt;s&gt;删除线&lt;/s&gt;：已释放的保存张量 &amp;nbsp; 虚线：尚未运行 &amp;nbsp; 每个箭头末端是沿它流过的梯度</translation>
+        </message>
+        <message>
+            <source>C. backward() without retain_graph freed each node's saved tensors as it ran (struck through). %1 With retain_graph=True the second backward runs and a.grad accumulates: %2 after the first, %3 after the second.</source>
+            <translation>C. 不带 retain_graph 的 backward() 在每个节点运行时释放了它保存的张量（删除线）。%1 使用 retain_graph=True 时第二次 backward 可以运行，a.grad 会累加：第一次后为 %2，第二次后为 %3。</translation>
         </message>
         <message>
             <source>∂L/∂L = 1 (backward() starts here)</source>
@@ -1764,10 +1792,6 @@ error</source>
         <message>
             <source>Reading one raises: %1 A second backward raises %2: %3</source>
             <translation>读取其中一个会抛出：%1 第二次 backward 抛出 %2：%3</translation>
-        </message>
-        <message>
-            <source>C. backward() without retain_graph freed the saved tensors (grey). %1 With retain_graph=True the second backward runs and a.grad accumulates: %2 after the first, %3 after the second.</source>
-            <translation>C. 不带 retain_graph 的 backward() 释放了保存的张量（灰色）。%1 使用 retain_graph=True 时第二次 backward 可以运行，a.grad 会累加：第一次后为 %2，第二次后为 %3。</translation>
         </message>
         <message>
             <source>After loss.backward() without retain_graph</source>
