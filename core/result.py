@@ -27,6 +27,8 @@ if TYPE_CHECKING:
     from core.losses.kinks import KinkCheck
     from core.saturation_sweep import SaturationSweep
 
+# the gradient table inspects this many kinks of the chosen loss each frame (the JSON, all)
+KINKS_IN_VIEW = 2
 # JSON output is indented for reading up to this size; above it (N ≳ 40) it is compact:
 # at N = 1024 indentation alone added 19 MB and a second to the 1024×1024 Jacobians.
 JSON_INDENT_MAX_CHARS = 100_000
@@ -157,7 +159,7 @@ class Result:
         subgradient torch returns there and the two one-sided slopes; () when smooth."""
         from core.losses.kinks import classifier_kinks
 
-        return classifier_kinks(self.state, self.state.loss)
+        return classifier_kinks(self.state, self.state.loss, most=KINKS_IN_VIEW)
 
     @cached_property
     def autograd_graph(self) -> AutogradGraph:

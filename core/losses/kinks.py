@@ -61,9 +61,10 @@ def _inspect(loss: Callable[[torch.Tensor], torch.Tensor], theta: list[float], i
                      right=(values[2] - values[1]) / span_right, step=h)
 
 
-def classifier_kinks(state: State, name: str) -> tuple[KinkCheck, ...]:
-    """Each kink of the classifier loss `name` reached by moving one of the first
-    MAX_KINK_POINTS logits, the others kept; () for a smooth loss."""
+def classifier_kinks(state: State, name: str, most: int = MAX_KINK_POINTS
+                     ) -> tuple[KinkCheck, ...]:
+    """Each kink of the classifier loss `name` reached by moving one of the first `most`
+    logits, the others kept; () for a smooth loss."""
     spec = CLASSIFIER_LOSSES[name]
     if spec.kink_points is None:
         return ()
@@ -71,7 +72,7 @@ def classifier_kinks(state: State, name: str) -> tuple[KinkCheck, ...]:
     t = state.temperature
     a = torch.tensor(state.logits, dtype=DTYPE)
     checks = []
-    for i, at in spec.kink_points(a, c)[:MAX_KINK_POINTS]:
+    for i, at in spec.kink_points(a, c)[:most]:
         theta = list(state.logits)
         theta[i] = at
         checks.append(_inspect(lambda x: spec.value(x / t, c), theta, i,

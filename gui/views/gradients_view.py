@@ -25,7 +25,6 @@ if TYPE_CHECKING:
     from core.losses.kinks import KinkCheck
     from core.result import Result
 
-KINKS_SHOWN = 2      # the kink inspector's lines: the first kinks of the first logits
 KINK_SLOPES_APART = 1e-6  # one-sided slopes further apart than this (relative): a corner
 
 
@@ -105,7 +104,7 @@ class GradientsView(QWidget):
                  .replace("%1", f"{s.temperature:g}").replace("%2", f"{s.label_smoothing:g}")
                  .replace("%3", reduction_label(s.reduction)))
         lines = [first, second, third]
-        lines += [self.kink_text(k) for k in result.chosen_kinks[:KINKS_SHOWN]]
+        lines += [self.kink_text(k) for k in result.chosen_kinks]
         set_text(self.summary, "\n".join(lines))
 
     def kink_text(self, kink: KinkCheck) -> str:
