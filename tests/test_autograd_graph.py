@@ -16,15 +16,12 @@ import torch.nn.functional as F
 
 import main
 from core.autograd_graph import (
-    GENERIC_MEANING,
     MAX_JACOBIAN_OUTPUTS,
-    MEANINGS,
-    SAVED_HEAD,
     classifier_graph,
-    meaning,
     regression_graph,
     trace,
 )
+from core.graph_nodes import GENERIC_MEANING, MEANINGS, SAVED_HEAD, meaning
 from core.losses.catalog import CLASSIFIER_NAMES, INDEX_ONLY, REGRESSION_NAMES
 from core.losses.registry import CLASSIFIER_LOSSES, REGRESSION_LOSSES
 from core.losses.spec import ClassifierInputs, RegressionInputs

@@ -627,7 +627,7 @@ def test_the_graph_fits_the_width_of_a_1024_by_680_window(window, qtbot, loss):
 
 
 def test_saved_options_say_what_they_mean(window, qtbot):
-    from core.autograd_graph import REDUCTIONS
+    from core.graph_nodes import REDUCTIONS
 
     window.set_state(window.state().replace(loss="nll"))
     panel = open_tab(window, qtbot)

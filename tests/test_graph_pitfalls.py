@@ -6,7 +6,7 @@ import pytest
 import torch
 import torch.nn.functional as F
 
-from core.autograd_graph import FREED
+from core.graph_nodes import FREED
 from core.graph_pitfalls import freed_graph, late_requires_grad, softmax_row_graph
 from core.state import Regression, State
 

@@ -66,7 +66,8 @@ from gui.look.plot_style import HIGHLIGHT_COLOR, PROB_COLOR
 from gui.look.theme import PLOT_BACKGROUND
 
 if TYPE_CHECKING:
-    from core.autograd_graph import AutogradGraph, GraphNode, SavedValue
+    from core.autograd_graph import AutogradGraph, GraphNode
+    from core.graph_nodes import SavedValue
     from core.result import Result
 
 CONTEXT = "Graph"  # core's node meanings and "freed" are in this translation context
@@ -134,7 +135,7 @@ def option_text(saved: SavedValue) -> str:
 
 
 def translated_meaning(node: GraphNode) -> str:
-    from core.autograd_graph import GENERIC_MEANING, MEANINGS
+    from core.graph_nodes import GENERIC_MEANING, MEANINGS
 
     if node.name in MEANINGS:
         return QCoreApplication.translate(CONTEXT, node.meaning)
