@@ -14,16 +14,17 @@ Every number comes from the Result (autograd_graph, regression_graph, and the pi
 late_requires_grad, freed_graph, softmax_rows): nothing is computed here. A step's local
 Jacobian is formed by core when that step is shown (AutogradGraph.local_step), never for
 a frame that does not show it.
+
+This module is the widget: controls, stepping, the view. What each mode draws and the
+scene's items are graph_drawings'; the boxes' rows and the readout's texts, graph_texts'.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import numpy as np
-from PySide6.QtCore import QCoreApplication, QRectF, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QFontInfo, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -38,7 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.number_format import fmt_diff, minus_in_numbers, sig
+from core.number_format import minus_in_numbers
 from gui.items.figure_hints import mark_hint
 from gui.items.graph_items import (
     BAND,
@@ -60,129 +61,25 @@ from gui.items.graph_items import (
 from gui.items.readout_label import ReadoutLabel
 from gui.items.zoom_view import ZoomView
 from gui.look import presentation, theme
-from gui.look.language import loss_title
-from gui.look.language import short_name as loss_short_name
 from gui.look.plot_style import HIGHLIGHT_COLOR, PROB_COLOR
 from gui.look.theme import PLOT_BACKGROUND
+from gui.panels.graph_drawings import Drawing, build_scene, drawings_for
+from gui.panels.graph_texts import (
+    Row,
+    before_text,
+    box_shape,
+    end_text,
+    node_rows,
+    step_text,
+)
 
 if TYPE_CHECKING:
-    from core.autograd_graph import AutogradGraph, GraphNode
-    from core.graph_nodes import SavedValue
     from core.result import Result
 
-CONTEXT = "Graph"  # core's node meanings and "freed" are in this translation context
 MODES = ("classifier", "regression", "pitfall_b", "pitfall_c", "pitfall_d")
 STEP_MS = 600          # Play: one node of backward every 0.6 s
 FIGURE_TEXT_PX = 9.0   # a figure's smallest node text, in its pixels at 1×
-DRAWING_GAP = 60.0     # between pitfall B's two graphs
-CAPTION_GAP = 6.0      # between a caption and its graph
-MEANING_LINES = 3      # a meaning wraps to at most this many lines
-SHOWN_VALUES = 16      # core keeps 6 values of a larger saved tensor; the same here
-HEAD = 6
 BEFORE = -1            # step position: before backward (no gradient yet)
-Row = tuple[str, str, int, "str | None"]  # kind, text, lines it may take, its edge's role
-
-
-# --------------------------------------------------------------------------- numbers as text
-def values_text(values: np.ndarray | None, digits: int = 3) -> str:
-    """A tensor's values as the app writes them (sig, −): nested brackets, or the first
-    few values and the shape when large."""
-    if values is None:
-        return "—"
-    a = np.asarray(values, dtype=float)
-    if a.size > SHOWN_VALUES:
-        head = ", ".join(sig(float(x), digits) for x in a.reshape(-1)[:HEAD])
-        return f"[{head}, …]  {'×'.join(str(d) for d in a.shape)}"
-
-    def nested(x: np.ndarray) -> str:
-        if x.ndim == 0:
-            return sig(float(x), digits)
-        return "[" + ", ".join(nested(y) for y in x) + "]"
-
-    return nested(a)
-
-
-def jacobian_text(j: np.ndarray | None, digits: int = 3) -> str:
-    """A local Jacobian (outputs × inputs) short: a diagonal, a row, a column or a small
-    matrix."""
-    if j is None:
-        return QCoreApplication.translate("GraphPanel", "not formed (too large)")
-    rows, cols = j.shape
-    size = f"{rows}×{cols}"
-    if rows == cols and rows > 1 and np.count_nonzero(j - np.diag(np.diag(j))) == 0:
-        return QCoreApplication.translate("GraphPanel", "diagonal: %1").replace(
-            "%1", values_text(np.diag(j), digits))
-    if rows == 1 or cols == 1:
-        return f"{size} {values_text(j.reshape(-1), digits)}"
-    shown = [values_text(r, digits) for r in j[:4]]
-    more = ", …" if rows > 4 else ""
-    return f"{size} [{', '.join(shown)}{more}]"
-
-
-def lines_for(size: int) -> int:
-    """How many lines a vector of `size` values may wrap to in a box."""
-    if size <= 4:
-        return 1
-    return 2 if size <= 10 or size > SHOWN_VALUES else 3
-
-
-def option_text(saved: SavedValue) -> str:
-    """A saved non-tensor attribute: "reduction = 1 (mean)" as core writes it, or for one
-    that is None why it is (translated): "self: not saved: only the gradient of y needs x, …"."""
-    if saved.absent:
-        return f"{saved.short_name}: {QCoreApplication.translate(CONTEXT, saved.absent)}"
-    return saved.text
-
-
-def translated_meaning(node: GraphNode) -> str:
-    from core.graph_nodes import GENERIC_MEANING, MEANINGS
-
-    if node.name in MEANINGS:
-        return QCoreApplication.translate(CONTEXT, node.meaning)
-    op = node.name.split("Backward")[0] or node.name
-    return QCoreApplication.translate(CONTEXT, GENERIC_MEANING).format(op=op)
-
-
-def sentence(text: str) -> str:
-    """torch's message as a sentence in a note: some end without a full stop ("…only for
-    scalar outputs"), and the note's next sentence follows."""
-    text = text.rstrip()
-    return text if not text or text[-1] in ".!?。" else text + "."
-
-
-def distinct_names(graph: AutogradGraph, short: bool = False) -> dict[int, str]:
-    """Each node's name (short: "Mul" for "MulBackward0"), with its id where two nodes
-    share a name ("MulBackward0 #4"), so a step's text says which of them it means."""
-    count: dict[str, int] = {}
-    for node in graph.nodes:
-        count[node.name] = count.get(node.name, 0) + 1
-    return {node.id: (short_name(node.name) if short else node.name)
-            + (f" #{node.id}" if count[node.name] > 1 else "") for node in graph.nodes}
-
-
-def _size(values: np.ndarray | None) -> int:
-    return 1 if values is None else int(np.size(values))
-
-
-def short_name(name: str) -> str:
-    return name.split("Backward")[0] or name
-
-
-def loss_label(loss: str, kind: str = "classifier") -> str:
-    """"FL — sigmoid focal loss": the symbol and the translated name, as the loss chooser
-    writes them; the name alone where it is the symbol ("Huber")."""
-    short, title = loss_short_name(loss, kind), loss_title(loss, kind)
-    return title if title.startswith(short) else f"{short} — {title}"
-
-
-@dataclass(frozen=True)
-class Drawing:
-    """One graph on the scene, with a caption above it and the seed of its backward."""
-
-    caption: str
-    graph: AutogradGraph
-    seed: str        # the band above the root: what backward starts with
-    stepped: bool    # the step-through walks this one
 
 
 class GraphPanel(QWidget):
@@ -365,9 +262,10 @@ class GraphPanel(QWidget):
         if key == self._shown_key:
             return
         self._shown_key = key
-        drawings, note = self._drawings_for(result, mode)
-        rows = [[self._node_rows(d, n, self._ran(d)) for n in d.graph.nodes] for d in drawings]
-        structure = tuple(self._shape(d, r) for d, r in zip(drawings, rows, strict=True))
+        drawings, note = drawings_for(result, mode, self.row_spin.value())
+        rows = [[node_rows(d, n, self._ran(d), self._measure) for n in d.graph.nodes]
+                for d in drawings]
+        structure = tuple(box_shape(d, r) for d, r in zip(drawings, rows, strict=True))
         rebuilt = structure != self._structure
         if rebuilt:
             self._structure = structure
@@ -385,115 +283,6 @@ class GraphPanel(QWidget):
         self.note.setText(note)
         self.note.setVisible(bool(note))
 
-    def _drawings_for(self, result: Result, mode: str) -> tuple[list[Drawing], str]:
-        state = result.state
-        one = self.tr("∂L/∂L = 1 (backward() starts here)")
-        if mode == "classifier":
-            caption = self.tr("The classifier's loss (%1) of z = a / T; leaf a").replace(
-                "%1", loss_label(state.loss))
-            return [Drawing(caption, result.autograd_graph, one, True)], ""
-        if mode == "regression":
-            caption = self.tr("The regression's loss (%1) of ŷ = w·x + b; leaves w and b").replace(
-                "%1", loss_label(state.regression.loss, "regression"))
-            return [Drawing(caption, result.regression_graph, one, True)], ""
-        if mode == "pitfall_b":
-            b = result.late_requires_grad
-            note = (self.tr("B. The graph was recorded while w did not require grad: it has no "
-                       "path to w. After w.requires_grad_(), torch.autograd.grad(old loss, "
-                       "[w]) raises %1: %2 Rebuilt after requires_grad_(), the graph reaches "
-                       "w (right).")
-                    .replace("%1", b.error_type).replace("%2", sentence(b.error)))
-            return [Drawing(self.tr("Before: built, then w.requires_grad_()"), b.before, one,
-                            False),
-                    Drawing(self.tr("After: the loss rebuilt"), b.after, one, True)], note
-        if mode == "pitfall_c":
-            c = result.freed_graph
-            if c.saved_error == c.error:
-                raised = self.tr("Reading one, or a second backward, raises %1: %2").replace(
-                    "%1", c.error_type).replace("%2", sentence(c.error))
-            else:
-                raised = self.tr("Reading one raises: %1 A second backward raises %2: %3").replace(
-                    "%1", sentence(c.saved_error)).replace("%2", c.error_type).replace(
-                    "%3", sentence(c.error))
-            note = (self.tr("C. backward() without retain_graph freed each node's saved "
-                            "tensors as it ran (struck through). "
-                       "%1 With retain_graph=True the second backward runs and a.grad "
-                       "accumulates: %2 after the first, %3 after the second.")
-                    .replace("%1", raised).replace("%2", values_text(c.grad_first, 4))
-                    .replace("%3", values_text(c.grad_second, 4)))
-            caption = self.tr("After loss.backward() without retain_graph")
-            return [Drawing(caption, c.graph, one, True)], note
-        d = result.softmax_rows[self.row_spin.value()]
-        i = d.row
-        note = (self.tr("D. p is a vector: torch.autograd.grad(p, [a]) raises %1: %2 With "
-                   "grad_outputs = e_%3 it gives the vector–Jacobian product e_%3ᵀ·∂p/∂a "
-                   "= %4, row %3 of the Jacobian (its formula: %5; max |diff| %6).")
-                .replace("%1", d.error_type).replace("%2", sentence(d.error))
-                .replace("%3", str(i))
-                .replace("%4", values_text(d.vjp, 4))
-                .replace("%5", values_text(d.jacobian_row, 4))
-                .replace("%6", fmt_diff(d.max_abs_diff)))
-        one_hot = np.zeros(state.n_classes)
-        one_hot[i] = 1.0
-        caption = self.tr("p = softmax(a / T), backward with grad_outputs = e_%1").replace(
-            "%1", str(i))
-        seed = self.tr("grad_outputs = e_%1 = %2").replace("%1", str(i)).replace(
-            "%2", values_text(one_hot))
-        return [Drawing(caption, d.graph, seed, True)], note
-
-    @staticmethod
-    def _incoming(graph: AutogradGraph, node: int) -> list:
-        return [e for e in graph.edges if e.target == node]
-
-    def _node_rows(self, drawing: Drawing, node: GraphNode, ran) -> list[Row]:
-        """A node's rows (kind, text, lines, role): the band of incoming gradients, its name, what
-        it computes, what it saved, and for a leaf (or where gradients meet) their sum.
-        How many lines a row may take depends on the graph's shape only (sizes, names),
-        never on the numbers, so equal shapes give equal boxes and the same cached layout."""
-        graph = drawing.graph
-        width = self._box_text_width()
-        rows: list[Row] = []
-        state = ran(node.id)
-        incoming = self._incoming(graph, node.id)
-        if node.id == graph.nodes[0].id:
-            rows.append((BAND, drawing.seed, lines_for(_size(node.grad_output)), state))
-        names = distinct_names(graph, short=True) if len(incoming) > 1 else {}
-        for e in incoming:
-            text = values_text(e.grad) if ran(e.source) != PENDING else self.tr("not yet")
-            lines = lines_for(_size(e.grad))
-            if len(incoming) > 1:  # which edge: named by its source, a line more for it
-                text = self.tr("from %1: %2").replace(
-                    "%1", names[e.source]).replace("%2", text)
-                lines = min(3, lines + 1) if _size(e.grad) > 1 else lines
-            rows.append((BAND, text, lines, ran(e.source)))
-        rows.append((TITLE, self._title(node, graph), 1, None))
-        meaning = translated_meaning(node)
-        lines = min(MEANING_LINES, self._lines(meaning, MEANING, width))
-        rows.append((MEANING, meaning, lines, None))
-        options = "; ".join(option_text(s) for s in node.saved if not s.is_tensor)
-        if options:
-            rows.append((SAVED, options, min(3, self._lines(options, SAVED, width)), None))
-        freed_word = QCoreApplication.translate(CONTEXT, "freed")
-        # a tensor backward frees holds its values until its node has run (pitfall C)
-        before = {s.name: s for s in node.saved_before}
-        for s in node.saved_at(state == DONE):
-            if not s.is_tensor:
-                continue
-            held = before.get(s.name, s)  # its lines: the same before and after it is freed
-            size = int(np.prod(held.shape)) if held.shape else 1
-            lines = 2 if held.truncated else lines_for(size)
-            if s.freed:
-                rows.append((FREED, f"{s.short_name}: {freed_word}", lines, None))
-            else:
-                rows.append((SAVED, f"{s.short_name} = {s.text}", lines, None))
-        if node.leaf is not None or len(incoming) > 1:
-            done = state == DONE or (state == NOW and node.leaf is not None)
-            value = values_text(node.grad_output) if done else "None"
-            text = (f"{node.leaf}.grad = {value}" if node.leaf is not None
-                    else self.tr("sum in = %1").replace("%1", value))
-            rows.append((GRAD, text, lines_for(_size(node.grad_output)), None))
-        return rows
-
     def _lines(self, text: str, kind: str, width: float) -> int:
         """Lines `text` wraps to (a meaning, a node's options: few texts, each measured once)."""
         key = (text, kind, width)
@@ -501,65 +290,16 @@ class GraphPanel(QWidget):
             self._line_counts[key] = len(fit_lines(text, self._fonts[kind], width, 99))
         return self._line_counts[key]
 
-    @staticmethod
-    def _shape(drawing: Drawing, rows: list[list[Row]]) -> tuple:
-        """The drawing's shape as the boxes see it: each node's (name, leaf, rows' kinds
-        and lines), and the edges; equal shapes keep the boxes and their layout."""
-        nodes = tuple((n.name, n.leaf, tuple((SAVED if kind == FREED else kind, lines)
-                                             for kind, _, lines, _ in r))
-                      for n, r in zip(drawing.graph.nodes, rows, strict=True))
-        return (nodes, tuple((e.source, e.target, e.input_nr) for e in drawing.graph.edges))
-
-    def _box_text_width(self) -> float:
-        return self._box_width - 2 * PAD
+    def _measure(self, text: str, kind: str) -> int:
+        """Lines `text` wraps to in a box (node_rows asks for a meaning, a node's options)."""
+        return self._lines(text, kind, self._box_width - 2 * PAD)
 
     def _build(self, drawings: list[Drawing]) -> None:
-        """New items for a new shape: boxes, then the layout (core, cached), then edges."""
-        from core.graph_layout import layout_for
-
-        self.scene.clear()
-        self.node_items, self.edge_items, self.layouts, self.captions = [], [], [], []
-        left = 0.0
-        bottom = 0.0
-        for drawing, (nodes, _) in zip(drawings, self._structure, strict=True):
-            graph = drawing.graph
-            items = {}
-            for node, (_, leaf, rows) in zip(graph.nodes, nodes, strict=True):
-                items[node.id] = NodeItem(list(rows), self._fonts, self._palette,
-                                          leaf=leaf is not None, width=self._box_width)
-            sizes = [(items[n.id].width, items[n.id].height) for n in graph.nodes]
-            layout = layout_for(graph, sizes)
-            caption = QGraphicsSimpleTextItem(drawing.caption)
-            caption.setFont(self._fonts[TITLE])
-            caption.setBrush(self._palette.ink)
-            caption.setPos(left, 0.0)
-            self.scene.addItem(caption)
-            top = caption.boundingRect().height() + CAPTION_GAP
-            for node in graph.nodes:
-                x, y, _, _ = layout.box(node.id)
-                items[node.id].setPos(left + x, top + y)
-                self.scene.addItem(items[node.id])
-            edges = {}
-            for e in graph.edges:
-                points = [(left + x, top + y) for x, y in layout.path(e.source, e.target)]
-                edge = EdgeItem(points, self._palette)
-                edge.setZValue(-1)
-                self.scene.addItem(edge)
-                edges[(e.source, e.target, e.input_nr)] = edge
-            self.node_items.append(items)
-            self.edge_items.append(edges)
-            self.layouts.append(layout)
-            self.captions.append(caption)
-            width = max(layout.width, caption.boundingRect().width())
-            left += width + DRAWING_GAP
-            bottom = max(bottom, top + layout.height)
-        self.view.set_drawing(QRectF(0.0, 0.0, left - DRAWING_GAP, bottom))
-
-    def _title(self, node: GraphNode, graph: AutogradGraph) -> str:
-        name = distinct_names(graph)[node.id]
-        if node.leaf is not None:
-            return self.tr("%1 — leaf %2").replace("%1", name).replace("%2", node.leaf)
-        return name
+        """New items for a new shape (graph_drawings.build_scene), shown in the view."""
+        (self.node_items, self.edge_items, self.layouts, self.captions,
+         rect) = build_scene(self.scene, drawings, self._structure, self._fonts,
+                             self._palette, self._box_width)
+        self.view.set_drawing(rect)
 
     # ------------------------------------------------------------------ numbers
     def _show_numbers(self, rows: list[list[list[Row]]] | None = None) -> None:
@@ -573,7 +313,7 @@ class GraphPanel(QWidget):
             for j, node in enumerate(graph.nodes):
                 item = items[node.id]
                 made = (rows[k][j] if rows is not None
-                        else self._node_rows(drawing, node, ran))
+                        else node_rows(drawing, node, ran, self._measure))
                 for index, (kind, text, _, role) in enumerate(made):
                     item.set_row(index, text, kind, role)
                 item.set_role(ran(node.id))
@@ -605,77 +345,12 @@ class GraphPanel(QWidget):
         n = len(graph.steps)
         p = self.position
         if p == BEFORE:
-            first = graph.nodes[0].name
-            text = self.tr("Before backward: forward has saved what each node needs; no "
-                           "gradient has flowed yet. Step runs %1 first, with %2.").replace(
-                "%1", first).replace("%2", drawing.seed)
+            text = before_text(graph, drawing.seed)
         elif p < n:
-            text = self._step_text(graph, p)
+            text = step_text(graph, p)
         else:
-            text = self._end_text(drawing)
+            text = end_text(graph, self.current_mode(), self._result)
         self.readout.setText(minus_in_numbers(text))
-
-    def _step_text(self, graph: AutogradGraph, p: int) -> str:
-        step = graph.steps[p]
-        by_id = {node.id: node for node in graph.nodes}
-        names = distinct_names(graph)  # two MulBackward0: "MulBackward0 #4", "… #6"
-        node = by_id[step.node]
-        lines = [self.tr("Step %1 of %2: %3 — incoming gradient g = %4").replace(
-            "%1", str(p + 1)).replace("%2", str(len(graph.steps))).replace(
-            "%3", names[node.id]).replace("%4", values_text(step.grad_output, 4))]
-        outgoing = graph.edges_from(step.node)
-        if node.leaf is not None:
-            lines.append(self.tr("a leaf: %1.grad += g, so %1.grad = %2").replace(
-                "%1", node.leaf).replace("%2", values_text(node.grad_output, 4)))
-        elif not outgoing:
-            lines.append(self.tr("it passes nothing on"))
-        local = graph.local_step(p)  # formed now, for the step shown (core caches it)
-        for e, jac, product in zip(outgoing, local.local_jacobians, local.products,
-                                   strict=True):
-            target = names[e.target]
-            if product is None:
-                lines.append(self.tr("to %1: its local Jacobian cannot be formed (the saved "
-                                     "tensors were freed); it passed %2").replace(
-                    "%1", target).replace("%2", values_text(e.grad, 4)))
-                continue
-            lines.append(self.tr("to %1: local Jacobian J = %2; g·J = %3").replace(
-                "%1", target).replace("%2", jacobian_text(jac)).replace(
-                "%3", values_text(product, 4)))
-        return "\n".join(lines)
-
-    def _end_text(self, drawing: Drawing) -> str:
-        graph = drawing.graph
-        parts = []
-        for leaf, grad in graph.leaf_grads.items():
-            closed = graph.closed_form.get(leaf)
-            diff = graph.closed_form_diff(leaf)
-            if closed is None or diff is None:
-                continue
-            parts.append(self.tr("%1.grad = %2 = closed form %3 (max |diff| %4)")
-                         .replace("%1", leaf).replace("%2", values_text(grad, 4))
-                         .replace("%3", values_text(closed, 4)).replace("%4", fmt_diff(diff)))
-        text = self.tr("Backward done. ") + "; ".join(parts)
-        result = self._result
-        mode = self.current_mode()
-        autograd = graph.autograd_diff("a")
-        if result is not None and mode == "classifier" and autograd is not None:
-            # chosen_gradient is O(N), what the softmax and surface views draw; the
-            # four ways with central differences (result.chosen, O(N²)) stay on the
-            # gradient table, off this panel's frame
-            text += "\n" + self.tr("torch.autograd.grad on the same graph differs by %1; "
-                                   "the loss L = %2 here, %3 in the other views.").replace(
-                "%1", fmt_diff(autograd)).replace("%2", sig(graph.loss, 6)).replace(
-                "%3", sig(result.chosen_gradient.value, 6))
-        elif mode == "regression":
-            # torch.autograd.grad on the same graph, and its difference from .grad: core's
-            grads = graph.autograd_grads
-            diffs = [graph.autograd_diff(leaf) for leaf in ("w", "b")]
-            if "w" in grads and "b" in grads and None not in diffs:
-                text += "\n" + self.tr("torch.autograd.grad gives ∂L/∂w = %1, ∂L/∂b = %2 "
-                                       "(max |diff| %3).").replace(
-                    "%1", sig(float(grads["w"]), 4)).replace(
-                    "%2", sig(float(grads["b"]), 4)).replace("%3", fmt_diff(max(diffs)))
-        return text
 
     # ------------------------------------------------------------------ stepping
     def steps(self) -> int:
