@@ -19,7 +19,7 @@ from core.losses.catalog import INDEX_ONLY
 from core.losses.four_ways import FourWays, finite_or_none, four_ways
 from core.losses.kinks import KinkCheck, classifier_kinks, regression_kinks
 from core.losses.registry import CLASSIFIER_LOSSES, REGRESSION_LOSSES
-from core.losses.spec import ClassifierInputs, RegressionInputs
+from core.losses.spec import ClassifierInputs, ClassifierLoss, RegressionInputs
 from core.state import State
 
 
@@ -78,13 +78,17 @@ def applicable_classifier_losses(state: State) -> tuple[str, ...]:
     return tuple(name for name in CLASSIFIER_LOSSES if applies(state, name))
 
 
-def classifier_loss(state: State, name: str) -> LossGradients:
-    """The classifier loss `name` (any that applies) with the State's options."""
+def _spec_and_inputs(state: State, name: str) -> tuple[ClassifierLoss, ClassifierInputs]:
+    """The loss's spec and its inputs from the State; refused when it does not apply."""
     if not applies(state, name):
         raise ValueError(f"loss: {name!r} takes a class index target, and the target is "
                          f"probabilities")
-    spec = CLASSIFIER_LOSSES[name]
-    c = ClassifierInputs.of(state)
+    return CLASSIFIER_LOSSES[name], ClassifierInputs.of(state)
+
+
+def classifier_loss(state: State, name: str) -> LossGradients:
+    """The classifier loss `name` (any that applies) with the State's options."""
+    spec, c = _spec_and_inputs(state, name)
     t = state.temperature
     terms = (None if spec.terms is None
              else lambda rows: spec.terms(rows / t, c.y_eff, c))
@@ -113,11 +117,7 @@ class TorchGradient:
 
 def classifier_torch_gradient(state: State, name: str) -> TorchGradient:
     """The same value and autograd gradient as classifier_loss(state, name) gives, alone."""
-    if not applies(state, name):
-        raise ValueError(f"loss: {name!r} takes a class index target, and the target is "
-                         f"probabilities")
-    spec = CLASSIFIER_LOSSES[name]
-    c = ClassifierInputs.of(state)
+    spec, c = _spec_and_inputs(state, name)
     a = torch.tensor(state.logits, dtype=DTYPE, requires_grad=True)
     value = spec.value(a / state.temperature, c)
     (gradient,) = torch.autograd.grad(value, a)
