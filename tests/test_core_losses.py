@@ -283,13 +283,30 @@ def test_regression_kinks_one_sided_differences_bracket_torchs_subgradient(name,
 def test_hinge_kink_at_the_margin(p):
     s = State(logits=(0.5, 1.0, -2.0, 0.3), target=1, temperature=0.8, margin=1.5, p=p)
     checks = classifier_kinks(s, "multi_margin")
-    assert [k.coordinate for k in checks] == ["a_0", "a_2", "a_3"]
-    for k in checks:
+    # every kink reached by moving one logit, nearest first: each other logit up to
+    # a_y − margin·T, or the target's a_y down to a_i + margin·T
+    distances = [abs(k.at - s.logits[int(k.coordinate[2:])]) for k in checks]
+    assert distances == sorted(distances) and len(checks) == 6
+    others = [k for k in checks if k.coordinate != "a_1"]
+    assert sorted(k.coordinate for k in others) == ["a_0", "a_2", "a_3"]
+    for k in others:
         assert k.at == pytest.approx(1.0 - 1.5 * 0.8)
         assert k.brackets(1e-6), k
         assert k.subgradient == 0.0 and k.left == pytest.approx(0.0, abs=1e-9)
         # p = 1: the slope jumps to 1/(N·T) beyond the corner; p = 2: it stays 0
         assert k.right == pytest.approx(1 / (4 * 0.8) if p == 1 else 0.0, abs=1e-6)
+    own = sorted(k.at for k in checks if k.coordinate == "a_1")
+    assert own == pytest.approx(sorted(a + 1.5 * 0.8 for a in (0.5, -2.0, 0.3)))
+    for k in checks:
+        if k.coordinate == "a_1":   # crossing it, one term stops pushing a_y up: p = 1,
+            # the slope jumps by 1/(N·T); p = 2, only the curvature does
+            assert k.brackets(1e-6)
+            assert k.right - k.left == pytest.approx(1 / (4 * 0.8) if p == 1 else 0.0,
+                                                     abs=1e-6)
+    # a kink the logits sit on already is not "reached by moving": the four ways flag it
+    on = State(logits=(2.0, 1.0, 0.1), target=0, p=p)
+    assert all(abs(k.at - on.logits[int(k.coordinate[2:])]) > 1e-6
+               for k in classifier_kinks(on, "multi_margin"))
 
 
 def test_finite_differences_on_a_corner_are_flagged_and_their_error_holds_the_jump():

@@ -143,3 +143,19 @@ def test_status_bar_leads_with_the_loss_shown_and_weights_that_cancel_say_so(win
     shown(window, State(logits=(2.0, 1.0, 0.1), target=0, class_weights=(1.0, 2.0, 3.0),
                         label_smoothing=0.1))
     assert "weights cancel" not in window.gradients_view.summary.text()
+
+
+def test_kink_lines_skip_the_kink_under_the_point_and_the_table_gets_its_rows_back(window):
+    """(2, 1, 0.1), margin 1: a₁ sits on its corner ("on a kink now"), so no line says
+    "moving a₁ to 1" (trial); after the hinge's longer summary, another loss's summary
+    gives the table its height back."""
+    window.resize(1024, 680)
+    shown(window, State(logits=(2.0, 1.0, 0.1), target=0))
+    table_height = window.gradients_view.table.height()
+    shown(window, State(logits=(2.0, 1.0, 0.1), target=0, loss="multi_margin"))
+    text = window.gradients_view.summary.text()
+    assert "on a kink now at a₀, a₁" in text and "moving a₁ to 1.0000" not in text
+    assert "moving a₀ to" in text   # the target's own corners count too
+    shown(window, State(logits=(2.0, 1.0, 0.1), target=0, loss="mse"))
+    QApplication.processEvents()
+    assert window.gradients_view.table.height() == table_height

@@ -63,20 +63,23 @@ def _inspect(loss: Callable[[torch.Tensor], torch.Tensor], theta: list[float], i
 
 def classifier_kinks(state: State, name: str, most: int = MAX_KINK_POINTS
                      ) -> tuple[KinkCheck, ...]:
-    """Each kink of the classifier loss `name` reached by moving one of the first `most`
-    logits, the others kept; () for a smooth loss."""
+    """The `most` nearest kinks of the classifier loss `name` reached by moving one logit,
+    the others kept — not one the logits sit on already (the four ways flag those); ()
+    for a smooth loss."""
     spec = CLASSIFIER_LOSSES[name]
     if spec.kink_points is None:
         return ()
     c = ClassifierInputs.of(state)
     t = state.temperature
     a = torch.tensor(state.logits, dtype=DTYPE)
+    away = [(abs(at - state.logits[i]), i, at, label)
+            for i, at, label in spec.kink_points(a, c)
+            if abs(at - state.logits[i]) > ONE_SIDED_STEP * max(1.0, abs(at))]
     checks = []
-    for i, at in spec.kink_points(a, c)[:most]:
+    for _, i, at, label in sorted(away)[:most]:
         theta = list(state.logits)
         theta[i] = at
-        checks.append(_inspect(lambda x: spec.value(x / t, c), theta, i,
-                               f"a_{i} = a_{c.target} − margin·T", f"a_{i}"))
+        checks.append(_inspect(lambda x: spec.value(x / t, c), theta, i, label, f"a_{i}"))
     return tuple(checks)
 
 

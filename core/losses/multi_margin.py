@@ -30,10 +30,13 @@ def grad_z(z: torch.Tensor, c: ClassifierInputs) -> torch.Tensor:
     return g
 
 
-def kink_points(a: torch.Tensor, c: ClassifierInputs) -> list[tuple[int, float]]:
-    """h_i = 0 for each i ≠ y: a_i = a_y − margin·T, with the other logits as they are."""
-    at = float(a[c.target]) - c.margin * c.temperature
-    return [(i, at) for i in range(a.numel()) if i != c.target]
+def kink_points(a: torch.Tensor, c: ClassifierInputs) -> list[tuple[int, float, str]]:
+    """h_i = 0 for each i ≠ y, reached by moving a_i to a_y − margin·T, or a_y to
+    a_i + margin·T, the other logits as they are."""
+    y, shift = c.target, c.margin * c.temperature
+    others = [i for i in range(a.numel()) if i != y]
+    return ([(i, float(a[y]) - shift, f"a_{i} = a_{y} − margin·T") for i in others]
+            + [(y, float(a[i]) + shift, f"a_{y} = a_{i} + margin·T") for i in others])
 
 
 SPEC = ClassifierLoss(

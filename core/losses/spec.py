@@ -90,8 +90,9 @@ class ClassifierLoss:
     gradient: str       # the closed-form ∂L/∂a
     torch_call: str     # the torch call, as code
     kinks: str = ""     # where the loss is not differentiable ("" when it is smooth)
-    # (coordinate i, value of a_i) of each kink to inspect, for these logits a
-    kink_points: Callable[[torch.Tensor, ClassifierInputs], list[tuple[int, float]]] | None = None
+    # (coordinate i, value of a_i, label) of each kink reached by moving one logit of a
+    kink_points: Callable[[torch.Tensor, ClassifierInputs],
+                          list[tuple[int, float, str]]] | None = None
     # A loss that is the mean over the classes of one term per class (the sigmoid family):
     # terms(z (B, K), y (K,), c) -> (B, K), y the y_eff entries of z's K columns. Changing
     # one logit then changes one term, so finite differences and surfaces cost O(N), not

@@ -100,6 +100,13 @@ class ReadoutLabel(QWidget):
                 self.setFixedHeight(needed)
             self.update()
 
+    def refit(self) -> None:
+        """Take the height the text needs now, smaller too: for a change of what is shown
+        (another loss), never per frame (a drag must not re-lay out the window)."""
+        needed = self._needed_height()
+        if needed != self.height():
+            self.setFixedHeight(needed)
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if event.oldSize().width() != event.size().width():

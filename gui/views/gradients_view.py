@@ -41,6 +41,7 @@ class GradientsView(QWidget):
         self.summary = ReadoutLabel(3, parent=self)
         self.summary.setAccessibleName(self.tr("Losses and agreement"))
         self._headers_for: str | None = None
+        self._refit = False
 
         view_column(self, self.title, self.table, self.summary, stretch=self.table)
 
@@ -61,6 +62,8 @@ class GradientsView(QWidget):
              self.tr("how far the central difference can be from the true slope: the gap "
                      "between steps h and 2h plus rounding (and half the jump at a kink)")])
         self._headers_for = loss
+        self._refit = True   # another loss: its summary may need fewer lines (the hinge's
+        #                     kink lines left the table two rows tall after — trial)
 
     def set_result(self, result: Result) -> None:
         s = result.state
@@ -95,7 +98,7 @@ class GradientsView(QWidget):
         elif s.loss not in ("cross_entropy", "mse"):
             first += self.tr(" · CE = %1 · MSE = %2").replace("%1", fmt(c.cross_entropy)) \
                 .replace("%2", fmt(c.mse))
-        second = (self.tr("max |diff| of the exact ways %1 · central diff. within %2 · "
+        second = (self.tr("max |diff| of the exact ways %1 · central diff. vs formula %2 · "
                           "Jacobian %3 — %4")
                   .replace("%1", fmt_diff(ways.exact_max_abs_diff))
                   .replace("%2", fmt_diff(ways.finite_difference_gap))
@@ -106,6 +109,9 @@ class GradientsView(QWidget):
         lines = [first, second, third]
         lines += [self.kink_text(k) for k in result.chosen_kinks]
         set_text(self.summary, "\n".join(lines))
+        if self._refit:
+            self.summary.refit()
+            self._refit = False
 
     def kink_text(self, kink: KinkCheck) -> str:
         """The kink reached by moving one logit: torch's subgradient there and the two

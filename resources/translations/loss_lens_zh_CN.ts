@@ -1472,8 +1472,8 @@ error</source>
             <translation> · CE = %1 · MSE = %2</translation>
         </message>
         <message>
-            <source>max |diff| of the exact ways %1 · central diff. within %2 · Jacobian %3 — %4</source>
-            <translation>精确方法间最大 |差值| %1 · 中心差分相差不超过 %2 · 雅可比矩阵 %3 —— %4</translation>
+            <source>max |diff| of the exact ways %1 · central diff. vs formula %2 · Jacobian %3 — %4</source>
+            <translation>精确方法间最大 |差值| %1 · 中心差分与公式之差 %2 · 雅可比矩阵 %3 —— %4</translation>
         </message>
         <message>
             <source>T = %1 · label smoothing ε = %2 · reduction = %3</source>
