@@ -15,7 +15,7 @@ run: $(APP) $(SYSTEM) $(QM)
 	$(PY) main.py
 
 test: $(TEST) $(SYSTEM) $(QM)
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -n 2
 
 lint: $(TEST)
 	$(PY) -m ruff check .

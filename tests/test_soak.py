@@ -22,7 +22,8 @@ from core.state import MAX_ABS_LOGIT
 UPDATES = 1000
 WARM_UP = 300
 MB_PER_10K = 5.0
-ALLOCATOR_MB = 1.0
+ALLOCATOR_MB = 2.0  # the allocator's own steps: ±1.2 MB seen over 700 updates beside busy processes
+SAMPLE_EVERY = 10
 # The undo history holds up to its limit of States by design; with a short history the
 # stack is full before the measurement starts, so what grows after it would be a leak.
 SOAK_UNDO_LIMIT = 50
@@ -83,7 +84,7 @@ def test_soak_random_states_and_drags(window, qtbot, monkeypatch):
     escaped = []
     monkeypatch.setattr(sys, "excepthook", lambda *info: escaped.append(info))
     rng = np.random.default_rng(20261126)
-    start_rss = None
+    samples = []   # RSS every SAMPLE_EVERY updates after the warm-up
     for k in range(UPDATES):
         action = rng.random()
         if action < 0.25:
@@ -104,13 +105,17 @@ def test_soak_random_states_and_drags(window, qtbot, monkeypatch):
             bad = np.isinf(array) if name == "contours" else ~np.isfinite(array)
             assert not bad.any(), f"update {k}: {name} holds NaN or inf for {window.state()}"
         assert window.result().state == window.state()
-        if k == WARM_UP:
-            start_rss = rss_mb()
+        if k >= WARM_UP and (k - WARM_UP) % SAMPLE_EVERY == 0:
+            samples.append(rss_mb())
     assert escaped == []
-    growth = rss_mb() - start_rss
-    allowed = ALLOCATOR_MB + MB_PER_10K * (UPDATES - WARM_UP) / 10_000
-    print(f"RSS growth {growth:.2f} MB over {UPDATES - WARM_UP} updates "
-          f"({growth / (UPDATES - WARM_UP) * 10_000:.2f} MB per 10k)")
+    # the medians of the first and last tenth of the samples: one allocator step (the
+    # heap growing by an arena when the machine is busy) does not decide it, a leak does
+    tenth = max(1, len(samples) // 10)
+    growth = float(np.median(samples[-tenth:]) - np.median(samples[:tenth]))
+    span = (len(samples) - tenth) * SAMPLE_EVERY
+    allowed = ALLOCATOR_MB + MB_PER_10K * span / 10_000
+    print(f"RSS growth {growth:.2f} MB over {span} updates "
+          f"({growth / span * 10_000:.2f} MB per 10k)")
     assert growth <= allowed, f"RSS grew {growth:.2f} MB (allowed {allowed:.2f} MB)"
 
 
