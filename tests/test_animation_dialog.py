@@ -7,7 +7,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 
 from gui.shell import dialogs
-from gui.shell.animation_dialog import AnimationDialog, default_span
+from gui.shell.animation_dialog import AnimationDialog
+from gui.shell.animation_fields import default_span
 from tests.modal_dialogs import run_in_modal
 
 REAL = dict(vars(dialogs))  # before no_dialogs patches the module
@@ -109,7 +110,7 @@ def test_the_dialog_offers_only_numbers_a_view_draws(window):
     focal loss, the margin with the hinge, pw with BCE, δ with Huber; never the hinge's
     power p (1 or 2: structure, not a value to watch move)."""
     from core.state import Regression
-    from gui.shell.animation_dialog import animated_fields
+    from gui.shell.animation_fields import animated_fields
 
     options = {"gamma", "alpha", "margin", "pos_weight", "p", "regression.delta",
                "regression.beta"}
@@ -133,7 +134,7 @@ def test_the_dialog_offers_only_numbers_a_view_draws(window):
 def test_class_weights_are_offered_where_they_weigh_the_loss(window):
     """v = w⊙y/w_y is y itself for a class target without smoothing: the weights move
     the picture only with smoothing or a probability target."""
-    from gui.shell.animation_dialog import animated_fields
+    from gui.shell.animation_fields import animated_fields
 
     weighted = window.state().replace(class_weights=(1.0, 2.0, 0.0))
     assert not any(f.startswith("class_weights.") for f, _ in animated_fields(weighted))
@@ -170,3 +171,39 @@ def test_focal_gamma_is_chosen_in_the_dialog_of_a_focal_state(real_dialog):
         return texts
 
     assert drive(real_dialog, steps)["result"] == ("Focal γ", "0.5", "8")
+
+
+def test_the_saturation_view_offers_its_pairs_options_whatever_loss_is_shown(real_dialog):
+    """CE shown, the Saturation tab comparing focal with BCE: choosing that view in the
+    dialog (by keyboard) offers γ and α and pw; back on the softmax view they go."""
+    from PySide6.QtWidgets import QApplication
+
+    real_dialog.set_state(real_dialog.state().replace(
+        saturation_losses=("sigmoid_focal", "binary_cross_entropy_with_logits")))
+    QApplication.processEvents()
+
+    def offered(dialog):
+        return {dialog.field.itemData(i) for i in range(dialog.field.count())}
+
+    def choose_view(dialog, key):
+        dialog.view.setFocus()
+        QTest.keyClick(dialog.view, Qt.Key.Key_Home)
+        for _ in range(dialog.view.count()):
+            if dialog.view.currentData() == key:
+                break
+            QTest.keyClick(dialog.view, Qt.Key.Key_Down)
+        QApplication.processEvents()
+        assert dialog.view.currentData() == key
+
+    def steps(dialog):
+        choose_view(dialog, "mse_vs_ce")
+        saturation = offered(dialog)
+        choose_view(dialog, "softmax")
+        softmax = offered(dialog)
+        dialog.reject()
+        return saturation, softmax
+
+    saturation, softmax = drive(real_dialog, steps)["result"]
+    assert {"gamma", "alpha", "pos_weight"} <= saturation
+    assert not {"gamma", "alpha", "pos_weight"} & softmax
+    assert "temperature" in saturation and "temperature" in softmax

@@ -35,11 +35,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.losses.catalog import CLASSIFIER, OPTIONS, REGRESSION
 from core.number_format import minus
 from core.number_text import NumberTextError, parse_number
 from core.state import State
-from core.state_vary import MAX_FRAMES, MIN_FRAMES, Vary, numeric_fields, vary_states
+from core.state_vary import MAX_FRAMES, MIN_FRAMES, Vary, vary_states
 from gui.look.theme import error_text
 from gui.shell.animation_export import (
     DEFAULT_FPS,
@@ -49,120 +48,16 @@ from gui.shell.animation_export import (
     animation_format,
     export_animation,
 )
+from gui.shell.animation_fields import (
+    animated_fields,
+    default_span,
+)
 from gui.shell.app_settings import AnimationChoices, saved_animation_choices
 from gui.shell.figure_export import ExportError
 from gui.shell.headless_export import view_size
 from gui.shell.unseen import appearance, unseen_windows
 
 translate = QCoreApplication.translate  # lupdate reads translate("AnimationDialog", "…")
-SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
-# numbers that set what is drawn rather than a value worth watching move
-STRUCTURAL = ("target", "surface.axes.", "surface.grid", "regression.steps",
-              "regression.grid", "p")  # p: the hinge's power, 1 or 2
-POSITIVE_SCALES = ("temperature", "regression.learning_rate", "binary.pos_weight",
-                   "pos_weight", "gamma", "margin")
-CLASSIFIER_INFO = {info.name: info for info in CLASSIFIER}
-REGRESSION_INFO = {info.name: info for info in REGRESSION}
-# the loss family's options, by the kind of loss that reads them (p is STRUCTURAL)
-CLASSIFIER_OPTIONS = frozenset(o for info in CLASSIFIER for o in info.options) & set(OPTIONS)
-REGRESSION_OPTIONS = frozenset(o for info in REGRESSION for o in info.options)
-SPAN = 4  # a field moves ×/÷ SPAN (a positive scale) or ± SPAN (anything else) by default
-
-
-def value_at(state: State, field: str) -> float:
-    node = state.to_dict()
-    for part in field.split("."):
-        node = node[int(part)] if isinstance(node, list) else node[part]
-    return node
-
-
-def default_span(state: State, field: str) -> tuple[float, float]:
-    """A range around the field's value worth watching: temperature, learning rate and the
-    other positive scales ÷4…×4, label smoothing 0…0.5, a probability 0…1, the target over
-    every class, a count halved…doubled, any other number ±4 (a logit, w, b, a range end)."""
-    value = value_at(state, field)
-    if (field in POSITIVE_SCALES or field.startswith("class_weights.")) and value > 0:
-        return value / SPAN, value * SPAN
-    if field.startswith("class_weights."):  # a weight of 0: up to SPAN
-        return 0.0, float(SPAN)
-    if field == "label_smoothing":
-        return 0.0, 0.5
-    if field in ("binary.y", "alpha"):  # a probability
-        return 0.0, 1.0
-    if field == "target":
-        return 0, len(state.logits) - 1
-    if isinstance(value, int):
-        return max(1, value // 2), value * 2
-    return value - SPAN, value + SPAN
-
-
-def field_label(field: str) -> str | None:
-    """What the window calls a state-file number (logits.0: Logit a₀), translated; None
-    for one not worth animating. A number not named here keeps its path."""
-    if field in STRUCTURAL or any(field.startswith(s) for s in STRUCTURAL if s.endswith(".")):
-        return None
-    head, _, index = field.rpartition(".")
-    sub = index.translate(SUBSCRIPTS)
-    indexed = {
-        "logits": translate("AnimationDialog", "Logit a%1"),
-        "target": translate("AnimationDialog", "Target probability y%1"),
-        "regression.x": translate("AnimationDialog", "Data x%1"),
-        "regression.y": translate("AnimationDialog", "Data y%1"),
-        "class_weights": translate("AnimationDialog", "Class weight w%1"),
-    }
-    if index.isdigit() and head in indexed:
-        return indexed[head].replace("%1", sub)
-    ends = {"0": translate("AnimationDialog", "from"), "1": translate("AnimationDialog", "to")}
-    ranges = {
-        "surface.range": translate("AnimationDialog", "Surface range (%1)"),
-        "regression.w_range": translate("AnimationDialog", "Range of w (%1)"),
-        "regression.b_range": translate("AnimationDialog", "Range of b (%1)"),
-    }
-    if index in ends and head in ranges:
-        return ranges[head].replace("%1", ends[index])
-    named = {
-        "temperature": translate("AnimationDialog", "Temperature T"),
-        "label_smoothing": translate("AnimationDialog", "Label smoothing ε"),
-        "regression.w": translate("AnimationDialog", "Weight w"),
-        "regression.b": translate("AnimationDialog", "Bias b"),
-        "regression.learning_rate": translate("AnimationDialog", "Learning rate η"),
-        "regression.delta": translate("AnimationDialog", "Huber δ"),
-        "regression.beta": translate("AnimationDialog", "Smooth L1 β"),
-        "binary.z": translate("AnimationDialog", "Binary: logit z"),
-        "binary.y": translate("AnimationDialog", "Binary: label y"),
-        "binary.pos_weight": translate("AnimationDialog", "Binary: positive weight w₊"),
-        "pos_weight": translate("AnimationDialog", "Positive weight"),
-        "gamma": translate("AnimationDialog", "Focal γ"),
-        "alpha": translate("AnimationDialog", "Focal α"),
-        "margin": translate("AnimationDialog", "Hinge margin"),
-    }
-    return named.get(field, field)
-
-
-def drawn(state: State, field: str) -> bool:
-    """Whether moving `field` moves anything on screen. A loss option does only while its
-    loss is chosen (γ and α with the focal loss, the margin with the hinge, pw with BCE,
-    δ and β with Huber and SmoothL1): otherwise every frame would be the same picture.
-    Cross-entropy's class weights cancel (v = w⊙y/w_y = y) for a class target without
-    label smoothing."""
-    head, _, name = field.rpartition(".")
-    if head == "class_weights":
-        return ("class_weights" in CLASSIFIER_INFO[state.loss].options
-                and (not state.target_is_index or state.label_smoothing > 0))
-    if not head and name in CLASSIFIER_OPTIONS:
-        return name in CLASSIFIER_INFO[state.loss].options
-    if head == "regression" and name in REGRESSION_OPTIONS:
-        return name in REGRESSION_INFO[state.regression.loss].options
-    return True
-
-
-def animated_fields(state: State) -> list[tuple[str, str]]:
-    """(path, label) of every number the dialog offers, in state-file order."""
-    labelled = ((field, field_label(field)) for field in numeric_fields(state)
-                if drawn(state, field))
-    return [(field, label) for field, label in labelled if label is not None]
-
-
 class AnimationDialog(QDialog):
     """View, field, start, end, frames, fps, size and file; Export draws the frames."""
 
@@ -172,9 +67,9 @@ class AnimationDialog(QDialog):
         super().__init__(parent)
         self.state = state
         self._settings = settings
-        fields = animated_fields(state)
+        every = {field for view, _ in views for field, _ in animated_fields(state, view)}
         chosen = (saved_animation_choices(settings, [key for key, _ in views],
-                                          [field for field, _ in fields],
+                                          sorted(every),
                                           range(MIN_FRAMES, MAX_FRAMES + 1),
                                           range(1, MAX_FPS + 1))
                   if settings is not None else AnimationChoices())
@@ -188,12 +83,7 @@ class AnimationDialog(QDialog):
         self.view.setCurrentIndex(max(0, self.view.findData(chosen.view or current)))
         self.view.setAccessibleName(translate("AnimationDialog", "View to animate"))
         self.field = QComboBox(self)
-        for field, label in fields:
-            self.field.addItem(label, field)
-            # main.py animate --vary takes the state-file name
-            self.field.setItemData(self.field.count() - 1, translate(
-                "AnimationDialog", "%1 (in a state file and for main.py animate: %2)")
-                .replace("%1", label).replace("%2", field), Qt.ItemDataRole.ToolTipRole)
+        self._fill_fields()
         self.field.setAccessibleName(translate("AnimationDialog", "Number to vary"))
         self.field.setToolTip(translate("AnimationDialog", "The number that moves from the "
                                         "first value to the last"))
@@ -305,8 +195,27 @@ class AnimationDialog(QDialog):
     def _size_set(self) -> None:
         self._sized = True
 
+    def _fill_fields(self) -> None:
+        """The numbers the chosen view draws; the one chosen stays if still offered."""
+        kept = self.field.currentData()
+        self.field.blockSignals(True)
+        self.field.clear()
+        for field, label in animated_fields(self.state, self.view.currentData() or "all"):
+            self.field.addItem(label, field)
+            # main.py animate --vary takes the state-file name
+            self.field.setItemData(self.field.count() - 1, translate(
+                "AnimationDialog", "%1 (in a state file and for main.py animate: %2)")
+                .replace("%1", label).replace("%2", field), Qt.ItemDataRole.ToolTipRole)
+        index = self.field.findData(kept) if kept is not None else -1
+        self.field.setCurrentIndex(max(0, index))
+        self.field.blockSignals(False)
+        if kept is not None and index < 0:
+            self._field_chosen(self.field_name())
+
     def _view_chosen(self) -> None:
-        """Until the user sets a size, the boxes show the chosen view's own."""
+        """Until the user sets a size, the boxes show the chosen view's own; the numbers
+        offered are the ones it draws."""
+        self._fill_fields()
         if not self._sized:
             self._set_size(view_size(self.view.currentData()))
 
