@@ -211,3 +211,23 @@ def test_zeros_in_float64_are_said_where_they_are(window, qtbot, pair):
     start, end = hinge.zero_from_to(sweep.logit_values)
     assert (f"|∂Hinge/∂a₀| is 0 in float64 for a₀ from {start:.3g} to {end:.3g}, where its "
             "curve stops (torch's own value).") in caption(view)
+
+
+def test_a_loss_without_a_curve_has_no_legend_entry_and_no_now_line(window, qtbot):
+    """NLL and the hinge take a class index: with a probability target neither has a
+    curve, so neither has a legend entry, and the dotted 'now' line marks nothing."""
+    from core.state import State
+
+    window.set_state(State(logits=(2.0, 1.0, 0.1), target=(0.6, 0.3, 0.1),
+                           saturation_losses=("nll", "multi_margin")))
+    names = list(window.lazy_panels)
+    window.tabs.setCurrentIndex(names.index("mse_vs_ce") + 1)
+    QApplication.processEvents()
+    view = window.panel("mse_vs_ce")
+    assert not any(label.isVisible() for _, label in view.legend.items)
+    assert not view.now.isVisible()
+    window.set_state(window.state().replace(saturation_losses=("nll", "cross_entropy"),
+                                            target=0))
+    QApplication.processEvents()
+    assert [label.isVisible() for _, label in view.legend.items] == [True] * 4
+    assert view.now.isVisible()

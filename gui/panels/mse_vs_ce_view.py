@@ -247,10 +247,15 @@ class MseVsCeView(StateEditor):
         # the view is the sweep (a current logit far outside it must not squash the curves)
         self.plot.setXRange(float(x[0]), float(x[-1]), padding=0.02)
         inside = bool(x[0] <= sweep.current_logit <= x[-1])
-        self.now.setVisible(inside)
+        drawn = [cu.applies for cu in sweep.curves]
+        self.now.setVisible(inside and any(drawn))
         self.markers.setVisible(inside)
         pair = tuple(cu.name for cu in sweep.curves)
         self._set_legend_names(self.legend, pair, sub(c))
+        # a loss with no curve (an index-only loss, a probability target) has no entry
+        for (sample, label), shown in zip(self.legend.items, drawn + drawn, strict=True):
+            sample.setVisible(shown)
+            label.setVisible(shown)
         self.plot.setLabel("bottom", self.tr("a%1, the true class's logit (others fixed)")
                            .replace("%1", sub(c)))
         set_text(self.title, self.tr("<b>%1 vs %2</b> — from very wrong (left) to very right "
