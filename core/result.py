@@ -29,6 +29,9 @@ if TYPE_CHECKING:
 
 # the gradient table inspects this many kinks of the chosen loss each frame (the JSON, all)
 KINKS_IN_VIEW = 2
+# the gradient table's central differences, for the first logits only: O(N) each (a whole
+# row of logits per evaluation), so all 1024 cost ~100 ms a frame; the JSON has them all
+DIFFERENCES_IN_VIEW = 256
 # JSON output is indented for reading up to this size; above it (N ≳ 40) it is compact:
 # at N = 1024 indentation alone added 19 MB and a second to the 1024×1024 Jacobians.
 JSON_INDENT_MAX_CHARS = 100_000
@@ -151,7 +154,8 @@ class Result:
         (autograd, backward, closed form, central differences)."""
         from core.losses.family import classifier_loss
 
-        return classifier_loss(self.state, self.state.loss)
+        return classifier_loss(self.state, self.state.loss,
+                               differences_first=DIFFERENCES_IN_VIEW)
 
     @cached_property
     def chosen_kinks(self) -> tuple[KinkCheck, ...]:

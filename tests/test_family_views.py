@@ -159,3 +159,24 @@ def test_kink_lines_skip_the_kink_under_the_point_and_the_table_gets_its_rows_ba
     shown(window, State(logits=(2.0, 1.0, 0.1), target=0, loss="mse"))
     QApplication.processEvents()
     assert window.gradients_view.table.height() == table_height
+
+
+def test_at_n1024_the_table_takes_central_differences_for_the_first_logits(window):
+    """All 1024 would cost ~100 ms a frame (a whole row of logits per evaluation): the
+    table takes the first 256, shows '—' beyond and says so; the exact ways all agree."""
+    from core.result import DIFFERENCES_IN_VIEW
+
+    rng = np.random.default_rng(1)
+    shown(window, State(logits=tuple(rng.normal(0, 2, 1024)), target=3, loss="kl_div"))
+    ways = window.result().chosen.grad
+    assert ways.differences_taken == DIFFERENCES_IN_VIEW == 256
+    assert np.isnan(ways.finite_difference[256:]).all()
+    assert np.isfinite(ways.finite_difference[:256]).all()
+    table = window.gradients_view.table
+    assert table.text(300, 4) == "—" and table.text(10, 4) != "—"
+    text = window.gradients_view.summary.text()
+    assert "first 256 of 1024 logits" in text and "all ways agree ✓" in text
+    # the JSON's family takes them all
+    from core.losses.family import classifier_loss
+
+    assert np.isfinite(classifier_loss(window.state(), "kl_div").grad.finite_difference).all()

@@ -86,15 +86,18 @@ def _spec_and_inputs(state: State, name: str) -> tuple[ClassifierLoss, Classifie
     return CLASSIFIER_LOSSES[name], ClassifierInputs.of(state)
 
 
-def classifier_loss(state: State, name: str) -> LossGradients:
-    """The classifier loss `name` (any that applies) with the State's options."""
+def classifier_loss(state: State, name: str, differences_first: int | None = None
+                    ) -> LossGradients:
+    """The classifier loss `name` (any that applies) with the State's options; the central
+    differences of the first `differences_first` logits only, when given (a loss that is
+    not a sum of per-class terms pays O(N) per logit for them)."""
     spec, c = _spec_and_inputs(state, name)
     t = state.temperature
     terms = (None if spec.terms is None
              else lambda rows: spec.terms(rows / t, c.y_eff, c))
     value, ways = four_ways(lambda a: spec.value(a / t, c), lambda a: spec.grad_z(a / t, c) / t,
                             lambda rows: spec.rows(rows / t, c), state.logits, scale=t,
-                            terms=terms)
+                            terms=terms, first=differences_first)
     departs = None
     if spec.torch_departs is not None:
         z = torch.tensor(state.logits, dtype=DTYPE) / t

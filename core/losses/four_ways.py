@@ -56,7 +56,12 @@ class FourWays:
     @property
     def finite_difference_gap(self) -> float:
         """How far the central differences are from the closed form, at most."""
-        return float(np.max(np.abs(self.finite_difference - self.formula)))
+        return float(np.nanmax(np.abs(self.finite_difference - self.formula), initial=0.0))
+
+    @property
+    def differences_taken(self) -> int:
+        """How many coordinates have a central difference (all but at large N)."""
+        return int(np.count_nonzero(~np.isnan(self.finite_difference)))
 
     def verdict(self, scale: float) -> str:
         """"corner": the exact three agree (within AGREE_RELATIVE of the gradient's scale, at
@@ -64,15 +69,19 @@ class FourWays:
         and the differences are within their own error estimate; else "disagree"."""
         tolerance = AGREE_RELATIVE * max(scale, float(np.max(np.abs(self.formula))))
         exact = self.exact_max_abs_diff <= tolerance
-        within = bool(np.all(np.abs(self.finite_difference - self.formula)
-                             <= self.finite_difference_error + tolerance))
+        taken = ~np.isnan(self.finite_difference)
+        within = bool(np.all(np.abs(self.finite_difference - self.formula)[taken]
+                             <= self.finite_difference_error[taken] + tolerance))
         if exact and bool(self.at_corner.any()):
             return "corner"   # on a kink: the differences average the two sides
         return "agree" if exact and within else "disagree"
 
 
 def _max_pairwise(ways: tuple[np.ndarray, ...]) -> float:
-    return float(max(np.max(np.abs(u - v)) for i, u in enumerate(ways) for v in ways[i + 1:]))
+    """The largest |difference| of any two ways at any coordinate (a coordinate whose
+    central difference was not taken, NaN, left out)."""
+    return float(max(np.nanmax(np.abs(u - v), initial=0.0)
+                     for i, u in enumerate(ways) for v in ways[i + 1:]))
 
 
 def steps_for(theta: torch.Tensor, scale: float) -> torch.Tensor:
@@ -81,24 +90,31 @@ def steps_for(theta: torch.Tensor, scale: float) -> torch.Tensor:
 
 
 def central_differences(batch_loss: Callable[[torch.Tensor], torch.Tensor],
-                        theta: torch.Tensor, h: torch.Tensor
+                        theta: torch.Tensor, h: torch.Tensor, first: int | None = None
                         ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(D(h), error estimate, at a corner) for every coordinate, all 4·n + 1 evaluations
-    in one batch.
+    """(D(h), error estimate, at a corner) for every coordinate — or only the `first` ones,
+    the others NaN (and not at a corner) — all 4·m + 1 evaluations in one batch.
 
     batch_loss maps rows of θ (B, n) to the loss of each row (B,). The step actually taken,
-    (θ+h) − (θ−h) in floating point, is the divisor.
+    (θ+h) − (θ−h) in floating point, is the divisor. Each row is a whole θ, so the cost is
+    O(m·n): at n = 1024 all of them take ~100 ms, which the window's frame cannot pay.
     """
     n = theta.numel()
-    eye = torch.eye(n, dtype=DTYPE)
+    m = n if first is None else min(first, n)
+    eye = torch.eye(n, dtype=DTYPE)[:m]
     rows, spans = [], []
     for k in (1.0, 2.0):
-        plus, minus = theta + k * h[:, None] * eye, theta - k * h[:, None] * eye
+        plus, minus = theta + k * h[:m, None] * eye, theta - k * h[:m, None] * eye
         rows += [plus, minus]
         spans.append(plus.diagonal() - minus.diagonal())
     with torch.no_grad():
         values = batch_loss(torch.cat([*rows, theta[None, :]]))
-    return _estimate(*values.split([n, n, n, n, 1]), spans, h)
+    d, error, corner = _estimate(*values.split([m, m, m, m, 1]), spans, h[:m])
+    if m == n:
+        return d, error, corner
+    pad = np.full(n - m, np.nan)
+    return (frozen(np.concatenate([d, pad])), frozen(np.concatenate([error, pad])),
+            np.concatenate([corner, np.zeros(n - m, dtype=bool)]))
 
 
 def separable_differences(terms: Callable[[torch.Tensor], torch.Tensor], theta: torch.Tensor,
@@ -150,14 +166,15 @@ def four_ways(loss: Callable[[torch.Tensor], torch.Tensor],
               formula: Callable[[torch.Tensor], torch.Tensor],
               batch_loss: Callable[[torch.Tensor], torch.Tensor],
               theta: tuple[float, ...], scale: float,
-              terms: Callable[[torch.Tensor], torch.Tensor] | None = None
-              ) -> tuple[float, FourWays]:
+              terms: Callable[[torch.Tensor], torch.Tensor] | None = None,
+              first: int | None = None) -> tuple[float, FourWays]:
     """The loss value at θ and its gradient four ways.
 
     loss maps a 1-D θ to the scalar loss with torch's own function; formula maps θ to the
     closed-form gradient; batch_loss maps rows of θ (B, n) to the loss of each (B,), for
     the finite differences — or, for a mean of one term per coordinate, terms maps rows to
-    their terms (B, n) and the differences cost O(n) (separable_differences).
+    their terms (B, n) and the differences cost O(n) (separable_differences). `first`
+    limits the (full-row) differences to the first coordinates.
     """
     a = torch.tensor(theta, dtype=DTYPE, requires_grad=True)
     value = loss(a)
@@ -168,7 +185,7 @@ def four_ways(loss: Callable[[torch.Tensor], torch.Tensor],
         g_formula = formula(a.detach())
     base = a.detach()
     h = steps_for(base, scale)
-    fd, error, corner = (central_differences(batch_loss, base, h) if terms is None
+    fd, error, corner = (central_differences(batch_loss, base, h, first) if terms is None
                          else separable_differences(terms, base, h))
     corner.setflags(write=False)
     ways = FourWays(autograd=frozen(g_autograd), backward=frozen(leaf.grad),

@@ -13,6 +13,7 @@ have a column each; a line still too long is cut with "…" and its tooltip says
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 
 import numpy as np
@@ -34,6 +35,11 @@ HEADER_LINES = 2
 INDEX_WIDTH_CHARS = 5
 CELL_CHARS = 8  # −0.34100: five significant digits and a sign, before digits are dropped
 MIN_CELL_SCALE = 0.75
+
+
+# a cell with no number (NaN): a value not taken, e.g. central differences beyond the first
+# logits at large N
+NOT_TAKEN = "—"
 
 
 class NumberGrid(QAbstractScrollArea):
@@ -78,7 +84,8 @@ class NumberGrid(QAbstractScrollArea):
         return len(self._headers)
 
     def text(self, row: int, column: int) -> str:
-        return fmt(float(self._values[column][row]))
+        value = float(self._values[column][row])
+        return NOT_TAKEN if math.isnan(value) else fmt(value)
 
     def value(self, row: int, column: int) -> float:
         return float(self._values[column][row])
@@ -231,7 +238,7 @@ class NumberGrid(QAbstractScrollArea):
                 if colour != pen:  # QPen changes are not free; runs of one sign are common
                     painter.setPen(colour)
                     pen = colour
-                text = minus(fmt_fit(value, chars))
+                text = NOT_TAKEN if value != value else minus(fmt_fit(value, chars))
                 painter.drawText(x + width - 6 - len(text) * cell_advance, y + cell_baseline,
                                  text)
         painter.setFont(self.font())

@@ -103,6 +103,11 @@ class GradientsView(QWidget):
                   .replace("%1", fmt_diff(ways.exact_max_abs_diff))
                   .replace("%2", fmt_diff(ways.finite_difference_gap))
                   .replace("%3", fmt_diff(c.jacobian.max_abs_diff)).replace("%4", verdict))
+        taken = ways.differences_taken
+        if taken < s.n_classes:
+            second += self.tr(" · central differences for the first %1 of %2 logits (each "
+                              "costs a whole row of logits: O(N²))").replace(
+                "%1", str(taken)).replace("%2", str(s.n_classes))
         third = (self.tr("T = %1 · label smoothing ε = %2 · reduction = %3")
                  .replace("%1", f"{s.temperature:g}").replace("%2", f"{s.label_smoothing:g}")
                  .replace("%3", reduction_label(s.reduction)))

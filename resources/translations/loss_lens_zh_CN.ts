@@ -1476,6 +1476,10 @@ error</source>
             <translation>精确方法间最大 |差值| %1 · 中心差分与公式之差 %2 · 雅可比矩阵 %3 —— %4</translation>
         </message>
         <message>
+            <source> · central differences for the first %1 of %2 logits (each costs a whole row of logits: O(N²))</source>
+            <translation> · 只对前 %1 个（共 %2 个）logit 取中心差分（每个都要计算一整行 logit：O(N²)）</translation>
+        </message>
+        <message>
             <source>T = %1 · label smoothing ε = %2 · reduction = %3</source>
             <translation>T = %1 · 标签平滑 ε = %2 · 归约方式 = %3</translation>
         </message>
